@@ -1,0 +1,73 @@
+/* The classifier: everything the host knows, compiled once from the config,
+ * its rosters and the lexicon folders into one phrase dictionary, and the
+ * check that turns a text into warnings.
+ *
+ * Checking tokenises the text (text.c), looks each token up once, and walks
+ * the dictionary trie from each token for the longest phrase; the phrase's
+ * payloads decide category and severity. Scratch buffers are reused, so a
+ * check allocates only when a text is larger than any before it. */
+#ifndef PREPOST_CLASSIFY_H
+#define PREPOST_CLASSIFY_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "problems.h"
+#include "warning.h"
+
+/* Kinds of phrase: how classify decides a match's severity. */
+enum term_kind {
+	KIND_TERM,      /* a lexicon term: severity as the lexicon says */
+	KIND_SCHOOL,    /* the school's or trust's name or email domain */
+	KIND_FULL_NAME, /* forename (any form) with surname */
+	KIND_FORENAME,  /* a forename, preferred name or nickname alone */
+	KIND_SURNAME,   /* a surname alone */
+};
+
+struct label {
+	const char *message;
+	const char *advice;
+	const char *policy; /* may be NULL */
+};
+
+struct roster_info {
+	const char *path;
+	enum roster_role role;
+	size_t people;
+	size_t skipped;
+	const char *encoding;
+	bool loaded;
+};
+
+struct classifier_stats {
+	const char *config_path; /* NULL: built-in defaults */
+	const char *config_source;
+	const char *lexicon_dir;  /* the default folder used */
+	size_t roster_names;      /* people loaded from all rosters */
+	size_t lexicon_terms;
+	size_t lexicon_files;
+	size_t phrases;           /* distinct phrases in the dictionary */
+	const struct roster_info *rosters;
+	size_t roster_count;
+};
+
+struct classifier;
+
+/* Builds a classifier from config (borrowed only during the call).
+ * lexicon_dir is the default lexicon folder; NULL uses the installed one.
+ * Never returns NULL: whatever cannot be loaded is reported in problems. */
+struct classifier *classifier_create(const struct config *config, const char *lexicon_dir,
+				     struct problems *problems);
+void classifier_destroy(struct classifier *c);
+
+/* Checks text[0, len) (UTF-8; invalid bytes separate words) and replaces the
+ * contents of out with warnings in text order, without overlaps. */
+void classifier_check(struct classifier *c, const char *text, size_t len, struct warnings *out);
+
+const struct label *classifier_label(const struct classifier *c, unsigned label);
+const struct classifier_stats *classifier_stats(const struct classifier *c);
+
+/* The installed default lexicon folder. */
+const char *classifier_default_lexicon_dir(void);
+
+#endif

@@ -1,0 +1,48 @@
+/* Lexicon files: plain UTF-8 lists of terms, one term or phrase per line.
+ *
+ *   # a comment
+ *   @category derogatory        directives set defaults for the lines after
+ *   @severity medium            them: category, severity, message, advice,
+ *   @message Insulting language.  policy
+ *   numpty
+ *   bellend | severity=high     per-line overrides after '|'
+ *
+ * "@category allow" makes an allowlist: phrases that suppress any warning
+ * they cover (famous people, local exceptions). See docs/tuning.md. */
+#ifndef PREPOST_LEXICON_H
+#define PREPOST_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "problems.h"
+
+struct lexicon_entry {
+	const char *term; /* as written */
+	uint32_t line;
+	uint8_t category; /* enum category, or CAT_ALLOW */
+	uint8_t severity; /* enum severity */
+	/* NULL means the category's default text. */
+	const char *message;
+	const char *advice;
+	const char *policy;
+};
+
+struct lexicon;
+
+struct lexicon *lexicon_load(const char *path, struct problems *problems);
+/* name is used in problems. Never returns NULL: bad lines are reported and
+ * skipped. */
+struct lexicon *lexicon_parse(const char *name, const char *data, size_t len,
+			      struct problems *problems);
+void lexicon_destroy(struct lexicon *l);
+
+size_t lexicon_count(const struct lexicon *l);
+const struct lexicon_entry *lexicon_entry(const struct lexicon *l, size_t i);
+
+/* Lists the lexicon files (*.txt) in dir, sorted by name. Returns NULL with
+ * *count 0 when the folder cannot be read; free with lexicon_free_list(). */
+char **lexicon_list_dir(const char *dir, size_t *count, int *err);
+void lexicon_free_list(char **list, size_t count);
+
+#endif

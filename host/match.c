@@ -1,0 +1,297 @@
+/* Two open-addressing hash tables: folded token text → token id, and
+ * (node, token id) → child node. Payloads are collected as (node, payload)
+ * pairs while loading and sorted by node when the dictionary is frozen, so a
+ * node's payloads are one contiguous run. */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+struct token_slot {
+	uint32_t hash;
+	uint32_t id; /* MATCH_NO_TOKEN when empty */
+};
+
+struct edge_slot {
+	uint64_t key; /* node << 32 | token; UINT64_MAX when empty */
+	uint32_t child;
+};
+
+struct node_payload {
+	uint32_t node;
+	struct payload p;
+};
+
+struct match_dict {
+	/* token text arena: token i is arena[tok_off[i], tok_off[i] + tok_len[i]) */
+	char *arena;
+	size_t arena_len, arena_cap;
+	uint32_t *tok_off, *tok_len;
+	size_t tok_count, tok_cap;
+	struct token_slot *tokens;
+	size_t tokens_mask;
+
+	struct edge_slot *edges;
+	size_t edges_mask, edge_count;
+	uint32_t node_count;
+
+	struct node_payload *pending;
+	size_t pending_count, pending_cap;
+
+	/* after freeze: payloads of node n are payloads[first[n], first[n+1]) */
+	struct payload *payloads;
+	uint32_t *first;
+	size_t phrase_count;
+	bool frozen;
+
+	struct tokens scratch;
+};
+
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+struct match_dict *match_dict_create(void)
+{
+	struct match_dict *d = xcalloc(1, sizeof(*d));
+	d->tokens_mask = 1023;
+	d->tokens = xmalloc((d->tokens_mask + 1) * sizeof(*d->tokens));
+	for (size_t i = 0; i <= d->tokens_mask; i++)
+		d->tokens[i].id = MATCH_NO_TOKEN;
+	d->edges_mask = 1023;
+	d->edges = xmalloc((d->edges_mask + 1) * sizeof(*d->edges));
+	for (size_t i = 0; i <= d->edges_mask; i++)
+		d->edges[i].key = UINT64_MAX;
+	d->node_count = 1; /* the root */
+	tokens_init(&d->scratch);
+	return d;
+}
+
+void match_dict_destroy(struct match_dict *d)
+{
+	if (!d)
+		return;
+	free(d->arena);
+	free(d->tok_off);
+	free(d->tok_len);
+	free(d->tokens);
+	free(d->edges);
+	free(d->pending);
+	free(d->payloads);
+	free(d->first);
+	tokens_finish(&d->scratch);
+	free(d);
+}
+
+uint32_t match_dict_token(const struct match_dict *d, const char *s, size_t len, uint32_t hash)
+{
+	for (size_t i = hash & d->tokens_mask;; i = (i + 1) & d->tokens_mask) {
+		const struct token_slot *slot = &d->tokens[i];
+		if (slot->id == MATCH_NO_TOKEN)
+			return MATCH_NO_TOKEN;
+		if (slot->hash == hash && d->tok_len[slot->id] == len &&
+		    memcmp(d->arena + d->tok_off[slot->id], s, len) == 0)
+			return slot->id;
+	}
+}
+
+static void tokens_rehash(struct match_dict *d)
+{
+	size_t mask = d->tokens_mask * 2 + 1;
+	struct token_slot *slots = xmalloc((mask + 1) * sizeof(*slots));
+	for (size_t i = 0; i <= mask; i++)
+		slots[i].id = MATCH_NO_TOKEN;
+	for (size_t i = 0; i <= d->tokens_mask; i++) {
+		struct token_slot s = d->tokens[i];
+		if (s.id == MATCH_NO_TOKEN)
+			continue;
+		size_t j = s.hash & mask;
+		while (slots[j].id != MATCH_NO_TOKEN)
+			j = (j + 1) & mask;
+		slots[j] = s;
+	}
+	free(d->tokens);
+	d->tokens = slots;
+	d->tokens_mask = mask;
+}
+
+static uint32_t intern(struct match_dict *d, const char *s, size_t len, uint32_t hash)
+{
+	uint32_t id = match_dict_token(d, s, len, hash);
+	if (id != MATCH_NO_TOKEN)
+		return id;
+	if ((d->tok_count + 1) * 2 > d->tokens_mask + 1)
+		tokens_rehash(d);
+	if (d->arena_len + len > d->arena_cap) {
+		size_t cap = d->arena_cap ? d->arena_cap : 4096;
+		while (cap < d->arena_len + len)
+			cap *= 2;
+		d->arena = xrealloc(d->arena, cap);
+		d->arena_cap = cap;
+	}
+	memcpy(d->arena + d->arena_len, s, len);
+	size_t old_cap = d->tok_cap;
+	grow_array((void **)&d->tok_off, &d->tok_cap, d->tok_count + 1, sizeof(*d->tok_off));
+	if (d->tok_cap != old_cap)
+		d->tok_len = xrealloc(d->tok_len, d->tok_cap * sizeof(*d->tok_len));
+	id = (uint32_t)d->tok_count++;
+	d->tok_off[id] = (uint32_t)d->arena_len;
+	d->tok_len[id] = (uint32_t)len;
+	d->arena_len += len;
+	size_t i = hash & d->tokens_mask;
+	while (d->tokens[i].id != MATCH_NO_TOKEN)
+		i = (i + 1) & d->tokens_mask;
+	d->tokens[i].hash = hash;
+	d->tokens[i].id = id;
+	return id;
+}
+
+uint32_t match_dict_step(const struct match_dict *d, uint32_t node, uint32_t token)
+{
+	uint64_t key = (uint64_t)node << 32 | token;
+	for (size_t i = mix64(key) & d->edges_mask;; i = (i + 1) & d->edges_mask) {
+		if (d->edges[i].key == key)
+			return d->edges[i].child;
+		if (d->edges[i].key == UINT64_MAX)
+			return MATCH_NO_NODE;
+	}
+}
+
+static void edges_rehash(struct match_dict *d)
+{
+	size_t mask = d->edges_mask * 2 + 1;
+	struct edge_slot *slots = xmalloc((mask + 1) * sizeof(*slots));
+	for (size_t i = 0; i <= mask; i++)
+		slots[i].key = UINT64_MAX;
+	for (size_t i = 0; i <= d->edges_mask; i++) {
+		if (d->edges[i].key == UINT64_MAX)
+			continue;
+		size_t j = mix64(d->edges[i].key) & mask;
+		while (slots[j].key != UINT64_MAX)
+			j = (j + 1) & mask;
+		slots[j] = d->edges[i];
+	}
+	free(d->edges);
+	d->edges = slots;
+	d->edges_mask = mask;
+}
+
+static uint32_t step_or_add(struct match_dict *d, uint32_t node, uint32_t token)
+{
+	uint32_t child = match_dict_step(d, node, token);
+	if (child != MATCH_NO_NODE)
+		return child;
+	if ((d->edge_count + 1) * 2 > d->edges_mask + 1)
+		edges_rehash(d);
+	uint64_t key = (uint64_t)node << 32 | token;
+	size_t i = mix64(key) & d->edges_mask;
+	while (d->edges[i].key != UINT64_MAX)
+		i = (i + 1) & d->edges_mask;
+	d->edges[i].key = key;
+	d->edges[i].child = d->node_count++;
+	d->edge_count++;
+	return d->edges[i].child;
+}
+
+static void add_payload(struct match_dict *d, uint32_t node, const struct payload *p)
+{
+	grow_array((void **)&d->pending, &d->pending_cap, d->pending_count + 1, sizeof(*d->pending));
+	d->pending[d->pending_count].node = node;
+	d->pending[d->pending_count].p = *p;
+	d->pending_count++;
+}
+
+size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
+		      const struct payload *p, unsigned flags)
+{
+	struct tokens *t = &d->scratch;
+	text_tokenize(t, phrase, len);
+	if (t->count == 0 || t->count > MATCH_MAX_PHRASE_TOKENS)
+		return 0;
+
+	uint32_t node = MATCH_ROOT;
+	for (size_t i = 0; i < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		uint32_t id = intern(d, token_text(t, tok), tok->norm_len, tok->hash);
+		node = step_or_add(d, node, id);
+	}
+	add_payload(d, node, p);
+
+	if ((flags & MATCH_ADD_JOINED) && t->count > 1) {
+		/* The folded tokens lie back to back in t->norm. */
+		const struct token *first = &t->items[0], *last = &t->items[t->count - 1];
+		const char *s = t->norm + first->norm;
+		size_t n = last->norm + last->norm_len - first->norm;
+		uint32_t id = intern(d, s, n, text_hash(s, n));
+		add_payload(d, step_or_add(d, MATCH_ROOT, id), p);
+	}
+	return t->count;
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const struct node_payload *x = a, *y = b;
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	return memcmp(&x->p, &y->p, sizeof(x->p));
+}
+
+void match_dict_freeze(struct match_dict *d)
+{
+	if (d->pending_count)
+		qsort(d->pending, d->pending_count, sizeof(*d->pending), cmp_pending);
+	free(d->payloads);
+	free(d->first);
+	d->payloads = xmalloc((d->pending_count ? d->pending_count : 1) * sizeof(*d->payloads));
+	d->first = xcalloc((size_t)d->node_count + 1, sizeof(*d->first));
+	size_t n = 0;
+	d->phrase_count = 0;
+	for (size_t i = 0; i < d->pending_count; i++) {
+		const struct node_payload *np = &d->pending[i];
+		if (i > 0 && np->node == d->pending[i - 1].node &&
+		    memcmp(&np->p, &d->pending[i - 1].p, sizeof(np->p)) == 0)
+			continue;
+		if (i == 0 || np->node != d->pending[i - 1].node)
+			d->phrase_count++;
+		d->payloads[n++] = np->p;
+		d->first[np->node + 1]++;
+	}
+	for (uint32_t i = 0; i < d->node_count; i++)
+		d->first[i + 1] += d->first[i];
+	free(d->pending);
+	d->pending = NULL;
+	d->pending_count = d->pending_cap = 0;
+	tokens_finish(&d->scratch);
+	d->frozen = true;
+}
+
+const struct payload *match_dict_payloads(const struct match_dict *d, uint32_t node, size_t *count)
+{
+	if (!d->frozen || node >= d->node_count) {
+		*count = 0;
+		return NULL;
+	}
+	*count = d->first[node + 1] - d->first[node];
+	return *count ? d->payloads + d->first[node] : NULL;
+}
+
+size_t match_dict_phrase_count(const struct match_dict *d)
+{
+	return d->phrase_count;
+}
+
+size_t match_dict_memory(const struct match_dict *d)
+{
+	return d->arena_cap + d->tok_cap * 8 + (d->tokens_mask + 1) * sizeof(*d->tokens) +
+	       (d->edges_mask + 1) * sizeof(*d->edges) + (size_t)(d->node_count + 1) * 4 +
+	       d->phrase_count * sizeof(struct payload);
+}

@@ -1,0 +1,298 @@
+/* Requests are parsed with jansson (NUL allowed inside strings, so a text
+ * with U+0000 is checked rather than refused); replies are built as jansson
+ * objects and serialised into one reusable buffer. The warnings list is cut
+ * before the reply would pass the 1 MiB frame limit. */
+#include "protocol.h"
+
+#include <string.h>
+
+#include "framing.h"
+#include "util.h"
+#include "warning.h"
+
+#ifndef PREPOST_VERSION
+#define PREPOST_VERSION "0.0.0"
+#endif
+
+/* ids are echoed in every reply; keep them small. */
+#define MAX_ID_BYTES 256
+
+struct protocol {
+	struct classifier *classifier;
+	const struct problems *problems;
+	struct warnings warnings;
+	char *out;
+	size_t out_cap;
+};
+
+struct protocol *protocol_create(struct classifier *c, const struct problems *problems)
+{
+	struct protocol *p = xcalloc(1, sizeof(*p));
+	p->classifier = c;
+	p->problems = problems;
+	warnings_init(&p->warnings);
+	return p;
+}
+
+void protocol_destroy(struct protocol *p)
+{
+	if (!p)
+		return;
+	warnings_finish(&p->warnings);
+	free(p->out);
+	free(p);
+}
+
+void utf16_cursor_init(struct utf16_cursor *c, const char *text)
+{
+	c->text = text;
+	c->byte = 0;
+	c->unit = 0;
+}
+
+size_t utf16_cursor_at(struct utf16_cursor *c, size_t byte)
+{
+	/* Lead bytes of 1-3 byte sequences are one unit; 4-byte sequences are
+	 * a surrogate pair; continuation bytes add nothing. */
+	const unsigned char *s = (const unsigned char *)c->text;
+	for (; c->byte < byte; c->byte++) {
+		unsigned char b = s[c->byte];
+		if (b < 0x80 || (b >= 0xC0 && b < 0xF0))
+			c->unit++;
+		else if (b >= 0xF0)
+			c->unit += 2;
+	}
+	return c->unit;
+}
+
+/* Serialises obj into p->out; returns NULL when it would pass the limit. */
+static const char *serialise(struct protocol *p, json_t *obj, size_t *out_len)
+{
+	size_t n = json_dumpb(obj, NULL, 0, JSON_COMPACT);
+	if (n == 0 || n > FRAME_MAX_OUT)
+		return NULL;
+	if (n + 1 > p->out_cap) {
+		p->out = xrealloc(p->out, n + 1);
+		p->out_cap = n + 1;
+	}
+	json_dumpb(obj, p->out, n, JSON_COMPACT);
+	p->out[n] = '\0';
+	*out_len = n;
+	return p->out;
+}
+
+static json_t *error_object(json_t *id, const char *code, const char *message)
+{
+	json_t *e = json_object();
+	json_object_set_new(e, "type", json_string("error"));
+	if (id)
+		json_object_set(e, "id", id);
+	json_object_set_new(e, "code", json_string(code));
+	json_object_set_new(e, "message", json_string(message));
+	return e;
+}
+
+static const char *reply(struct protocol *p, json_t *obj, size_t *out_len)
+{
+	const char *s = serialise(p, obj, out_len);
+	json_decref(obj);
+	if (!s) {
+		/* Cannot happen for the replies built here; still never send an
+		 * oversized frame. */
+		obj = error_object(NULL, "internal", "The reply was too large to send.");
+		s = serialise(p, obj, out_len);
+		json_decref(obj);
+	}
+	return s;
+}
+
+const char *protocol_error(struct protocol *p, const char *code, const char *message,
+			   size_t *out_len)
+{
+	return reply(p, error_object(NULL, code, message), out_len);
+}
+
+json_t *protocol_hello(struct protocol *p)
+{
+	const struct classifier_stats *st = classifier_stats(p->classifier);
+	json_t *h = json_object();
+	json_object_set_new(h, "type", json_string("hello"));
+	json_object_set_new(h, "protocol", json_integer(PROTOCOL_VERSION));
+	json_object_set_new(h, "version", json_string(PREPOST_VERSION));
+
+	json_t *cats = json_array();
+	for (unsigned i = 0; i < CAT_COUNT; i++)
+		json_array_append_new(cats, json_string(category_name((enum category)i)));
+	json_object_set_new(h, "categories", cats);
+
+	json_t *cfg = json_object();
+	json_object_set_new(cfg, "path", st->config_path ? json_string(st->config_path)
+							 : json_null());
+	json_object_set_new(cfg, "source", json_string(st->config_source));
+	json_object_set_new(cfg, "roster_names", json_integer((json_int_t)st->roster_names));
+	json_object_set_new(cfg, "lexicon_terms", json_integer((json_int_t)st->lexicon_terms));
+	json_object_set_new(cfg, "lexicon_files", json_integer((json_int_t)st->lexicon_files));
+	json_object_set_new(cfg, "lexicon_dir", json_string(st->lexicon_dir));
+	json_t *rosters = json_array();
+	for (size_t i = 0; i < st->roster_count; i++) {
+		const struct roster_info *ri = &st->rosters[i];
+		json_t *r = json_object();
+		json_object_set_new(r, "path", json_string(ri->path));
+		json_object_set_new(r, "role", json_string(roster_role_name(ri->role)));
+		json_object_set_new(r, "loaded", json_boolean(ri->loaded));
+		json_object_set_new(r, "names", json_integer((json_int_t)ri->people));
+		json_object_set_new(r, "skipped_rows", json_integer((json_int_t)ri->skipped));
+		if (ri->encoding)
+			json_object_set_new(r, "encoding", json_string(ri->encoding));
+		json_array_append_new(rosters, r);
+	}
+	json_object_set_new(cfg, "rosters", rosters);
+	json_object_set_new(h, "config", cfg);
+
+	json_t *probs = json_array();
+	for (size_t i = 0; i < p->problems->count; i++)
+		json_array_append_new(probs, json_string(p->problems->items[i]));
+	json_object_set_new(h, "problems", probs);
+	return h;
+}
+
+static json_t *warning_object(struct protocol *p, const struct warning *w, const char *text,
+			      struct utf16_cursor *cur)
+{
+	const struct label *l = classifier_label(p->classifier, w->label);
+	json_t *o = json_object();
+	json_object_set_new(o, "category", json_string(category_name((enum category)w->category)));
+	json_object_set_new(o, "severity", json_string(severity_name((enum severity)w->severity)));
+	json_object_set_new(o, "start", json_integer((json_int_t)utf16_cursor_at(cur, w->start)));
+	json_object_set_new(o, "end", json_integer((json_int_t)utf16_cursor_at(cur, w->end)));
+	json_object_set_new(o, "match", json_stringn(text + w->start, w->end - w->start));
+	json_object_set_new(o, "message", json_string(l->message));
+	json_object_set_new(o, "advice", json_string(l->advice));
+	if (l->policy)
+		json_object_set_new(o, "policy", json_string(l->policy));
+	return o;
+}
+
+json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t len)
+{
+	classifier_check(p->classifier, text, len, &p->warnings);
+
+	json_t *r = json_object();
+	json_object_set_new(r, "type", json_string("result"));
+	if (id)
+		json_object_set(r, "id", id);
+	json_t *list = json_array();
+	json_object_set_new(r, "warnings", list);
+
+	/* What the reply costs without warnings, with room for the fields a cut
+	 * adds; then warnings go in while they fit. */
+	json_object_set_new(r, "truncated", json_true());
+	json_object_set_new(r, "total", json_integer((json_int_t)p->warnings.count));
+	size_t used = json_dumpb(r, NULL, 0, JSON_COMPACT);
+	json_object_del(r, "truncated");
+	json_object_del(r, "total");
+
+	struct utf16_cursor cur;
+	utf16_cursor_init(&cur, text);
+	size_t kept = 0;
+	for (; kept < p->warnings.count; kept++) {
+		json_t *w = warning_object(p, &p->warnings.items[kept], text, &cur);
+		size_t n = json_dumpb(w, NULL, 0, JSON_COMPACT) + 1; /* and a comma */
+		if (used + n > FRAME_MAX_OUT) {
+			json_decref(w);
+			break;
+		}
+		used += n;
+		json_array_append_new(list, w);
+	}
+	if (kept < p->warnings.count) {
+		json_object_set_new(r, "truncated", json_true());
+		json_object_set_new(r, "total", json_integer((json_int_t)p->warnings.count));
+	}
+	return r;
+}
+
+static const char *json_problem(const json_error_t *err)
+{
+	switch (json_error_code(err)) {
+	case json_error_invalid_utf8: return "invalid UTF-8";
+	case json_error_premature_end_of_input: return "it ends too soon";
+	case json_error_end_of_input_expected: return "extra data after the value";
+	case json_error_null_character: return "a NUL byte";
+	case json_error_invalid_syntax: return "invalid syntax";
+	case json_error_invalid_format: return "invalid format";
+	case json_error_out_of_memory: return "out of memory";
+	case json_error_stack_overflow: return "nesting too deep";
+	case json_error_numeric_overflow: return "a number too large";
+	default: return "a parse error";
+	}
+}
+
+static bool id_ok(json_t *id)
+{
+	if (json_is_integer(id) || json_is_real(id))
+		return true;
+	return json_is_string(id) && json_string_length(id) <= MAX_ID_BYTES;
+}
+
+const char *protocol_handle(struct protocol *p, const char *req, size_t len, size_t *out_len)
+{
+	json_error_t err;
+	json_t *root = json_loadb(req, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
+	if (!root) {
+		/* jansson's own text can quote the request; say where, not what. */
+		char msg[160];
+		snprintf(msg, sizeof(msg), "The request is not valid JSON: %s at byte %d.",
+			 json_problem(&err), err.position);
+		return reply(p, error_object(NULL, "bad_json", msg), out_len);
+	}
+	json_t *out;
+	if (!json_is_object(root)) {
+		out = error_object(NULL, "bad_request", "A request must be a JSON object.");
+		goto done;
+	}
+
+	json_t *id = json_object_get(root, "id");
+	if (id && !id_ok(id)) {
+		out = error_object(NULL, "bad_request",
+				   "'id' must be a number or a string of at most 256 bytes.");
+		goto done;
+	}
+	json_t *type = json_object_get(root, "type");
+	if (!json_is_string(type)) {
+		out = error_object(id, "bad_request", "A request needs a 'type' string.");
+		goto done;
+	}
+
+	const char *t = json_string_value(type);
+	if (strcmp(t, "hello") == 0) {
+		json_t *proto = json_object_get(root, "protocol");
+		if (proto && !json_is_integer(proto)) {
+			out = error_object(id, "bad_request", "'protocol' must be an integer.");
+			goto done;
+		}
+		out = protocol_hello(p);
+		if (id)
+			json_object_set(out, "id", id);
+	} else if (strcmp(t, "check") == 0) {
+		json_t *text = json_object_get(root, "text");
+		json_t *site = json_object_get(root, "site");
+		if (!id)
+			out = error_object(NULL, "bad_request", "A check needs an 'id'.");
+		else if (!json_is_string(text))
+			out = error_object(id, "bad_request", "A check needs 'text', a string.");
+		else if (site && !json_is_string(site) && !json_is_null(site))
+			out = error_object(id, "bad_request", "'site' must be a string.");
+		else
+			out = protocol_result(p, id, json_string_value(text),
+					      json_string_length(text));
+	} else {
+		out = error_object(id, "unknown_type",
+				   "Unknown request type; this host understands 'hello' and "
+				   "'check' (protocol 1).");
+	}
+
+done:
+	json_decref(root);
+	return reply(p, out, out_len);
+}

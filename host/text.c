@@ -1,0 +1,270 @@
+/* The tokeniser walks the original text once, code point by code point.
+ * ASCII takes a fast path; anything else goes through utf8proc's per-code-
+ * point decomposition (compatibility, case fold, strip marks, drop default
+ * ignorables such as zero-width spaces), so that terms and texts fold the
+ * same way whatever form they arrive in. */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+#define FOLD_OPTIONS                                                                               \
+	(UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |           \
+	 UTF8PROC_IGNORE)
+
+void tokens_init(struct tokens *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void tokens_finish(struct tokens *t)
+{
+	free(t->items);
+	free(t->norm);
+	tokens_init(t);
+}
+
+uint32_t text_hash(const char *s, size_t len)
+{
+	/* FNV-1a: short keys, good spread, no state. */
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Letters that have no canonical decomposition but that people write
+ * without their stroke: a name typed as "Lukasz" should find "Łukasz". */
+static utf8proc_int32_t plain_letter(utf8proc_int32_t c)
+{
+	switch (c) {
+	case 0x0141: case 0x0142: return 'l'; /* Ł ł */
+	case 0x00D8: case 0x00F8: return 'o'; /* Ø ø */
+	case 0x0110: case 0x0111: return 'd'; /* Đ đ */
+	case 0x0131: return 'i';              /* dotless ı */
+	case 0x0126: case 0x0127: return 'h'; /* Ħ ħ */
+	default: return c;
+	}
+}
+
+enum cls { CLS_WORD, CLS_SPACE, CLS_APOS, CLS_HYPHEN, CLS_CONNECTOR, CLS_HANDLE, CLS_STOP,
+	   CLS_BREAK, CLS_OTHER };
+
+static enum cls classify_cp(utf8proc_int32_t c)
+{
+	switch (c) {
+	case ' ': case '\t': case 0xA0: return CLS_SPACE;
+	case '.': return CLS_STOP;
+	case '\n': case '\r': case '!': case '?': case 0x2026: return CLS_BREAK;
+	case '\'': case 0x2019: case 0x2018: case 0x02BC: case '`': case 0xB4: return CLS_APOS;
+	case '-': case 0x2010: case 0x2011: return CLS_HYPHEN;
+	case '_': return CLS_CONNECTOR;
+	case '@': case '#': case 0xFF20: case 0xFF03: return CLS_HANDLE;
+	default: break;
+	}
+	if (c < 0x80) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return CLS_WORD;
+		return c < 0x20 ? CLS_SPACE : CLS_OTHER;
+	}
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return CLS_WORD;
+	case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+		return CLS_SPACE;
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return CLS_BREAK;
+	default:
+		return CLS_OTHER;
+	}
+}
+
+static uint16_t gap_of(enum cls c)
+{
+	switch (c) {
+	case CLS_SPACE: return GAP_SPACE;
+	case CLS_APOS: return GAP_APOSTROPHE;
+	case CLS_HYPHEN: return GAP_HYPHEN;
+	case CLS_CONNECTOR: return GAP_CONNECTOR;
+	case CLS_HANDLE: return GAP_HANDLE;
+	case CLS_STOP: return GAP_STOP;
+	case CLS_BREAK: return GAP_BREAK;
+	default: return GAP_OTHER;
+	}
+}
+
+struct tokenizer {
+	struct tokens *t;
+	bool in_token;
+	bool prev_lower;  /* the last original code point in the token was lower case */
+	uint16_t gap;
+	size_t letters, uppers;
+	struct token cur;
+};
+
+static void norm_put(struct tokens *t, const char *s, size_t n)
+{
+	if (t->norm_len + n > t->norm_cap) {
+		size_t cap = t->norm_cap ? t->norm_cap : 256;
+		while (cap < t->norm_len + n)
+			cap *= 2;
+		t->norm = xrealloc(t->norm, cap);
+		t->norm_cap = cap;
+	}
+	memcpy(t->norm + t->norm_len, s, n);
+	t->norm_len += n;
+}
+
+static void token_end(struct tokenizer *z)
+{
+	if (!z->in_token)
+		return;
+	struct tokens *t = z->t;
+	struct token *tok = &z->cur;
+	tok->norm_len = (uint32_t)(t->norm_len - tok->norm);
+	tok->hash = text_hash(t->norm + tok->norm, tok->norm_len);
+	if (z->letters >= 2 && z->uppers == z->letters)
+		tok->flags |= TOKEN_ALL_UPPER;
+	grow_array((void **)&t->items, &t->cap, t->count + 1, sizeof(*t->items));
+	t->items[t->count++] = *tok;
+	z->in_token = false;
+	z->gap = 0;
+}
+
+static void token_begin(struct tokenizer *z, uint32_t start)
+{
+	z->in_token = true;
+	z->letters = 0;
+	z->uppers = 0;
+	z->prev_lower = false;
+	memset(&z->cur, 0, sizeof(z->cur));
+	z->cur.norm = (uint32_t)z->t->norm_len;
+	z->cur.start = start;
+	z->cur.end = start;
+	z->cur.gap = z->gap;
+}
+
+/* Feeds one original code point c spanning bytes [pos, next). */
+static void feed(struct tokenizer *z, utf8proc_int32_t c, uint32_t pos, uint32_t next)
+{
+	utf8proc_int32_t out[18];
+	utf8proc_ssize_t n;
+	bool upper, lower;
+
+	if (c < 0x80) {
+		upper = c >= 'A' && c <= 'Z';
+		lower = c >= 'a' && c <= 'z';
+		out[0] = upper ? c + 32 : c;
+		n = 1;
+	} else {
+		utf8proc_int32_t p = plain_letter(c);
+		upper = utf8proc_isupper(c);
+		lower = utf8proc_islower(c);
+		if (p != c) {
+			out[0] = p;
+			n = 1;
+		} else {
+			int boundclass = UTF8PROC_BOUNDCLASS_START;
+			n = utf8proc_decompose_char(c, out, (utf8proc_ssize_t)ARRAY_SIZE(out),
+						    FOLD_OPTIONS, &boundclass);
+			if (n < 0 || n > (utf8proc_ssize_t)ARRAY_SIZE(out)) {
+				out[0] = c;
+				n = 1;
+			}
+		}
+	}
+
+	/* A lower-to-upper change inside a word starts a new word (#MiaChen). */
+	if (z->in_token && upper && z->prev_lower)
+		token_end(z);
+
+	for (utf8proc_ssize_t i = 0; i < n; i++) {
+		enum cls k = classify_cp(out[i]);
+		if (k != CLS_WORD) {
+			token_end(z);
+			z->gap |= gap_of(k);
+			continue;
+		}
+		if (!z->in_token) {
+			token_begin(z, pos);
+			if (upper)
+				z->cur.flags |= TOKEN_UPPER_FIRST;
+		}
+		char enc[4];
+		utf8proc_ssize_t len = utf8proc_encode_char(out[i], (utf8proc_uint8_t *)enc);
+		norm_put(z->t, enc, (size_t)len);
+		z->cur.end = next;
+		if (out[i] >= '0' && out[i] <= '9')
+			z->cur.flags |= TOKEN_HAS_DIGIT;
+		else if (utf8proc_category(out[i]) == UTF8PROC_CATEGORY_ND)
+			z->cur.flags |= TOKEN_HAS_DIGIT;
+		else
+			z->cur.flags |= TOKEN_HAS_LETTER;
+	}
+	/* A mark or an invisible character that folds to nothing belongs to the
+	 * word it follows, so an underline never splits "Zoë" from its ¨. */
+	if (z->in_token && n == 0)
+		z->cur.end = next;
+	if (z->in_token && (upper || lower)) {
+		z->letters++;
+		if (upper)
+			z->uppers++;
+	}
+	if (upper || lower)
+		z->prev_lower = lower;
+}
+
+void text_tokenize(struct tokens *t, const char *text, size_t len)
+{
+	struct tokenizer z = {.t = t, .gap = GAP_START};
+	t->count = 0;
+	t->norm_len = 0;
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;
+
+	size_t i = 0;
+	while (i < len) {
+		unsigned char b = (unsigned char)text[i];
+		if (b < 0x80) {
+			feed(&z, b, (uint32_t)i, (uint32_t)i + 1);
+			i++;
+			continue;
+		}
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n =
+			utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+		if (n <= 0) {
+			/* Invalid UTF-8: the byte separates words and is skipped. */
+			token_end(&z);
+			z.gap |= GAP_OTHER;
+			i++;
+			continue;
+		}
+		feed(&z, c, (uint32_t)i, (uint32_t)(i + (size_t)n));
+		i += (size_t)n;
+	}
+	token_end(&z);
+}
+
+char *text_fold(const char *s, size_t len)
+{
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, len);
+	struct buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < t.count; i++) {
+		if (i)
+			buf_append_char(&b, ' ');
+		buf_append(&b, token_text(&t, &t.items[i]), t.items[i].norm_len);
+	}
+	tokens_finish(&t);
+	return b.data ? b.data : xstrdup("");
+}

@@ -1,0 +1,201 @@
+#include "helpers.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#ifndef SOURCE_ROOT
+#error SOURCE_ROOT must be defined by the build
+#endif
+
+char *tmpdir_create(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/prepost-test-XXXXXX", base && base[0] ? base : "/tmp");
+	if (!mkdtemp(tmpl)) {
+		perror("mkdtemp");
+		abort();
+	}
+	return tmpl;
+}
+
+void tmpdir_remove(char *dir)
+{
+	if (!dir)
+		return;
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(cmd);
+	free(dir);
+}
+
+char *write_temp(const char *dir, const char *name, const void *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		perror(path);
+		abort();
+	}
+	return path;
+}
+
+char *write_temp_str(const char *dir, const char *name, const char *data)
+{
+	return write_temp(dir, name, data, strlen(data));
+}
+
+char *source_path(const char *rel)
+{
+	return xasprintf("%s/%s", SOURCE_ROOT, rel);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void run_program(char *const argv[], char *const env[], const void *input, size_t input_len,
+		 int timeout_seconds, struct run_result *r)
+{
+	int in[2], out[2], err[2];
+	if (pipe(in) || pipe(out) || pipe(err)) {
+		perror("pipe");
+		abort();
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		perror("fork");
+		abort();
+	}
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(err[1], 2);
+		close(in[0]); close(in[1]); close(out[0]); close(out[1]); close(err[0]); close(err[1]);
+		for (size_t i = 0; env && env[i]; i++)
+			putenv(env[i]);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	close(err[1]);
+	signal(SIGPIPE, SIG_IGN);
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+
+	struct buf o, e;
+	buf_init(&o);
+	buf_init(&e);
+	size_t sent = 0;
+	if (!input || input_len == 0) {
+		close(in[1]);
+		in[1] = -1;
+	}
+	double deadline = now() + timeout_seconds;
+	bool out_open = true, err_open = true;
+	while (out_open || err_open) {
+		struct pollfd fds[3] = {
+			{.fd = out_open ? out[0] : -1, .events = POLLIN},
+			{.fd = err_open ? err[0] : -1, .events = POLLIN},
+			{.fd = in[1], .events = POLLOUT},
+		};
+		double left = deadline - now();
+		if (left <= 0) {
+			kill(pid, SIGKILL);
+			break;
+		}
+		if (poll(fds, 3, (int)(left * 1000) + 1) < 0 && errno != EINTR)
+			break;
+		if (fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) {
+			ssize_t n = write(in[1], (const char *)input + sent, input_len - sent);
+			if (n > 0)
+				sent += (size_t)n;
+			if (n < 0 && errno != EAGAIN) {
+				close(in[1]);
+				in[1] = -1;
+			} else if (sent == input_len) {
+				close(in[1]);
+				in[1] = -1;
+			}
+		}
+		for (int k = 0; k < 2; k++) {
+			if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			struct buf *b = k == 0 ? &o : &e;
+			buf_reserve(b, 65536);
+			ssize_t n = read(fds[k].fd, b->data + b->len, b->cap - b->len - 1);
+			if (n > 0) {
+				b->len += (size_t)n;
+			} else if (n == 0 || errno != EINTR) {
+				if (k == 0)
+					out_open = false;
+				else
+					err_open = false;
+			}
+		}
+	}
+	if (in[1] >= 0)
+		close(in[1]);
+	close(out[0]);
+	close(err[0]);
+	int status;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	r->out = (char *)buf_cstr(&o);
+	r->out_len = o.len;
+	r->err = (char *)buf_cstr(&e);
+	r->err_len = e.len;
+}
+
+void run_result_finish(struct run_result *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+void frame_append(char **buf, size_t *len, const char *json, size_t json_len)
+{
+	*buf = xrealloc(*buf, *len + 4 + json_len);
+	uint32_t n = (uint32_t)json_len;
+	memcpy(*buf + *len, &n, 4);
+	memcpy(*buf + *len + 4, json, json_len);
+	*len += 4 + json_len;
+}
+
+size_t frames_split(const char *data, size_t len, char ***frames)
+{
+	size_t count = 0, pos = 0;
+	*frames = NULL;
+	while (pos + 4 <= len) {
+		uint32_t n;
+		memcpy(&n, data + pos, 4);
+		if (pos + 4 + n > len)
+			break;
+		*frames = xrealloc(*frames, (count + 1) * sizeof(char *));
+		(*frames)[count++] = xstrndup(data + pos + 4, n);
+		pos += 4 + n;
+	}
+	return count;
+}
+
+void frames_free(char **frames, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(frames[i]);
+	free(frames);
+}

@@ -1,0 +1,41 @@
+/* Shared helpers for the tests: temporary files and folders, and running
+ * the real prepost-host binary with input and captured output. */
+#ifndef PREPOST_TEST_HELPERS_H
+#define PREPOST_TEST_HELPERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A fresh folder under $TMPDIR; removed by tmpdir_remove(). */
+char *tmpdir_create(void);
+void tmpdir_remove(char *dir);
+/* Writes len bytes to dir/name and returns the full path. */
+char *write_temp(const char *dir, const char *name, const void *data, size_t len);
+char *write_temp_str(const char *dir, const char *name, const char *data);
+
+struct run_result {
+	int status;   /* exit status, or 128 + signal */
+	char *out;    /* standard output */
+	size_t out_len;
+	char *err;    /* standard error */
+	size_t err_len;
+};
+
+/* Runs argv with input on stdin (input may be NULL), env additions as
+ * "NAME=value" strings (NULL-terminated, may be NULL), and a time limit. */
+void run_program(char *const argv[], char *const env[], const void *input, size_t input_len,
+		 int timeout_seconds, struct run_result *r);
+void run_result_finish(struct run_result *r);
+
+/* Appends a native-messaging frame for json to a growing buffer. */
+void frame_append(char **buf, size_t *len, const char *json, size_t json_len);
+/* Splits the frames in data; returns how many, each NUL-terminated copy in
+ * frames[i]. */
+size_t frames_split(const char *data, size_t len, char ***frames);
+void frames_free(char **frames, size_t n);
+
+/* Path of a file in the source tree (tests/data/... or lexicons/). */
+char *source_path(const char *rel);
+
+#endif

@@ -1,0 +1,275 @@
+/* The checks issue 2 promises: roster names (legal and preferred forenames,
+ * surnames, full names; case- and accent-insensitive, whole words), the
+ * school's names, and lexicon terms. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "config.h"
+#include "helpers.h"
+
+static char *dir;
+static struct classifier *cls;
+static struct problems problems;
+static struct warnings w;
+
+static const char roster[] =
+	"Legal Forename,Preferred Forename,Middle Name,Legal Surname,Reg\n"
+	"Jack,,Oliver,Turner,6B\n"
+	"Chloë,,,Wiśniewski,6B\n"
+	"Seán,,,O'Neill,6B\n"
+	"Samuel,Sam,,Okafor,5A\n"
+	"Mia,,,Chen,4C\n"
+	"Alfie,,,Khan,3T\n"
+	"Harry,,,Patel,3T\n"
+	"Amelia,Millie,,Ellis-Bextor,5A\n";
+
+static const char staff[] = "First name,Last name\nMargaret,Thornton\n";
+
+static int setup(void **state)
+{
+	(void)state;
+	dir = tmpdir_create();
+	free(write_temp_str(dir, "roster.csv", roster));
+	free(write_temp_str(dir, "staff.csv", staff));
+	char *cfg = write_temp_str(dir, "config.json",
+		"{\"school\":{\"names\":[\"Oakfield Primary School\",\"Oakfield\"],"
+		"\"trust\":[\"Northway Learning Trust\"],\"email_domains\":[\"oakfield.sch.uk\"]},"
+		"\"rosters\":[{\"path\":\"roster.csv\",\"role\":\"pupil\"},"
+		"{\"path\":\"staff.csv\",\"role\":\"staff\"}],"
+		"\"messages\":{\"pupil_name\":{\"policy\":\"Staff code 4.2\"}}}");
+	problems_init(&problems);
+	struct config *c = config_load(cfg, &problems);
+	char *lex = source_path("lexicons");
+	cls = classifier_create(c, lex, &problems);
+	for (size_t i = 0; i < problems.count; i++)
+		fprintf(stderr, "problem: %s\n", problems.items[i]);
+	free(lex);
+	config_destroy(c);
+	free(cfg);
+	warnings_init(&w);
+	return problems.count == 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	classifier_destroy(cls);
+	problems_finish(&problems);
+	warnings_finish(&w);
+	tmpdir_remove(dir);
+	return 0;
+}
+
+static void check(const char *text)
+{
+	classifier_check(cls, text, strlen(text), &w);
+}
+
+/* Asserts that warning i covers `match` with the category and severity. */
+static void expect(const char *text, size_t i, const char *match, enum category cat,
+		   enum severity sev)
+{
+	assert_true(i < w.count);
+	const struct warning *x = &w.items[i];
+	char got[256];
+	snprintf(got, sizeof(got), "%.*s", (int)(x->end - x->start), text + x->start);
+	assert_string_equal(got, match);
+	assert_string_equal(category_name((enum category)x->category), category_name(cat));
+	assert_string_equal(severity_name((enum severity)x->severity), severity_name(sev));
+}
+
+static void full_names_are_high_in_any_case(void **state)
+{
+	(void)state;
+	const char *texts[] = {"Well done Jack Turner!", "well done jack turner",
+			       "WELL DONE JACK TURNER", "Jack Oliver Turner", "Turner, Jack"};
+	const char *matches[] = {"Jack Turner", "jack turner", "JACK TURNER",
+				 "Jack Oliver Turner", "Turner, Jack"};
+	for (size_t i = 0; i < 5; i++) {
+		check(texts[i]);
+		assert_int_equal(w.count, 1);
+		expect(texts[i], 0, matches[i], CAT_PUPIL_NAME, SEV_HIGH);
+	}
+}
+
+static void accents_and_punctuation(void **state)
+{
+	(void)state;
+	const char *t = "Chloe Wisniewski, SEAN O’NEILL and Millie Ellis‐Bextor";
+	check(t);
+	assert_int_equal(w.count, 3);
+	expect(t, 0, "Chloe Wisniewski", CAT_PUPIL_NAME, SEV_HIGH);
+	expect(t, 1, "SEAN O’NEILL", CAT_PUPIL_NAME, SEV_HIGH);
+	expect(t, 2, "Millie Ellis‐Bextor", CAT_PUPIL_NAME, SEV_HIGH);
+}
+
+static void handles_hashtags_possessives(void **state)
+{
+	(void)state;
+	const char *t = "Thanks @sam_okafor and #MiaChen, also #miachen. Sam's mum came. Oneill";
+	check(t);
+	assert_int_equal(w.count, 5);
+	expect(t, 0, "sam_okafor", CAT_PUPIL_NAME, SEV_HIGH);
+	expect(t, 1, "MiaChen", CAT_PUPIL_NAME, SEV_HIGH);
+	expect(t, 2, "miachen", CAT_PUPIL_NAME, SEV_HIGH);
+	expect(t, 3, "Sam", CAT_PUPIL_NAME, SEV_MEDIUM);
+	expect(t, 4, "Oneill", CAT_PUPIL_NAME, SEV_MEDIUM);
+}
+
+static void single_names(void **state)
+{
+	(void)state;
+	const char *t = "Alfie was great, khan too, and Okafor. mia";
+	check(t);
+	assert_int_equal(w.count, 4);
+	expect(t, 0, "Alfie", CAT_PUPIL_NAME, SEV_MEDIUM);
+	expect(t, 1, "khan", CAT_PUPIL_NAME, SEV_LOW);
+	expect(t, 2, "Okafor", CAT_PUPIL_NAME, SEV_MEDIUM);
+	expect(t, 3, "mia", CAT_PUPIL_NAME, SEV_LOW);
+}
+
+static void whole_words_only(void **state)
+{
+	(void)state;
+	check("Jackson Turnery Miami Chenille Khanate Samuelson");
+	assert_int_equal(w.count, 0);
+}
+
+static void line_break_ends_a_name(void **state)
+{
+	(void)state;
+	const char *t = "Jack\nTurner";
+	check(t);
+	assert_int_equal(w.count, 2);
+	expect(t, 0, "Jack", CAT_PUPIL_NAME, SEV_MEDIUM);
+	expect(t, 1, "Turner", CAT_PUPIL_NAME, SEV_MEDIUM);
+}
+
+static void staff_roster_is_person_name(void **state)
+{
+	(void)state;
+	const char *t = "Mrs Margaret Thornton retires";
+	check(t);
+	assert_int_equal(w.count, 1);
+	expect(t, 0, "Margaret Thornton", CAT_PERSON_NAME, SEV_HIGH);
+}
+
+static void school_names_and_domains(void **state)
+{
+	(void)state;
+	const char *t = "At Oakfield Primary School (part of Northway Learning Trust), "
+			"email head@oakfield.sch.uk. #Oakfield";
+	check(t);
+	assert_int_equal(w.count, 4);
+	expect(t, 0, "Oakfield Primary School", CAT_WORK_DETAIL, SEV_MEDIUM);
+	expect(t, 1, "Northway Learning Trust", CAT_WORK_DETAIL, SEV_MEDIUM);
+	expect(t, 2, "oakfield.sch.uk", CAT_WORK_DETAIL, SEV_MEDIUM);
+	expect(t, 3, "Oakfield", CAT_WORK_DETAIL, SEV_MEDIUM);
+}
+
+static void lexicon_terms(void **state)
+{
+	(void)state;
+	const char *t = "What a numpty. Off the record, the LADO called about the EHCP.";
+	check(t);
+	assert_int_equal(w.count, 4);
+	expect(t, 0, "numpty", CAT_DEROGATORY, SEV_MEDIUM);
+	expect(t, 1, "Off the record", CAT_CONFIDENTIAL, SEV_MEDIUM);
+	expect(t, 2, "LADO", CAT_CONFIDENTIAL, SEV_HIGH);
+	expect(t, 3, "EHCP", CAT_CONFIDENTIAL, SEV_HIGH);
+}
+
+static void allowlist_suppresses(void **state)
+{
+	(void)state;
+	const char *t = "Harry Styles was on the radio. Harry Patel sang.";
+	check(t);
+	assert_int_equal(w.count, 1);
+	expect(t, 0, "Harry Patel", CAT_PUPIL_NAME, SEV_HIGH);
+}
+
+static void labels_and_policy_override(void **state)
+{
+	(void)state;
+	check("Jack Turner and the numpty");
+	assert_int_equal(w.count, 2);
+	const struct label *l = classifier_label(cls, w.items[0].label);
+	assert_string_equal(l->policy, "Staff code 4.2");
+	assert_non_null(strstr(l->advice, "initials"));
+	l = classifier_label(cls, w.items[1].label);
+	assert_non_null(l->message);
+	assert_non_null(l->advice);
+}
+
+static void stats(void **state)
+{
+	(void)state;
+	const struct classifier_stats *s = classifier_stats(cls);
+	assert_int_equal(s->roster_names, 9);
+	assert_int_equal(s->roster_count, 2);
+	assert_int_equal(s->rosters[0].people, 8);
+	assert_int_equal(s->rosters[1].role, ROLE_STAFF);
+	assert_true(s->lexicon_terms > 100);
+	assert_int_equal(s->lexicon_files, 4);
+	assert_string_equal(s->config_source, "--config");
+}
+
+static void nul_and_invalid_bytes(void **state)
+{
+	(void)state;
+	const char t[] = "x\0Jack Turner\xFF";
+	classifier_check(cls, t, sizeof(t) - 1, &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].start, 2);
+	assert_int_equal(w.items[0].end, 13);
+	check("");
+	assert_int_equal(w.count, 0);
+}
+
+static void missing_lexicons_reported(void **state)
+{
+	(void)state;
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_defaults();
+	struct classifier *k = classifier_create(c, "/nonexistent/lexicons", &p);
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.items[0], "/nonexistent/lexicons: cannot read the lexicon"));
+	struct warnings x;
+	warnings_init(&x);
+	classifier_check(k, "anything at all", 15, &x);
+	assert_int_equal(x.count, 0);
+	warnings_finish(&x);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(&p);
+	classifier_destroy(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(full_names_are_high_in_any_case),
+		cmocka_unit_test(accents_and_punctuation),
+		cmocka_unit_test(handles_hashtags_possessives),
+		cmocka_unit_test(single_names),
+		cmocka_unit_test(whole_words_only),
+		cmocka_unit_test(line_break_ends_a_name),
+		cmocka_unit_test(staff_roster_is_person_name),
+		cmocka_unit_test(school_names_and_domains),
+		cmocka_unit_test(lexicon_terms),
+		cmocka_unit_test(allowlist_suppresses),
+		cmocka_unit_test(labels_and_policy_override),
+		cmocka_unit_test(stats),
+		cmocka_unit_test(nul_and_invalid_bytes),
+		cmocka_unit_test(missing_lexicons_reported),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,177 @@
+/* `prepost-host check` as a school's IT person uses it: readable output,
+ * --json, exit codes, and errors that say what is wrong. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "util.h"
+
+#ifndef HOST_PATH
+#error HOST_PATH must be defined by the build
+#endif
+
+static char *dir, *lex, *sample_cfg, *sample_post;
+static char *env[4];
+
+static int setup(void **state)
+{
+	(void)state;
+	dir = tmpdir_create();
+	lex = source_path("lexicons");
+	sample_cfg = source_path("install/sample/config.json");
+	sample_post = source_path("install/sample/post.txt");
+	/* keep the machine's own config out of the tests */
+	env[0] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
+	env[1] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
+	env[2] = xstrdup("PREPOST_CONFIG=");
+	env[3] = NULL;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	for (int i = 0; env[i]; i++)
+		free(env[i]);
+	free(lex);
+	free(sample_cfg);
+	free(sample_post);
+	tmpdir_remove(dir);
+	return 0;
+}
+
+static void run(const char *const args[], const char *input, struct run_result *r)
+{
+	char *argv[16] = {HOST_PATH, "check"};
+	size_t n = 2;
+	for (size_t i = 0; args[i]; i++)
+		argv[n++] = (char *)args[i];
+	argv[n] = NULL;
+	run_program(argv, env, input, input ? strlen(input) : 0, 30, r);
+}
+
+static void sample_post_warns(void **state)
+{
+	(void)state;
+	const char *args[] = {"--config", sample_cfg, "--lexicons", lex, sample_post, NULL};
+	struct run_result r;
+	run(args, NULL, &r);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "Jack Turner"));
+	assert_non_null(strstr(r.out, "pupil_name"));
+	assert_non_null(strstr(r.out, "high"));
+	assert_non_null(strstr(r.out, "Advice:"));
+	assert_non_null(strstr(r.out, "^^^^^^^^^^^"));
+	assert_int_equal(r.err_len, 0); /* the sample loads without problems */
+	run_result_finish(&r);
+}
+
+static void clean_text_exits_zero(void **state)
+{
+	(void)state;
+	const char *args[] = {"--config", sample_cfg, "--lexicons", lex, "-", NULL};
+	struct run_result r;
+	run(args, "Lovely walk by the river this morning.\n", &r);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "0 warnings"));
+	run_result_finish(&r);
+}
+
+static void json_output(void **state)
+{
+	(void)state;
+	const char *args[] = {"--json", "--config", sample_cfg, "--lexicons", lex, NULL};
+	struct run_result r;
+	run(args, "🎉 well done jack turner", &r);
+	assert_int_equal(r.status, 1);
+	json_t *j = json_loads(r.out, 0, NULL);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(j, "type")), "result");
+	json_t *w = json_array_get(json_object_get(j, "warnings"), 0);
+	assert_int_equal(json_integer_value(json_object_get(w, "start")), 13);
+	assert_string_equal(json_string_value(json_object_get(w, "match")), "jack turner");
+	json_decref(j);
+	run_result_finish(&r);
+}
+
+static void extra_roster_option(void **state)
+{
+	(void)state;
+	char *roster = write_temp_str(dir, "extra.csv", "Forename,Surname\nZebedee,Quill\n");
+	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
+	struct run_result r;
+	run(args, "Zebedee Quill won", &r);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "Zebedee Quill"));
+	run_result_finish(&r);
+	free(roster);
+}
+
+static void problems_go_to_stderr_without_names(void **state)
+{
+	(void)state;
+	char *roster = write_temp_str(dir, "bad.csv", "Forename,Surname,Year\nZebedee,Quill,6\n,,6\n");
+	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
+	struct run_result r;
+	run(args, "hello", &r);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.err, "bad.csv:3: row has no forename or surname"));
+	assert_null(strstr(r.err, "Zebedee"));
+	assert_null(strstr(r.err, "Quill"));
+	run_result_finish(&r);
+	free(roster);
+}
+
+static void errors_exit_two(void **state)
+{
+	(void)state;
+	struct run_result r;
+	const char *missing[] = {"--lexicons", lex, "/nonexistent/post.txt", NULL};
+	run(missing, NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "cannot read /nonexistent/post.txt"));
+	run_result_finish(&r);
+
+	const char *stdin_args[] = {"--lexicons", lex, NULL};
+	run(stdin_args, "bad \xC3( bytes", &r);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "not valid UTF-8 (byte 5)"));
+	run_result_finish(&r);
+
+	const char *bad_opt[] = {"--frobnicate", NULL};
+	run(bad_opt, NULL, &r);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "--frobnicate"));
+	run_result_finish(&r);
+
+	const char *two_files[] = {"a.txt", "b.txt", NULL};
+	run(two_files, NULL, &r);
+	assert_int_equal(r.status, 2);
+	run_result_finish(&r);
+
+	const char *help[] = {"--help", NULL};
+	run(help, NULL, &r);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Usage:"));
+	run_result_finish(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sample_post_warns),
+		cmocka_unit_test(clean_text_exits_zero),
+		cmocka_unit_test(json_output),
+		cmocka_unit_test(extra_roster_option),
+		cmocka_unit_test(problems_go_to_stderr_without_names),
+		cmocka_unit_test(errors_exit_two),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

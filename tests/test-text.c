@@ -1,0 +1,175 @@
+/* Tokenising and folding: what a text is broken into, and that every token
+ * maps back to the exact bytes of the original. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* Folds s and returns the tokens joined by '|'. */
+static char *tokens_of(const char *s)
+{
+	static char out[1024];
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, strlen(s));
+	out[0] = '\0';
+	for (size_t i = 0; i < t.count; i++) {
+		if (i)
+			strcat(out, "|");
+		strncat(out, token_text(&t, &t.items[i]), t.items[i].norm_len);
+	}
+	tokens_finish(&t);
+	return out;
+}
+
+static void folds_case_and_accents(void **state)
+{
+	(void)state;
+	assert_string_equal(tokens_of("Chloë"), "chloe");
+	assert_string_equal(tokens_of("Seán"), "sean");
+	assert_string_equal(tokens_of("WIŚNIEWSKI"), "wisniewski");
+	assert_string_equal(tokens_of("Łukasz Søren"), "lukasz|soren");
+	assert_string_equal(tokens_of("Straße"), "strasse");
+	/* decomposed input folds the same as precomposed */
+	assert_string_equal(tokens_of("Chloe\xCC\x88"), "chloe");
+	/* compatibility forms: full-width letters and ligatures */
+	assert_string_equal(tokens_of("\xEF\xBC\xAA\xEF\xBD\x81\xEF\xBD\x83\xEF\xBD\x8B"), "jack");
+	assert_string_equal(tokens_of("\xEF\xAC\x81nn"), "finn");
+	/* a zero-width space inside a word does not split it */
+	assert_string_equal(tokens_of("Ja\xE2\x80\x8B" "ck"), "jack");
+}
+
+static void splits_names_in_punctuation(void **state)
+{
+	(void)state;
+	assert_string_equal(tokens_of("O'Neill"), "o|neill");
+	assert_string_equal(tokens_of("O\xE2\x80\x99Neill"), "o|neill");
+	assert_string_equal(tokens_of("Ellis-Bextor"), "ellis|bextor");
+	assert_string_equal(tokens_of("Sam's"), "sam|s");
+	assert_string_equal(tokens_of("Sam\xE2\x80\x99s"), "sam|s");
+	assert_string_equal(tokens_of("@sam_okafor"), "sam|okafor");
+	assert_string_equal(tokens_of("#MiaChen"), "mia|chen");
+	assert_string_equal(tokens_of("ALFIE KHAN"), "alfie|khan");
+	assert_string_equal(tokens_of("oakfield.sch.uk"), "oakfield|sch|uk");
+	assert_string_equal(tokens_of("Year 6, 6B."), "year|6|6b");
+	assert_string_equal(tokens_of("  \t\n"), "");
+	assert_string_equal(tokens_of(""), "");
+}
+
+static void offsets_map_back(void **state)
+{
+	(void)state;
+	const char *s = "😀 Chloë's #MiaChen";
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, strlen(s));
+	assert_int_equal(t.count, 4);
+	/* "Chloë" starts after the 4-byte emoji and a space */
+	assert_int_equal(t.items[0].start, 5);
+	assert_int_equal(t.items[0].end, 5 + 6);
+	assert_memory_equal(s + t.items[0].start, "Chloë", 6);
+	assert_memory_equal(s + t.items[2].start, "Mia", 3);
+	assert_memory_equal(s + t.items[3].start, "Chen", 4);
+	assert_int_equal(t.items[3].end, strlen(s));
+	/* gap flags */
+	assert_true(t.items[0].gap & GAP_START);
+	assert_true(t.items[1].gap & GAP_APOSTROPHE);
+	assert_true(t.items[2].gap & GAP_HANDLE);
+	assert_int_equal(t.items[3].gap, GAP_NONE);
+	tokens_finish(&t);
+}
+
+static void records_case(void **state)
+{
+	(void)state;
+	const char *s = "Jack jack JACK x A";
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, strlen(s));
+	assert_int_equal(t.count, 5);
+	assert_true(t.items[0].flags & TOKEN_UPPER_FIRST);
+	assert_false(t.items[0].flags & TOKEN_ALL_UPPER);
+	assert_false(t.items[1].flags & TOKEN_UPPER_FIRST);
+	assert_true(t.items[2].flags & TOKEN_ALL_UPPER);
+	/* one capital letter is not "all caps" */
+	assert_false(t.items[4].flags & TOKEN_ALL_UPPER);
+	tokens_finish(&t);
+}
+
+static void line_breaks_are_recorded(void **state)
+{
+	(void)state;
+	const char *s = "Jack\nTurner. Oak";
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, strlen(s));
+	assert_int_equal(t.count, 3);
+	assert_true(t.items[1].gap & GAP_BREAK);
+	assert_true(t.items[2].gap & GAP_STOP);
+	assert_false(t.items[2].gap & GAP_BREAK);
+	tokens_finish(&t);
+}
+
+static void invalid_utf8_separates(void **state)
+{
+	(void)state;
+	const char s[] = "ja\xFF" "ck \xC3 x\xE2\x82";
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, sizeof(s) - 1);
+	assert_int_equal(t.count, 3);
+	assert_memory_equal(token_text(&t, &t.items[0]), "ja", 2);
+	assert_memory_equal(token_text(&t, &t.items[1]), "ck", 2);
+	assert_memory_equal(token_text(&t, &t.items[2]), "x", 1);
+	tokens_finish(&t);
+
+	/* NUL bytes are separators, not ends of text */
+	const char z[] = "Jack\0Turner";
+	tokens_init(&t);
+	text_tokenize(&t, z, sizeof(z) - 1);
+	assert_int_equal(t.count, 2);
+	tokens_finish(&t);
+}
+
+static void fold_joins_with_spaces(void **state)
+{
+	(void)state;
+	char *f = text_fold("  Seán  O'Neill ", 16);
+	assert_string_equal(f, "sean o neill");
+	free(f);
+}
+
+static void reuses_scratch(void **state)
+{
+	(void)state;
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, "a long text with several words in it", 36);
+	size_t cap = t.cap;
+	char *norm = t.norm;
+	text_tokenize(&t, "short", 5);
+	assert_int_equal(t.count, 1);
+	assert_int_equal(t.cap, cap);
+	assert_ptr_equal(t.norm, norm);
+	tokens_finish(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(folds_case_and_accents),
+		cmocka_unit_test(splits_names_in_punctuation),
+		cmocka_unit_test(offsets_map_back),
+		cmocka_unit_test(records_case),
+		cmocka_unit_test(line_breaks_are_recorded),
+		cmocka_unit_test(invalid_utf8_separates),
+		cmocka_unit_test(fold_joins_with_spaces),
+		cmocka_unit_test(reuses_scratch),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
