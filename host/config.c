@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,21 +244,46 @@ struct config *config_parse(const char *path, const char *data, size_t len,
 	return c;
 }
 
+/* The per-user and system places differ by platform; only Linux is built
+ * and tested here, the others follow each platform's convention. */
 char *config_user_path(void)
 {
+#if defined(_WIN32)
+	const char *appdata = getenv("APPDATA");
+	return appdata && appdata[0] ? xasprintf("%s\\prepost\\config.json", appdata) : NULL;
+#else
+	const char *home = getenv("HOME");
+#if defined(__APPLE__)
+	if (home && home[0])
+		return xasprintf("%s/Library/Application Support/prepost/config.json", home);
+	return NULL;
+#else
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	if (xdg && xdg[0] == '/')
 		return xasprintf("%s/prepost/config.json", xdg);
-	const char *home = getenv("HOME");
 	if (home && home[0])
 		return xasprintf("%s/.config/prepost/config.json", home);
 	return NULL;
+#endif
+#endif
 }
 
 const char *config_system_path(void)
 {
+	/* For tests and unusual deployments; see docs/protocol.md. */
 	const char *override = getenv("PREPOST_SYSTEM_CONFIG");
-	return override && override[0] ? override : PREPOST_SYSTEM_CONFIG;
+	if (override && override[0])
+		return override;
+#if defined(_WIN32)
+	static char path[1024];
+	const char *pd = getenv("ProgramData");
+	snprintf(path, sizeof(path), "%s\\prepost\\config.json", pd && pd[0] ? pd : "C:\\ProgramData");
+	return path;
+#elif defined(__APPLE__)
+	return "/Library/Application Support/prepost/config.json";
+#else
+	return PREPOST_SYSTEM_CONFIG;
+#endif
 }
 
 /* Loads path; returns NULL when it is missing (reported only when required)

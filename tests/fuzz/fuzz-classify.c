@@ -1,0 +1,35 @@
+/* The classifier over arbitrary bytes. Warnings must be in order, never
+ * overlap and stay inside the text; in valid UTF-8 (all the protocol ever
+ * passes) they start and end on character boundaries. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "encoding.h"
+#include "fuzz-common.h"
+#include "warning.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int continuation(const uint8_t *d, size_t size, size_t i)
+{
+	return i < size && (d[i] & 0xC0) == 0x80;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct classifier *c = fuzz_classifier(NULL);
+	static struct warnings w;
+	classifier_check(c, (const char *)data, size, &w);
+	int valid = utf8_valid((const char *)data, size, NULL);
+	uint32_t last = 0;
+	for (size_t i = 0; i < w.count; i++) {
+		const struct warning *x = &w.items[i];
+		if (x->start < last || x->end <= x->start || x->end > size)
+			abort();
+		if (valid &&
+		    (continuation(data, size, x->start) || continuation(data, size, x->end)))
+			abort();
+		last = x->end;
+	}
+	return 0;
+}
