@@ -131,13 +131,7 @@ static uint32_t intern(struct match_dict *d, const char *s, size_t len, uint32_t
 		return id;
 	if ((d->tok_count + 1) * 2 > d->tokens_mask + 1)
 		tokens_rehash(d);
-	if (d->arena_len + len > d->arena_cap) {
-		size_t cap = d->arena_cap ? d->arena_cap : 4096;
-		while (cap < d->arena_len + len)
-			cap *= 2;
-		d->arena = xrealloc(d->arena, cap);
-		d->arena_cap = cap;
-	}
+	grow_array((void **)&d->arena, &d->arena_cap, d->arena_len + len, 1);
 	memcpy(d->arena + d->arena_len, s, len);
 	size_t old_cap = d->tok_cap;
 	grow_array((void **)&d->tok_off, &d->tok_cap, d->tok_count + 1, sizeof(*d->tok_off));

@@ -111,13 +111,7 @@ struct tokenizer {
 
 static void norm_put(struct tokens *t, const char *s, size_t n)
 {
-	if (t->norm_len + n > t->norm_cap) {
-		size_t cap = t->norm_cap ? t->norm_cap : 256;
-		while (cap < t->norm_len + n)
-			cap *= 2;
-		t->norm = xrealloc(t->norm, cap);
-		t->norm_cap = cap;
-	}
+	grow_array((void **)&t->norm, &t->norm_cap, t->norm_len + n, 1);
 	memcpy(t->norm + t->norm_len, s, n);
 	t->norm_len += n;
 }
