@@ -1,21 +1,17 @@
-/* Loading: config → school names and domains; rosters → forenames,
- * surnames and full names; lexicon folders → terms. All become phrases in
- * one match_dict with a payload (category, kind, base severity, label).
- *
- * Checking is a greedy longest-match scan: from each token, follow the trie
- * as far as the text allows; the longest phrase found wins its span and the
- * scan resumes after it, so "Jack Turner" is one full-name warning rather
- * than a forename and a surname. */
-#include "classify.h"
+/* Building the classifier. Lexicons load first (they also say which names
+ * are very common), then the school's names from config, then rosters:
+ * every name and term becomes a phrase in one match_dict with a payload
+ * (category, kind, base severity, flags, label). hunspell is consulted here
+ * and only here: for inflected forms of lexicon words and for names that
+ * are ordinary words. */
+#include "classify-private.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
-#include "match.h"
+#include "morphology.h"
 #include "roster.h"
-#include "text.h"
-#include "util.h"
 
 #ifndef PREPOST_LEXICON_DIR
 #define PREPOST_LEXICON_DIR "/usr/local/share/prepost/lexicons"
@@ -59,24 +55,11 @@ static const struct label default_labels[CAT_COUNT] = {
 	},
 };
 
-struct classifier {
-	struct match_dict *dict;
-	struct label *labels;
-	size_t label_count;
-	size_t label_cap;
-	struct lexicon **lexicons;
-	size_t lexicon_count;
-	char **owned; /* strings labels point to (config rewordings) */
-	size_t owned_count;
-	struct roster_info *rosters;
-	struct classifier_stats stats;
-	char *config_path;
-	char *lexicon_dir;
-
-	/* per-check scratch */
-	struct tokens tokens;
-	uint32_t *ids;
-	size_t ids_cap;
+static const struct label grievance_default = {
+	"This reads as a complaint about your work, colleagues or pupils' families.",
+	"Criticising your school, colleagues or parents in public breaches professional "
+	"conduct even when no one is named. Raise it at work instead.",
+	NULL,
 };
 
 const char *classifier_default_lexicon_dir(void)
@@ -91,9 +74,17 @@ static const char *own(struct classifier *c, const char *s)
 	return c->owned[c->owned_count++] = xstrdup(s);
 }
 
+static uint16_t add_label(struct classifier *c, struct label l)
+{
+	if (c->label_count >= MAX_LABELS)
+		return 0;
+	grow_array((void **)&c->labels, &c->label_cap, c->label_count + 1, sizeof(*c->labels));
+	c->labels[c->label_count] = l;
+	return (uint16_t)c->label_count++;
+}
+
 static void init_labels(struct classifier *c, const struct config *config)
 {
-	grow_array((void **)&c->labels, &c->label_cap, CAT_COUNT, sizeof(*c->labels));
 	for (unsigned i = 0; i < CAT_COUNT; i++) {
 		struct label l = default_labels[i];
 		if (config->text[i][TEXT_MESSAGE])
@@ -102,47 +93,139 @@ static void init_labels(struct classifier *c, const struct config *config)
 			l.advice = own(c, config->text[i][TEXT_ADVICE]);
 		if (config->text[i][TEXT_POLICY])
 			l.policy = own(c, config->text[i][TEXT_POLICY]);
-		c->labels[i] = l;
+		add_label(c, l);
 	}
-	c->label_count = CAT_COUNT;
+	for (unsigned i = 0; i < PL_COUNT; i++) {
+		unsigned cat = i == PL_YEAR_GROUP ? CAT_WORK_DETAIL : CAT_PERSONAL_DATA;
+		struct label l = {pattern_message((enum pattern_label)i),
+				  pattern_advice((enum pattern_label)i), c->labels[cat].policy};
+		c->pattern_labels[i] = add_label(c, l);
+	}
+	struct label g = grievance_default;
+	g.policy = c->labels[CAT_WORK_DETAIL].policy;
+	c->grievance_label = add_label(c, g);
+}
+
+/* The category a lexicon entry's warnings are reported under. */
+static unsigned reported_category(unsigned cat)
+{
+	return cat == CAT_GRIEVANCE ? CAT_WORK_DETAIL : cat;
 }
 
 /* The label for a lexicon entry: its category's, unless the entry words its
  * own message or advice. A school's policy rewording always wins. */
 static uint16_t entry_label(struct classifier *c, const struct lexicon_entry *e)
 {
-	if (e->category >= CAT_COUNT)
+	if (e->category >= CAT_COUNT && e->category != CAT_GRIEVANCE)
 		return 0;
-	const struct label *base = &c->labels[e->category];
+	unsigned cat = reported_category(e->category);
+	uint16_t base_label = e->category == CAT_GRIEVANCE ? c->grievance_label : (uint16_t)cat;
+	const struct label *base = &c->labels[base_label];
 	struct label l = {
 		e->message ? e->message : base->message,
 		e->advice ? e->advice : base->advice,
-		e->policy && base->policy == default_labels[e->category].policy ? e->policy
-										 : base->policy,
+		e->policy && base->policy == default_labels[cat].policy ? e->policy : base->policy,
 	};
 	if (l.message == base->message && l.advice == base->advice && l.policy == base->policy)
-		return e->category;
+		return base_label;
 	const struct label *last = &c->labels[c->label_count - 1];
-	if (c->label_count > CAT_COUNT && last->message == l.message &&
-	    last->advice == l.advice && last->policy == l.policy)
+	if (last->message == l.message && last->advice == l.advice && last->policy == l.policy)
 		return (uint16_t)(c->label_count - 1);
-	if (c->label_count >= MAX_LABELS)
-		return e->category;
-	grow_array((void **)&c->labels, &c->label_cap, c->label_count + 1, sizeof(*c->labels));
-	c->labels[c->label_count] = l;
-	return (uint16_t)c->label_count++;
+	uint16_t id = add_label(c, l);
+	return id ? id : base_label;
 }
 
-static void add_phrase(struct classifier *c, const char *s, enum category cat,
-		       enum term_kind kind, enum severity sev, uint16_t label, unsigned flags)
+static void add_phrase(struct classifier *c, const char *s, unsigned cat, enum term_kind kind,
+		       enum severity sev, unsigned flags, uint16_t label)
 {
 	struct payload p = {
 		.category = (uint8_t)cat,
 		.kind = (uint8_t)kind,
 		.severity = (uint8_t)sev,
+		.flags = (uint8_t)flags,
 		.label = label,
 	};
-	match_dict_add(c->dict, s, strlen(s), &p, flags);
+	match_dict_add(c->dict, s, strlen(s), &p, MATCH_ADD_JOINED);
+}
+
+struct inflect_ctx {
+	struct classifier *c;
+	struct payload p;
+};
+
+static void add_form(const char *form, void *ctx)
+{
+	struct inflect_ctx *ic = ctx;
+	match_dict_add(ic->c->dict, form, strlen(form), &ic->p, 0);
+}
+
+static void remember_masked(struct classifier *c, const char *folded, const struct payload *p)
+{
+	size_t n = strlen(folded);
+	for (size_t i = 0; i < n; i++)
+		if (folded[i] < 'a' || folded[i] > 'z')
+			return; /* masks stand for letters of one plain word */
+	c->masked = xrealloc(c->masked, (c->masked_count + 1) * sizeof(*c->masked));
+	c->masked[c->masked_count++] = (struct masked_term){xstrdup(folded), n, *p};
+}
+
+static void add_entry(struct classifier *c, struct morphology *m, const struct lexicon_entry *e,
+		      const char *file, struct problems *problems)
+{
+	struct payload p = {
+		.category = e->category,
+		.kind = KIND_TERM,
+		.severity = e->severity,
+		.label = entry_label(c, e),
+	};
+	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
+	if (match_dict_add(d, e->term, strlen(e->term), &p, 0) == 0) {
+		problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.", file,
+			     e->line, MATCH_MAX_PHRASE_TOKENS);
+		return;
+	}
+	c->stats.lexicon_terms++;
+	char *folded = text_fold(e->term, strlen(e->term));
+	bool one_word = strchr(folded, ' ') == NULL;
+	if (one_word && e->category == CAT_DEROGATORY) {
+		remember_masked(c, folded, &p);
+	}
+	if (one_word && e->inflect && e->category != CAT_ALLOW && e->category != CAT_COMMON) {
+		struct inflect_ctx ic = {c, p};
+		morphology_inflect(m, folded, add_form, &ic);
+	}
+	free(folded);
+}
+
+static void load_lexicon_dir(struct classifier *c, struct morphology *m, const char *dir,
+			     bool required, struct problems *problems)
+{
+	size_t n;
+	int err;
+	char **files = lexicon_list_dir(dir, &n, &err);
+	if (!files) {
+		if (err)
+			problems_add(problems, "%s: cannot read the lexicon folder: %s.%s", dir,
+				     strerror(err),
+				     required ? " Only names from rosters and the config are "
+						"checked; reinstall prepost or name the folder with "
+						"--lexicons."
+					      : "");
+		else
+			problems_add(problems, "%s: the lexicon folder has no .txt files.", dir);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct lexicon *l = lexicon_load(files[i], problems);
+		if (!l)
+			continue;
+		c->lexicons = xrealloc(c->lexicons, (c->lexicon_count + 1) * sizeof(*c->lexicons));
+		c->lexicons[c->lexicon_count++] = l;
+		for (size_t j = 0; j < lexicon_count(l); j++)
+			add_entry(c, m, lexicon_entry(l, j), files[i], problems);
+		c->stats.lexicon_files++;
+	}
+	lexicon_free_list(files, n);
 }
 
 static void load_school(struct classifier *c, const struct config *config)
@@ -151,20 +234,33 @@ static void load_school(struct classifier *c, const struct config *config)
 				      &config->email_domains};
 	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
 		for (size_t j = 0; j < lists[i]->n; j++)
-			add_phrase(c, lists[i]->v[j], CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM,
-				   CAT_WORK_DETAIL, MATCH_ADD_JOINED);
+			add_phrase(c, lists[i]->v[j], CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0,
+				   CAT_WORK_DETAIL);
 }
 
-/* A single name worth matching alone: two letters or more. */
-static bool name_alone_ok(const char *s)
+/* Flags for a name used alone: is it an ordinary word, a very common name? */
+static int name_flags(struct classifier *c, struct morphology *m, const char *name)
 {
-	char *f = text_fold(s, strlen(s));
-	bool ok = strlen(f) >= 2;
+	char *f = text_fold(name, strlen(name));
+	int flags = -1; /* too short to match alone */
+	if (strlen(f) >= 2) {
+		flags = 0;
+		if (!strchr(f, ' ')) {
+			if (morphology_is_word(m, f))
+				flags |= TERM_ORDINARY;
+			uint32_t id = match_dict_token(c->common, f, strlen(f), text_hash(f, strlen(f)));
+			size_t n = 0;
+			if (id != MATCH_NO_TOKEN)
+				match_dict_payloads(c->common, match_dict_step(c->common, MATCH_ROOT, id),
+						    &n);
+			if (n)
+				flags |= TERM_COMMON;
+		}
+	}
 	free(f);
-	return ok;
+	return flags;
 }
 
-/* Splits a "Surname, Forename" or "Forename Surname" cell. */
 static void split_full_name(const char *full, char **fore, char **sur)
 {
 	const char *comma = strchr(full, ',');
@@ -174,22 +270,35 @@ static void split_full_name(const char *full, char **fore, char **sur)
 		return;
 	}
 	const char *sp = strrchr(full, ' ');
-	if (!sp) {
-		*fore = xstrdup(full);
-		*sur = xstrdup("");
-		return;
-	}
-	*fore = xstrndup(full, (size_t)(sp - full));
-	*sur = xstrdup(sp + 1);
+	*fore = sp ? xstrndup(full, (size_t)(sp - full)) : xstrdup(full);
+	*sur = xstrdup(sp ? sp + 1 : "");
 }
 
-static void add_person(struct classifier *c, const struct roster *r, const struct roster_person *p)
+static void add_group(struct classifier *c, struct morphology *m, const char *reg)
 {
-	enum category cat = p->role == ROLE_PUPIL ? CAT_PUPIL_NAME : CAT_PERSON_NAME;
-	const char *fore[8];
-	size_t nfore = 0;
-	const char *sur[2];
-	size_t nsur = 0;
+	char *f = text_fold(reg, strlen(reg));
+	bool digit = strpbrk(f, "0123456789") != NULL;
+	if (digit && strlen(f) >= 2) {
+		/* 6B, 10X2: unmistakable */
+		add_phrase(c, reg, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+	} else if (f[0] && !digit) {
+		/* Oak, Robins: only with the word class, never alone */
+		char *a = xasprintf("%s class", reg), *b = xasprintf("class %s", reg);
+		add_phrase(c, a, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+		add_phrase(c, b, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+		free(a);
+		free(b);
+	}
+	(void)m;
+	free(f);
+}
+
+static void add_person(struct classifier *c, struct morphology *m, const struct roster *r,
+		       const struct roster_person *p)
+{
+	unsigned cat = p->role == ROLE_PUPIL ? CAT_PUPIL_NAME : CAT_PERSON_NAME;
+	const char *fore[8], *sur[2];
+	size_t nfore = 0, nsur = 0;
 	char *split_fore = NULL, *split_sur = NULL, *nick = NULL;
 
 	const char *f = roster_field(r, p, RF_FORENAME);
@@ -219,27 +328,32 @@ static void add_person(struct classifier *c, const struct roster *r, const struc
 
 	const char *middle = roster_field(r, p, RF_MIDDLE);
 	for (size_t i = 0; i < nfore; i++) {
-		if (name_alone_ok(fore[i]))
-			add_phrase(c, fore[i], cat, KIND_FORENAME, SEV_MEDIUM, cat,
-				   MATCH_ADD_JOINED);
+		int fl = name_flags(c, m, fore[i]);
+		if (fl >= 0)
+			add_phrase(c, fore[i], cat, KIND_FORENAME, SEV_MEDIUM, (unsigned)fl, (uint16_t)cat);
 		for (size_t j = 0; j < nsur; j++) {
 			char *full = xasprintf("%s %s", fore[i], sur[j]);
-			add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, cat, MATCH_ADD_JOINED);
+			add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, 0, (uint16_t)cat);
 			free(full);
 			/* registers and lists: "Turner, Jack", "TURNER Jack" */
 			full = xasprintf("%s %s", sur[j], fore[i]);
-			add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, cat, 0);
+			add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, 0, (uint16_t)cat);
 			free(full);
 			if (middle[0]) {
 				full = xasprintf("%s %s %s", fore[i], middle, sur[j]);
-				add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, cat, 0);
+				add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, 0, (uint16_t)cat);
 				free(full);
 			}
 		}
 	}
-	for (size_t j = 0; j < nsur; j++)
-		if (name_alone_ok(sur[j]))
-			add_phrase(c, sur[j], cat, KIND_SURNAME, SEV_MEDIUM, cat, MATCH_ADD_JOINED);
+	for (size_t j = 0; j < nsur; j++) {
+		int fl = name_flags(c, m, sur[j]);
+		if (fl >= 0)
+			add_phrase(c, sur[j], cat, KIND_SURNAME, SEV_MEDIUM, (unsigned)fl, (uint16_t)cat);
+	}
+	const char *reg = roster_field(r, p, RF_REG);
+	if (reg[0] && p->role == ROLE_PUPIL)
+		add_group(c, m, reg);
 
 	if (split_fore)
 		wipe(split_fore, strlen(split_fore));
@@ -252,7 +366,7 @@ static void add_person(struct classifier *c, const struct roster *r, const struc
 	free(nick);
 }
 
-static void load_rosters(struct classifier *c, const struct config *config,
+static void load_rosters(struct classifier *c, struct morphology *m, const struct config *config,
 			 struct problems *problems)
 {
 	c->rosters = xcalloc(config->roster_count ? config->roster_count : 1, sizeof(*c->rosters));
@@ -269,56 +383,12 @@ static void load_rosters(struct classifier *c, const struct config *config,
 		info->skipped = roster_skipped(r);
 		info->encoding = encoding_name(roster_encoding(r));
 		for (size_t j = 0; j < roster_count(r); j++)
-			add_person(c, r, roster_person(r, j));
+			add_person(c, m, r, roster_person(r, j));
 		c->stats.roster_names += roster_count(r);
 		roster_destroy(r);
 	}
 	c->stats.rosters = c->rosters;
 	c->stats.roster_count = config->roster_count;
-}
-
-static void load_lexicon_dir(struct classifier *c, const char *dir, bool required,
-			     struct problems *problems)
-{
-	size_t n;
-	int err;
-	char **files = lexicon_list_dir(dir, &n, &err);
-	if (!files) {
-		if (err)
-			problems_add(problems, "%s: cannot read the lexicon folder: %s.%s", dir,
-				     strerror(err),
-				     required ? " Only names from rosters and the config are "
-						"checked; reinstall prepost or name the folder with "
-						"--lexicons."
-					      : "");
-		else
-			problems_add(problems, "%s: the lexicon folder has no .txt files.", dir);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct lexicon *l = lexicon_load(files[i], problems);
-		if (!l)
-			continue;
-		c->lexicons = xrealloc(c->lexicons, (c->lexicon_count + 1) * sizeof(*c->lexicons));
-		c->lexicons[c->lexicon_count++] = l;
-		for (size_t j = 0; j < lexicon_count(l); j++) {
-			const struct lexicon_entry *e = lexicon_entry(l, j);
-			struct payload p = {
-				.category = e->category,
-				.kind = KIND_TERM,
-				.severity = e->severity,
-				.label = entry_label(c, e),
-			};
-			if (match_dict_add(c->dict, e->term, strlen(e->term), &p, 0) == 0)
-				problems_add(problems, "%s:%u: the phrase has more than %d words; "
-						       "skipped.", files[i], e->line,
-					     MATCH_MAX_PHRASE_TOKENS);
-			else
-				c->stats.lexicon_terms++;
-		}
-		c->stats.lexicon_files++;
-	}
-	lexicon_free_list(files, n);
 }
 
 struct classifier *classifier_create(const struct config *config, const char *lexicon_dir,
@@ -327,22 +397,34 @@ struct classifier *classifier_create(const struct config *config, const char *le
 	struct classifier *c = xcalloc(1, sizeof(*c));
 	c->dict = match_dict_create();
 	tokens_init(&c->tokens);
+	buf_init(&c->obf);
 	init_labels(c, config);
 	if (config->path)
 		c->config_path = xstrdup(config->path);
 	c->lexicon_dir = xstrdup(lexicon_dir ? lexicon_dir : classifier_default_lexicon_dir());
+	c->patterns = patterns_create(config, problems);
 
-	load_school(c, config);
-	load_rosters(c, config, problems);
-	load_lexicon_dir(c, c->lexicon_dir, true, problems);
+	struct morphology *m = morphology_create(problems);
+	if (morphology_dictionary(m))
+		c->dictionary = xstrdup(morphology_dictionary(m));
+	/* Very common names are needed only while rosters load. */
+	c->common = match_dict_create();
+	load_lexicon_dir(c, m, c->lexicon_dir, true, problems);
 	for (size_t i = 0; i < config->lexicon_dirs.n; i++)
-		load_lexicon_dir(c, config->lexicon_dirs.v[i], false, problems);
+		load_lexicon_dir(c, m, config->lexicon_dirs.v[i], false, problems);
+	match_dict_freeze(c->common);
+	load_school(c, config);
+	load_rosters(c, m, config, problems);
 	match_dict_freeze(c->dict);
+	match_dict_destroy(c->common);
+	c->common = NULL;
+	morphology_destroy(m);
 
 	c->stats.config_path = c->config_path;
 	c->stats.config_source = config->source;
 	c->stats.lexicon_dir = c->lexicon_dir;
 	c->stats.phrases = match_dict_phrase_count(c->dict);
+	c->stats.dictionary = c->dictionary;
 	return c;
 }
 
@@ -351,9 +433,13 @@ void classifier_destroy(struct classifier *c)
 	if (!c)
 		return;
 	match_dict_destroy(c->dict);
+	patterns_destroy(c->patterns);
 	for (size_t i = 0; i < c->lexicon_count; i++)
 		lexicon_destroy(c->lexicons[i]);
 	free(c->lexicons);
+	for (size_t i = 0; i < c->masked_count; i++)
+		free(c->masked[i].form);
+	free(c->masked);
 	for (size_t i = 0; i < c->owned_count; i++)
 		free(c->owned[i]);
 	free(c->owned);
@@ -361,8 +447,11 @@ void classifier_destroy(struct classifier *c)
 	free(c->rosters);
 	free(c->config_path);
 	free(c->lexicon_dir);
+	free(c->dictionary);
 	tokens_finish(&c->tokens);
 	free(c->ids);
+	free(c->cands);
+	buf_finish(&c->obf);
 	free(c);
 }
 
@@ -374,97 +463,4 @@ const struct label *classifier_label(const struct classifier *c, unsigned label)
 const struct classifier_stats *classifier_stats(const struct classifier *c)
 {
 	return &c->stats;
-}
-
-/* How serious one payload is where it matched tokens [first, last]. */
-static enum severity judge(const struct payload *p, const struct token *first,
-			   const struct token *last)
-{
-	(void)last;
-	switch (p->kind) {
-	case KIND_FORENAME:
-	case KIND_SURNAME:
-		/* A name written in lower case ("will", "hope") is most often an
-		 * ordinary word: a hint only. */
-		if (!(first->flags & (TOKEN_UPPER_FIRST | TOKEN_ALL_UPPER)))
-			return SEV_LOW;
-		return (enum severity)p->severity;
-	default:
-		return (enum severity)p->severity;
-	}
-}
-
-/* Category order when two payloads of one span are equally severe. */
-static int category_rank(unsigned cat)
-{
-	static const int rank[CAT_COUNT] = {
-		[CAT_PUPIL_NAME] = 0, [CAT_DEROGATORY] = 1, [CAT_CONFIDENTIAL] = 2,
-		[CAT_PERSONAL_DATA] = 3, [CAT_PERSON_NAME] = 4, [CAT_WORK_DETAIL] = 5,
-	};
-	return cat < CAT_COUNT ? rank[cat] : CAT_COUNT;
-}
-
-void classifier_check(struct classifier *c, const char *text, size_t len, struct warnings *out)
-{
-	struct tokens *t = &c->tokens;
-	out->count = 0;
-	text_tokenize(t, text, len);
-	grow_array((void **)&c->ids, &c->ids_cap, t->count, sizeof(*c->ids));
-	for (size_t i = 0; i < t->count; i++) {
-		const struct token *tok = &t->items[i];
-		c->ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
-	}
-
-	size_t i = 0;
-	while (i < t->count) {
-		uint32_t node = MATCH_ROOT;
-		size_t best_end = 0;
-		uint32_t best_node = MATCH_NO_NODE;
-		for (size_t j = i; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
-			if (j > i && (t->items[j].gap & GAP_BREAK))
-				break;
-			node = match_dict_step(c->dict, node, c->ids[j]);
-			if (node == MATCH_NO_NODE)
-				break;
-			size_t n;
-			if (match_dict_payloads(c->dict, node, &n)) {
-				best_node = node;
-				best_end = j;
-			}
-		}
-		if (best_node == MATCH_NO_NODE) {
-			i++;
-			continue;
-		}
-
-		size_t n;
-		const struct payload *ps = match_dict_payloads(c->dict, best_node, &n);
-		const struct payload *best = NULL;
-		enum severity best_sev = SEV_NONE;
-		bool allowed = false;
-		for (size_t k = 0; k < n; k++) {
-			if (ps[k].category == CAT_ALLOW) {
-				allowed = true;
-				break;
-			}
-			enum severity s = judge(&ps[k], &t->items[i], &t->items[best_end]);
-			if (s > best_sev || (s == best_sev && best &&
-					     category_rank(ps[k].category) <
-						     category_rank(best->category))) {
-				best = &ps[k];
-				best_sev = s;
-			}
-		}
-		if (!allowed && best && best_sev > SEV_NONE) {
-			struct warning w = {
-				.start = t->items[i].start,
-				.end = t->items[best_end].end,
-				.category = best->category,
-				.severity = (uint8_t)best_sev,
-				.label = best->label,
-			};
-			warnings_push(out, &w);
-		}
-		i = best_end + 1;
-	}
 }

@@ -19,9 +19,15 @@
 enum term_kind {
 	KIND_TERM,      /* a lexicon term: severity as the lexicon says */
 	KIND_SCHOOL,    /* the school's or trust's name or email domain */
+	KIND_GROUP,     /* a reg group from the roster (6B) */
 	KIND_FULL_NAME, /* forename (any form) with surname */
 	KIND_FORENAME,  /* a forename, preferred name or nickname alone */
 	KIND_SURNAME,   /* a surname alone */
+};
+
+enum term_flag {
+	TERM_ORDINARY = 1 << 0, /* the name is also a dictionary word (Hope, Mark) */
+	TERM_COMMON = 1 << 1,   /* a very common name (Oliver, Smith) */
 };
 
 struct label {
@@ -47,6 +53,7 @@ struct classifier_stats {
 	size_t lexicon_terms;
 	size_t lexicon_files;
 	size_t phrases;           /* distinct phrases in the dictionary */
+	const char *dictionary;   /* the hunspell dictionary used, or NULL */
 	const struct roster_info *rosters;
 	size_t roster_count;
 };

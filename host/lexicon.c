@@ -43,8 +43,9 @@ static void trim(const char **s, size_t *n)
 }
 
 struct defaults {
-	unsigned category; /* CAT_COUNT + 1 until set */
+	unsigned category; /* CAT_LEXICON_END until set */
 	enum severity severity;
+	bool inflect;
 	const char *message, *advice, *policy;
 };
 
@@ -66,10 +67,11 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 	bool ok = true;
 	if (strcmp(k, "category") == 0) {
 		unsigned c = category_from_name(v);
-		if (c > CAT_ALLOW) {
+		if (c >= CAT_LEXICON_END) {
 			problems_add(problems, "%s:%zu: unknown category '%s'; expected pupil_name, "
 					       "person_name, work_detail, derogatory, confidential, "
-					       "personal_data or allow.", name, line, v);
+					       "personal_data, allow, context, common_name or grievance.",
+				     name, line, v);
 			ok = false;
 		} else {
 			d->category = c;
@@ -83,6 +85,15 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		} else {
 			d->severity = s;
 		}
+	} else if (strcmp(k, "inflect") == 0) {
+		if (strcmp(v, "yes") == 0) {
+			d->inflect = true;
+		} else if (strcmp(v, "no") == 0) {
+			d->inflect = false;
+		} else {
+			problems_add(problems, "%s:%zu: inflect takes yes or no.", name, line);
+			ok = false;
+		}
 	} else if (strcmp(k, "message") == 0) {
 		d->message = val_len ? own(l, val, val_len) : NULL;
 	} else if (strcmp(k, "advice") == 0) {
@@ -91,7 +102,7 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		d->policy = val_len ? own(l, val, val_len) : NULL;
 	} else {
 		problems_add(problems, "%s:%zu: unknown setting '%s'; expected category, severity, "
-				       "message, advice or policy.", name, line, k);
+				       "inflect, message, advice or policy.", name, line, k);
 		ok = false;
 	}
 	free(v);
@@ -145,7 +156,7 @@ static void parse_line(struct lexicon *l, struct defaults *d, const char *s, siz
 	}
 	if (!ok)
 		return;
-	if (e.category > CAT_ALLOW) {
+	if (e.category >= CAT_LEXICON_END) {
 		problems_add(problems, "%s:%zu: a term comes before any '@category' line; it is "
 				       "skipped.", name, line);
 		return;
@@ -164,6 +175,7 @@ static void parse_line(struct lexicon *l, struct defaults *d, const char *s, siz
 		.line = (uint32_t)line,
 		.category = (uint8_t)e.category,
 		.severity = (uint8_t)e.severity,
+		.inflect = e.inflect,
 		.message = e.message,
 		.advice = e.advice,
 		.policy = e.policy,
@@ -174,7 +186,7 @@ struct lexicon *lexicon_parse(const char *name, const char *data, size_t len,
 			      struct problems *problems)
 {
 	struct lexicon *l = xcalloc(1, sizeof(*l));
-	struct defaults d = {.category = CAT_COUNT + 1, .severity = SEV_MEDIUM};
+	struct defaults d = {.category = CAT_LEXICON_END, .severity = SEV_MEDIUM, .inflect = true};
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;

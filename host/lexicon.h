@@ -7,11 +7,16 @@
  *   numpty
  *   bellend | severity=high     per-line overrides after '|'
  *
- * "@category allow" makes an allowlist: phrases that suppress any warning
- * they cover (famous people, local exceptions). See docs/tuning.md. */
+ * Besides the six warning categories, "allow" lists phrases that suppress
+ * any warning they cover (famous people, local exceptions), "context" words
+ * that show a text is about school, "common_name" very common names, and
+ * "grievance" negative words that matter when the text is about work.
+ * "@inflect no" stops hunspell's word forms being added. See
+ * docs/tuning.md. */
 #ifndef PREPOST_LEXICON_H
 #define PREPOST_LEXICON_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +27,7 @@ struct lexicon_entry {
 	uint32_t line;
 	uint8_t category; /* enum category, or CAT_ALLOW */
 	uint8_t severity; /* enum severity */
+	bool inflect;     /* also match the word's inflected forms */
 	/* NULL means the category's default text. */
 	const char *message;
 	const char *advice;

@@ -13,6 +13,9 @@ static const char *const category_names[] = {
 	[CAT_CONFIDENTIAL] = "confidential",
 	[CAT_PERSONAL_DATA] = "personal_data",
 	[CAT_ALLOW] = "allow",
+	[CAT_CONTEXT] = "context",
+	[CAT_COMMON] = "common_name",
+	[CAT_GRIEVANCE] = "grievance",
 };
 
 static const char *const severity_names[] = {
@@ -51,7 +54,7 @@ unsigned category_from_name(const char *name)
 	for (unsigned i = 0; i < ARRAY_SIZE(category_names); i++)
 		if (strcmp(name, category_names[i]) == 0)
 			return i;
-	return CAT_COUNT + 1;
+	return CAT_LEXICON_END;
 }
 
 const char *severity_name(enum severity s)

@@ -16,8 +16,12 @@ enum category {
 	CAT_CONFIDENTIAL,
 	CAT_PERSONAL_DATA,
 	CAT_COUNT,
-	/* Not reported: a phrase that suppresses other matches it covers. */
-	CAT_ALLOW = CAT_COUNT,
+	/* Lexicon-only categories, never reported as such: */
+	CAT_ALLOW = CAT_COUNT, /* suppresses any warning on the phrase */
+	CAT_CONTEXT,           /* school context: class, lesson, pupils, his mum */
+	CAT_COMMON,            /* a very common forename or surname */
+	CAT_GRIEVANCE,         /* negative words: work_detail when about work */
+	CAT_LEXICON_END,
 };
 
 enum severity {
@@ -46,7 +50,8 @@ void warnings_finish(struct warnings *w);
 void warnings_push(struct warnings *w, const struct warning *item);
 
 const char *category_name(enum category c);
-/* Returns CAT_COUNT + 1 when the name is unknown; "allow" gives CAT_ALLOW. */
+/* Returns CAT_LEXICON_END when the name is unknown; accepts the
+ * lexicon-only names too ("allow", "context", "common_name", "grievance"). */
 unsigned category_from_name(const char *name);
 const char *severity_name(enum severity s);
 /* Returns SEV_NONE when the name is unknown. */

@@ -1,0 +1,367 @@
+/* Checking a text. Three scanners propose candidates: phrases from the
+ * dictionary (a greedy longest match over tokens), obfuscated words, and
+ * patterns. Whether the text is about school is known only after the
+ * whole text has been seen, so candidates are judged in a second pass, and
+ * overlapping ones resolved by severity, then length. Everything here
+ * works in reusable scratch: a check allocates only when a text is larger
+ * than any before it. */
+#include "classify-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "obfuscation.h"
+
+static void push(struct classifier *c, const struct candidate *k)
+{
+	grow_array((void **)&c->cands, &c->cand_cap, c->cand_count + 1, sizeof(*c->cands));
+	c->cands[c->cand_count++] = *k;
+}
+
+static bool is_context(const struct payload *p)
+{
+	return p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
+	       p->category == CAT_CONFIDENTIAL;
+}
+
+static void scan_phrases(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	size_t i = 0;
+	while (i < t->count) {
+		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE;
+		size_t best_end = 0;
+		for (size_t j = i; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
+			if (j > i && (t->items[j].gap & GAP_BREAK))
+				break;
+			node = match_dict_step(c->dict, node, c->ids[j]);
+			if (node == MATCH_NO_NODE)
+				break;
+			size_t n;
+			if (match_dict_payloads(c->dict, node, &n)) {
+				best = node;
+				best_end = j;
+			}
+		}
+		if (best == MATCH_NO_NODE) {
+			i++;
+			continue;
+		}
+		size_t n;
+		const struct payload *ps = match_dict_payloads(c->dict, best, &n);
+		for (size_t k = 0; k < n; k++)
+			if (is_context(&ps[k]))
+				c->context = true;
+		struct candidate k = {
+			.start = t->items[i].start,
+			.end = t->items[best_end].end,
+			.first = (uint32_t)i,
+			.last = (uint32_t)best_end,
+			.node = best,
+		};
+		push(c, &k);
+		i = best_end + 1;
+	}
+}
+
+/* The most severe derogatory payload among ps. */
+static const struct payload *derogatory_of(const struct payload *ps, size_t n)
+{
+	const struct payload *best = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (ps[k].category == CAT_DEROGATORY && (!best || ps[k].severity > best->severity))
+			best = &ps[k];
+	return best;
+}
+
+static void on_obfuscated(const struct obfuscated *o, void *ctx)
+{
+	struct classifier *c = ctx;
+	const struct payload *p = NULL;
+	if (o->masked) {
+		size_t shown = 0;
+		for (size_t i = 0; i < o->len; i++)
+			shown += o->form[i] != '*';
+		if (shown == 0 || shown == o->len)
+			return;
+		for (size_t m = 0; m < c->masked_count; m++) {
+			const struct masked_term *mt = &c->masked[m];
+			if (mt->len != o->len || (p && mt->p.severity <= p->severity))
+				continue;
+			size_t i = 0;
+			while (i < o->len && (o->form[i] == '*' || o->form[i] == mt->form[i]))
+				i++;
+			if (i == o->len)
+				p = &mt->p;
+		}
+	} else {
+		uint32_t id = match_dict_token(c->dict, o->form, o->len, text_hash(o->form, o->len));
+		if (id == MATCH_NO_TOKEN)
+			return;
+		size_t n;
+		const struct payload *ps =
+			match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, id), &n);
+		p = derogatory_of(ps, n);
+	}
+	if (!p)
+		return;
+	struct candidate k = {
+		.start = o->start,
+		.end = o->end,
+		.node = MATCH_NO_NODE,
+		.category = CAT_DEROGATORY,
+		.severity = p->severity,
+		.label = p->label,
+	};
+	push(c, &k);
+}
+
+static void on_pattern(const struct pattern_hit *h, void *ctx)
+{
+	struct classifier *c = ctx;
+	if (h->label == PL_YEAR_GROUP)
+		c->context = true;
+	struct candidate k = {
+		.start = h->start,
+		.end = h->end,
+		.node = MATCH_NO_NODE,
+		.category = h->category,
+		.severity = h->severity,
+		.label = c->pattern_labels[h->label],
+	};
+	push(c, &k);
+}
+
+static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n)
+{
+	const struct token *tok = &t->items[i];
+	for (size_t k = 0; k < n; k++)
+		if (strlen(words[k]) == tok->norm_len &&
+		    memcmp(token_text(t, tok), words[k], tok->norm_len) == 0)
+			return true;
+	return false;
+}
+
+/* Words after which a name-like word is being used as a verb or an
+ * adjective: "Hope to see", "Will you", "May I", "Mark the date". */
+static const char *const word_after[] = {
+	"to", "you", "your", "u", "the", "a", "an", "i", "we", "they", "it", "everyone",
+	"everybody", "all", "that", "this", "these", "those", "our", "us", "me", "so", "not",
+	"be", "for", "he", "she", "them", "there",
+};
+
+/* ... and before which: "a frank chat", "the will", "such hope". */
+static const char *const word_before[] = {
+	"a", "an", "the", "my", "your", "our", "their", "its", "this", "that", "some", "any",
+	"no", "every", "very", "so", "such",
+};
+
+static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
+
+struct text_shape {
+	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
+	bool title_case; /* Mostly Capitalised Words: capitals say little */
+};
+
+static struct text_shape shape_of(const struct tokens *t)
+{
+	size_t letters = 0, upper = 0, caps = 0;
+	for (size_t i = 0; i < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		if (!(tok->flags & TOKEN_HAS_LETTER))
+			continue;
+		letters++;
+		upper += (tok->flags & TOKEN_ALL_UPPER) != 0;
+		caps += (tok->flags & TOKEN_UPPER_FIRST) != 0;
+	}
+	struct text_shape s = {
+		.shouting = letters >= 3 && upper * 10 >= letters * 6,
+		.title_case = letters >= 4 && caps * 10 >= letters * 6,
+	};
+	return s;
+}
+
+/* A capitalised word no list knows, right next to a lone forename or
+ * surname, means another person: Harry Styles, Tina Turner. */
+static bool someone_else(const struct classifier *c, const struct payload *p,
+			 const struct candidate *k, struct text_shape shape)
+{
+	const struct tokens *t = &c->tokens;
+	if (shape.shouting || shape.title_case)
+		return false;
+	size_t other;
+	if (p->kind == KIND_FORENAME) {
+		other = k->last + 1;
+		if (other >= t->count || t->items[other].gap != GAP_SPACE)
+			return false;
+	} else {
+		if (k->first == 0 || t->items[k->first].gap != GAP_SPACE)
+			return false;
+		other = k->first - 1;
+		if (t->items[other].gap & (GAP_START | GAP_BREAK | GAP_STOP))
+			return false; /* a capital that only starts a sentence */
+		if (token_is(t, other, titles, ARRAY_SIZE(titles)))
+			return false;
+	}
+	const struct token *o = &t->items[other];
+	if (!(o->flags & TOKEN_UPPER_FIRST) || (o->flags & TOKEN_ALL_UPPER) ||
+	    !(o->flags & TOKEN_HAS_LETTER) || o->norm_len < 2)
+		return false;
+	return c->ids[other] == MATCH_NO_TOKEN ||
+	       match_dict_step(c->dict, MATCH_ROOT, c->ids[other]) == MATCH_NO_NODE;
+}
+
+static enum severity judge_name(const struct classifier *c, const struct payload *p,
+				const struct candidate *k, struct text_shape shape)
+{
+	const struct tokens *t = &c->tokens;
+	const struct token *first = &t->items[k->first];
+	if (someone_else(c, p, k, shape))
+		return SEV_NONE;
+	/* "Mrs Turner": a title makes any roster surname a person. */
+	if (p->kind == KIND_SURNAME && k->first > 0 && first->gap == GAP_SPACE &&
+	    token_is(t, k->first - 1, titles, ARRAY_SIZE(titles)))
+		return SEV_MEDIUM;
+	bool caps = (first->flags & TOKEN_UPPER_FIRST) && !shape.shouting;
+	if (p->flags & TERM_ORDINARY) {
+		bool word_use =
+			(k->last + 1 < t->count && t->items[k->last + 1].gap == GAP_SPACE &&
+			 token_is(t, k->last + 1, word_after, ARRAY_SIZE(word_after))) ||
+			(k->first > 0 && first->gap == GAP_SPACE &&
+			 token_is(t, k->first - 1, word_before, ARRAY_SIZE(word_before)));
+		if (word_use)
+			return SEV_NONE;
+		if (!caps)
+			return c->context ? SEV_LOW : SEV_NONE;
+		bool starts = first->gap & (GAP_START | GAP_BREAK | GAP_STOP);
+		if (starts || shape.title_case)
+			return c->context ? SEV_MEDIUM : SEV_NONE;
+		return c->context ? SEV_MEDIUM : SEV_LOW;
+	}
+	if (p->flags & TERM_COMMON)
+		return c->context ? SEV_MEDIUM : SEV_LOW;
+	return (enum severity)p->severity;
+}
+
+static enum severity judge(const struct classifier *c, const struct payload *p,
+			   const struct candidate *k, struct text_shape shape, unsigned *cat)
+{
+	*cat = p->category;
+	switch (p->category) {
+	case CAT_CONTEXT:
+	case CAT_COMMON:
+		return SEV_NONE;
+	case CAT_GRIEVANCE:
+		*cat = CAT_WORK_DETAIL;
+		return c->context ? (enum severity)p->severity : SEV_NONE;
+	default:
+		break;
+	}
+	if (p->kind == KIND_FORENAME || p->kind == KIND_SURNAME)
+		return judge_name(c, p, k, shape);
+	return (enum severity)p->severity;
+}
+
+/* Category order when two payloads of one span are equally severe. */
+static int category_rank(unsigned cat)
+{
+	static const int rank[CAT_COUNT] = {
+		[CAT_PUPIL_NAME] = 0, [CAT_DEROGATORY] = 1, [CAT_CONFIDENTIAL] = 2,
+		[CAT_PERSONAL_DATA] = 3, [CAT_PERSON_NAME] = 4, [CAT_WORK_DETAIL] = 5,
+	};
+	return cat < CAT_COUNT ? rank[cat] : CAT_COUNT;
+}
+
+/* Decides a phrase candidate: fills category, severity and label, or
+ * severity SEV_NONE. */
+static void decide(const struct classifier *c, struct candidate *k, struct text_shape shape)
+{
+	size_t n;
+	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
+	const struct payload *best = NULL;
+	enum severity best_sev = SEV_NONE;
+	unsigned best_cat = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ps[i].category == CAT_ALLOW) {
+			best = NULL;
+			best_sev = SEV_NONE;
+			break;
+		}
+		unsigned cat;
+		enum severity s = judge(c, &ps[i], k, shape, &cat);
+		if (s > best_sev ||
+		    (s == best_sev && best && category_rank(cat) < category_rank(best_cat))) {
+			best = &ps[i];
+			best_sev = s;
+			best_cat = cat;
+		}
+	}
+	k->severity = (uint8_t)best_sev;
+	if (best) {
+		k->category = (uint8_t)best_cat;
+		k->label = best->label;
+	}
+}
+
+static int cmp_candidates(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return 0;
+}
+
+static bool better(const struct candidate *a, const struct candidate *b)
+{
+	if (a->severity != b->severity)
+		return a->severity > b->severity;
+	return a->end - a->start > b->end - b->start;
+}
+
+void classifier_check(struct classifier *c, const char *text, size_t len, struct warnings *out)
+{
+	struct tokens *t = &c->tokens;
+	out->count = 0;
+	c->cand_count = 0;
+	c->context = false;
+	text_tokenize(t, text, len);
+	grow_array((void **)&c->ids, &c->ids_cap, t->count, sizeof(*c->ids));
+	for (size_t i = 0; i < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		c->ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
+	}
+
+	scan_phrases(c);
+	size_t phrases = c->cand_count;
+	obfuscation_scan(text, len, t, &c->obf, on_obfuscated, c);
+	patterns_scan(c->patterns, text, len, on_pattern, c);
+
+	struct text_shape shape = shape_of(t);
+	for (size_t i = 0; i < phrases; i++)
+		decide(c, &c->cands[i], shape);
+	if (c->cand_count > 1)
+		qsort(c->cands, c->cand_count, sizeof(*c->cands), cmp_candidates);
+
+	/* Keep the better of overlapping candidates; kept ones never overlap,
+	 * so a new one can only clash with the last kept. */
+	struct candidate *kept = NULL;
+	for (size_t i = 0; i < c->cand_count; i++) {
+		struct candidate *k = &c->cands[i];
+		if (k->severity == SEV_NONE)
+			continue;
+		if (kept && k->start < kept->end) {
+			if (better(k, kept))
+				*kept = *k;
+			continue;
+		}
+		/* compact in place: kept candidates are a prefix of cands */
+		kept = kept ? kept + 1 : c->cands;
+		*kept = *k;
+	}
+	for (struct candidate *k = c->cands; kept && k <= kept; k++) {
+		struct warning w = {k->start, k->end, k->category, k->severity, k->label};
+		warnings_push(out, &w);
+	}
+}

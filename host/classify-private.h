@@ -1,0 +1,61 @@
+/* The classifier's insides, shared by classify.c (building it) and check.c
+ * (checking a text). Nothing outside those two files includes this. */
+#ifndef PREPOST_CLASSIFY_PRIVATE_H
+#define PREPOST_CLASSIFY_PRIVATE_H
+
+#include "classify.h"
+#include "match.h"
+#include "patterns.h"
+#include "text.h"
+#include "util.h"
+
+/* A derogatory word that a masked form (f*ck) may stand for. */
+struct masked_term {
+	char *form;
+	size_t len;
+	struct payload p;
+};
+
+/* A possible warning found while scanning, judged once the whole text has
+ * been seen (a name's severity depends on school context anywhere in it). */
+struct candidate {
+	uint32_t start, end;   /* bytes */
+	uint32_t first, last;  /* tokens, for phrase candidates */
+	uint32_t node;         /* dictionary node, or MATCH_NO_NODE */
+	uint8_t category;      /* for non-phrase candidates */
+	uint8_t severity;
+	uint16_t label;
+};
+
+struct classifier {
+	struct match_dict *dict;
+	struct match_dict *common; /* very common names, while loading only */
+	struct patterns *patterns;
+	struct label *labels;
+	size_t label_count;
+	size_t label_cap;
+	uint16_t pattern_labels[PL_COUNT];
+	uint16_t grievance_label;
+	struct masked_term *masked;
+	size_t masked_count;
+	struct lexicon **lexicons;
+	size_t lexicon_count;
+	char **owned; /* strings labels point to (config rewordings) */
+	size_t owned_count;
+	struct roster_info *rosters;
+	struct classifier_stats stats;
+	char *config_path;
+	char *lexicon_dir;
+	char *dictionary;
+
+	/* per-check scratch */
+	struct tokens tokens;
+	uint32_t *ids;
+	size_t ids_cap;
+	struct candidate *cands;
+	size_t cand_count, cand_cap;
+	struct buf obf;
+	bool context;
+};
+
+#endif

@@ -1,0 +1,150 @@
+/* Two passes. Runs: maximal stretches of ASCII letters, digits and the
+ * symbols people substitute for letters; a run that holds a substitute or
+ * three equal letters in a row is mapped to letters. Spaced letters: three
+ * or more one-letter tokens in a row, joined. */
+#include "obfuscation.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#define MAX_RUN 40
+
+static bool run_char(unsigned char c)
+{
+	return isalnum(c) || strchr("*!@$+|._-#", c) != NULL;
+}
+
+/* The letter a substitute stands for; 0 when it is dropped (dots and dashes
+ * between letters), '*' when it hides a letter. */
+static char unleet(unsigned char c)
+{
+	switch (c) {
+	case '1': case '!': case '|': return 'i';
+	case '0': return 'o';
+	case '3': return 'e';
+	case '4': case '@': return 'a';
+	case '5': case '$': return 's';
+	case '7': case '+': return 't';
+	case '*': case '#': return '*';
+	case '.': case '_': case '-': return 0;
+	default: return (char)tolower(c);
+	}
+}
+
+/* Emits the mapped form, then the forms with runs of three or more equal
+ * letters cut to one and to two. */
+static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn fn, void *ctx)
+{
+	const char *form = b->data;
+	size_t n = b->len;
+	bool masked = memchr(form, '*', n) != NULL;
+	size_t letters = 0;
+	bool stretched = false;
+	for (size_t i = 0; i < n; i++) {
+		if (isalpha((unsigned char)form[i]))
+			letters++;
+		if (i >= 2 && form[i] == form[i - 1] && form[i] == form[i - 2] && form[i] != '*')
+			stretched = true;
+	}
+	if (letters == 0 || n < 3)
+		return;
+	struct obfuscated o = {start, end, form, n, masked};
+	fn(&o, ctx);
+	if (!stretched)
+		return;
+	for (int keep = 1; keep <= 2; keep++) {
+		char out[MAX_RUN + 1];
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			size_t j = i;
+			while (j + 1 < n && form[j + 1] == form[i])
+				j++;
+			size_t run = j - i + 1;
+			size_t copy = run >= 3 ? (size_t)keep : run;
+			for (size_t c = 0; c < copy; c++)
+				out[k++] = form[i];
+			i = j;
+		}
+		struct obfuscated s = {start, end, out, k, masked};
+		fn(&s, ctx);
+	}
+}
+
+static void scan_runs(const char *text, size_t len, struct buf *b, obfuscation_fn fn, void *ctx)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (!run_char((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		size_t s = i;
+		while (i < len && run_char((unsigned char)text[i]))
+			i++;
+		size_t e = i;
+		/* punctuation around a word is not part of it */
+		while (s < e && strchr("._-#!", text[s]))
+			s++;
+		while (e > s && strchr("._-!", text[e - 1]))
+			e--;
+		if (e - s < 3 || e - s > MAX_RUN)
+			continue;
+		size_t letters = 0, subst = 0, same = 1;
+		bool stretched = false;
+		for (size_t k = s; k < e; k++) {
+			unsigned char c = (unsigned char)text[k];
+			if (isalpha(c))
+				letters++;
+			else
+				subst++;
+			same = k > s && tolower(c) == tolower((unsigned char)text[k - 1]) ? same + 1 : 1;
+			if (same >= 3 && isalpha(c))
+				stretched = true;
+		}
+		if (letters == 0 || (subst == 0 && !stretched))
+			continue;
+		b->len = 0;
+		for (size_t k = s; k < e; k++) {
+			char c = unleet((unsigned char)text[k]);
+			if (c)
+				buf_append_char(b, c);
+		}
+		if (b->len)
+			propose(b, (uint32_t)s, (uint32_t)e, fn, ctx);
+	}
+}
+
+static bool single_letter(const struct tokens *t, size_t i)
+{
+	const struct token *tok = &t->items[i];
+	return tok->norm_len == 1 && isalpha((unsigned char)t->norm[tok->norm]);
+}
+
+static void scan_spaced(const struct tokens *t, struct buf *b, obfuscation_fn fn, void *ctx)
+{
+	size_t i = 0;
+	while (i < t->count) {
+		if (!single_letter(t, i)) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < t->count && single_letter(t, j) && !(t->items[j].gap & GAP_BREAK) &&
+		       j - i < MAX_RUN)
+			j++;
+		if (j - i >= 3) {
+			b->len = 0;
+			for (size_t k = i; k < j; k++)
+				buf_append_char(b, t->norm[t->items[k].norm]);
+			propose(b, t->items[i].start, t->items[j - 1].end, fn, ctx);
+		}
+		i = j;
+	}
+}
+
+void obfuscation_scan(const char *text, size_t len, const struct tokens *t, struct buf *scratch,
+		      obfuscation_fn fn, void *ctx)
+{
+	scan_runs(text, len, scratch, fn, ctx);
+	scan_spaced(t, scratch, fn, ctx);
+}

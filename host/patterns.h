@@ -1,0 +1,60 @@
+/* Personal data and year groups found by PCRE2 patterns plus validators:
+ * UK phone numbers, email addresses, postcodes, street addresses, dates of
+ * birth where the text says so, National Insurance numbers, sort codes with
+ * account numbers, payment cards (Luhn) and Unique Pupil Numbers (DfE check
+ * letter). Look-alikes (scores, years, prices, room numbers) fail the
+ * validators. Patterns are compiled once, JIT where available, and every
+ * match runs under match and depth limits. */
+#ifndef PREPOST_PATTERNS_H
+#define PREPOST_PATTERNS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "problems.h"
+#include "warning.h"
+
+/* Labels for pattern warnings are fixed: classify.c registers them. */
+enum pattern_label {
+	PL_PHONE,
+	PL_EMAIL,
+	PL_SCHOOL_EMAIL,
+	PL_POSTCODE,
+	PL_ADDRESS,
+	PL_BIRTH_DATE,
+	PL_NI_NUMBER,
+	PL_BANK,
+	PL_CARD,
+	PL_UPN,
+	PL_YEAR_GROUP,
+	PL_COUNT,
+};
+
+struct pattern_hit {
+	uint32_t start, end;
+	uint8_t category;
+	uint8_t severity;
+	uint8_t label; /* enum pattern_label */
+};
+
+struct patterns;
+
+/* The school's email domains (from config) make its addresses high. */
+struct patterns *patterns_create(const struct config *config, struct problems *problems);
+void patterns_destroy(struct patterns *p);
+
+/* Scans text and calls hit() for each validated match, in order per kind. */
+void patterns_scan(struct patterns *p, const char *text, size_t len,
+		   void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx);
+
+/* The message and advice for a pattern label. */
+const char *pattern_message(enum pattern_label l);
+const char *pattern_advice(enum pattern_label l);
+
+/* Validators, exposed for tests. */
+bool upn_valid(const char *s);          /* a letter and 12 digits */
+bool luhn_valid(const char *digits);    /* digits only */
+bool ni_number_valid(const char *s);    /* 9 characters, no spaces */
+
+#endif
