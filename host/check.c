@@ -158,6 +158,13 @@ static const char *const word_before[] = {
 
 static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
 
+/* "my daughter Isla", "our dog Poppy": the writer's own family or pets. */
+static const char *const family[] = {
+	"daughter", "son", "niece", "nephew", "grandson", "granddaughter", "husband", "wife",
+	"partner", "sister", "brother", "cousin", "dog", "cat", "puppy", "kitten", "hamster",
+	"rabbit", "horse", "baby", "boyfriend", "girlfriend", "fiance", "fiancee",
+};
+
 struct text_shape {
 	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
 	bool title_case; /* Mostly Capitalised Words: capitals say little */
@@ -218,6 +225,9 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	const struct token *first = &t->items[k->first];
 	if (someone_else(c, p, k, shape))
 		return SEV_NONE;
+	if (k->first > 0 && first->gap == GAP_SPACE &&
+	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
+		return SEV_NONE;
 	/* "Mrs Turner": a title makes any roster surname a person. */
 	if (p->kind == KIND_SURNAME && k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, titles, ARRAY_SIZE(titles)))
@@ -259,6 +269,12 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	}
 	if (p->kind == KIND_FORENAME || p->kind == KIND_SURNAME)
 		return judge_name(c, p, k, shape);
+	if ((p->flags & TERM_ACRONYM) && !shape.shouting) {
+		for (uint32_t i = k->first; i <= k->last; i++)
+			if ((c->tokens.items[i].flags & TOKEN_HAS_LETTER) &&
+			    !(c->tokens.items[i].flags & TOKEN_ALL_UPPER))
+				return SEV_NONE;
+	}
 	return (enum severity)p->severity;
 }
 

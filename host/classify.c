@@ -96,7 +96,9 @@ static void init_labels(struct classifier *c, const struct config *config)
 		add_label(c, l);
 	}
 	for (unsigned i = 0; i < PL_COUNT; i++) {
-		unsigned cat = i == PL_YEAR_GROUP ? CAT_WORK_DETAIL : CAT_PERSONAL_DATA;
+		unsigned cat = i == PL_YEAR_GROUP     ? CAT_WORK_DETAIL
+			       : i == PL_RUDE_GESTURE ? CAT_DEROGATORY
+						      : CAT_PERSONAL_DATA;
 		struct label l = {pattern_message((enum pattern_label)i),
 				  pattern_advice((enum pattern_label)i), c->labels[cat].policy};
 		c->pattern_labels[i] = add_label(c, l);
@@ -151,12 +153,16 @@ static void add_phrase(struct classifier *c, const char *s, unsigned cat, enum t
 struct inflect_ctx {
 	struct classifier *c;
 	struct payload p;
+	const char *head; /* the words before the inflected one */
+	size_t head_len;
 };
 
 static void add_form(const char *form, void *ctx)
 {
 	struct inflect_ctx *ic = ctx;
-	match_dict_add(ic->c->dict, form, strlen(form), &ic->p, 0);
+	char *phrase = xasprintf("%.*s%s", (int)ic->head_len, ic->head, form);
+	match_dict_add(ic->c->dict, phrase, strlen(phrase), &ic->p, 0);
+	free(phrase);
 }
 
 static void remember_masked(struct classifier *c, const char *folded, const struct payload *p)
@@ -169,15 +175,48 @@ static void remember_masked(struct classifier *c, const char *folded, const stru
 	c->masked[c->masked_count++] = (struct masked_term){xstrdup(folded), n, *p};
 }
 
+/* A framed term becomes one phrase per frame: "you are" + "pig". */
+static void add_framed(struct classifier *c, const struct lexicon_entry *e,
+		       const struct payload *p, const char *file, struct problems *problems)
+{
+	const char *f = e->frames;
+	while (*f) {
+		const char *bar = strchr(f, '|');
+		size_t n = bar ? (size_t)(bar - f) : strlen(f);
+		char *phrase = xasprintf("%.*s %s", (int)n, f, e->term);
+		if (match_dict_add(c->dict, phrase, strlen(phrase), p, 0) == 0)
+			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
+					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
+		free(phrase);
+		f += n + (bar ? 1 : 0);
+	}
+	c->stats.lexicon_terms++;
+}
+
 static void add_entry(struct classifier *c, struct morphology *m, const struct lexicon_entry *e,
 		      const char *file, struct problems *problems)
 {
+	/* Acronyms (SEND, LADO) have no inflections: "sends" is not SEND. One
+	 * that is also a word (SEND, INSET, MASH) matches only in capitals;
+	 * others (LADO, EHCP) in any case. */
+	bool acronym = strlen(e->term) >= 2;
+	for (const char *q = e->term; *q; q++)
+		if ((*q >= 'a' && *q <= 'z') || *q == ' ')
+			acronym = false;
+	char *lower = acronym ? text_fold(e->term, strlen(e->term)) : NULL;
+	bool caps_only = acronym && morphology_is_word(m, lower);
+	free(lower);
 	struct payload p = {
 		.category = e->category,
 		.kind = KIND_TERM,
 		.severity = e->severity,
+		.flags = caps_only ? TERM_ACRONYM : 0,
 		.label = entry_label(c, e),
 	};
+	if (e->frames && e->category != CAT_COMMON && e->category != CAT_ALLOW) {
+		add_framed(c, e, &p, file, problems);
+		return;
+	}
 	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
 	if (match_dict_add(d, e->term, strlen(e->term), &p, 0) == 0) {
 		problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.", file,
@@ -190,9 +229,12 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	if (one_word && e->category == CAT_DEROGATORY) {
 		remember_masked(c, folded, &p);
 	}
-	if (one_word && e->inflect && e->category != CAT_ALLOW && e->category != CAT_COMMON) {
-		struct inflect_ctx ic = {c, p};
-		morphology_inflect(m, folded, add_form, &ic);
+	if (!acronym && e->inflect && e->category != CAT_ALLOW && e->category != CAT_COMMON) {
+		/* "safeguarding concern" → "safeguarding concerns": the last word */
+		char *last = strrchr(folded, ' ');
+		struct inflect_ctx ic = {c, p, one_word ? "" : folded,
+					 one_word ? 0 : (size_t)(last - folded) + 1};
+		morphology_inflect(m, one_word ? folded : last + 1, add_form, &ic);
 	}
 	free(folded);
 }

@@ -46,6 +46,7 @@ struct defaults {
 	unsigned category; /* CAT_LEXICON_END until set */
 	enum severity severity;
 	bool inflect;
+	const char *frames;
 	const char *message, *advice, *policy;
 };
 
@@ -94,6 +95,8 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 			problems_add(problems, "%s:%zu: inflect takes yes or no.", name, line);
 			ok = false;
 		}
+	} else if (strcmp(k, "frames") == 0) {
+		d->frames = val_len ? own(l, val, val_len) : NULL;
 	} else if (strcmp(k, "message") == 0) {
 		d->message = val_len ? own(l, val, val_len) : NULL;
 	} else if (strcmp(k, "advice") == 0) {
@@ -102,7 +105,7 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		d->policy = val_len ? own(l, val, val_len) : NULL;
 	} else {
 		problems_add(problems, "%s:%zu: unknown setting '%s'; expected category, severity, "
-				       "inflect, message, advice or policy.", name, line, k);
+				       "inflect, frames, message, advice or policy.", name, line, k);
 		ok = false;
 	}
 	free(v);
@@ -176,6 +179,7 @@ static void parse_line(struct lexicon *l, struct defaults *d, const char *s, siz
 		.category = (uint8_t)e.category,
 		.severity = (uint8_t)e.severity,
 		.inflect = e.inflect,
+		.frames = e.frames,
 		.message = e.message,
 		.advice = e.advice,
 		.policy = e.policy,

@@ -11,7 +11,9 @@
  * any warning they cover (famous people, local exceptions), "context" words
  * that show a text is about school, "common_name" very common names, and
  * "grievance" negative words that matter when the text is about work.
- * "@inflect no" stops hunspell's word forms being added. See
+ * "@inflect no" stops hunspell's word forms being added; "@frames you
+ * are|what a" makes the terms that follow match only after one of those
+ * phrases ("you are a pig", not "pig farm"). See
  * docs/tuning.md. */
 #ifndef PREPOST_LEXICON_H
 #define PREPOST_LEXICON_H
@@ -28,6 +30,9 @@ struct lexicon_entry {
 	uint8_t category; /* enum category, or CAT_ALLOW */
 	uint8_t severity; /* enum severity */
 	bool inflect;     /* also match the word's inflected forms */
+	/* '|'-separated phrases the term must follow ("you are|what a"), or
+	 * NULL: the term matches alone. */
+	const char *frames;
 	/* NULL means the category's default text. */
 	const char *message;
 	const char *advice;

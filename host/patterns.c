@@ -65,6 +65,9 @@ static const char *const messages[PL_COUNT][2] = {
 		     "Never post a card number. Remove it."},
 	[PL_UPN] = {"This looks like a Unique Pupil Number.",
 		    "A UPN identifies a pupil. Never post it."},
+	[PL_RUDE_GESTURE] = {"This emoji is an obscene gesture.",
+			     "Rephrase without it: posts are public, permanent and read by "
+			     "parents."},
 	[PL_YEAR_GROUP] = {"This names a year group.",
 			   "Year groups narrow down which pupils and which school you mean. "
 			   "Leave it out."},
@@ -349,7 +352,7 @@ static const struct pattern_def defs[] = {
 	 "Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|Walk|"
 	 "Square|Parade|Row)\\b\\.?",
 	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept},
-	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday(?: is)?(?: on)?)\\s*[:=-]?\\s*"
+	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday)(?:\\s+(?:is|was|on|is on|was on))?\\s*[:=-]?\\s*"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MONTH "(?:\\s+\\d{4})?)|"
 	 "(" MONTH "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?))(?![\\w/])",
@@ -366,8 +369,11 @@ static const struct pattern_def defs[] = {
 	{"(?<![\\w])[A-HJ-NP-RT-Za-hj-np-rt-z]\\d{12}(?!\\w)",
 	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn},
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
-	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?![\\w])",
+	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept},
+	/* the middle finger, U+1F595, with any skin tone */
+	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
+	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept},
 };
 
 struct patterns *patterns_create(const struct config *config, struct problems *problems)

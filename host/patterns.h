@@ -28,6 +28,7 @@ enum pattern_label {
 	PL_CARD,
 	PL_UPN,
 	PL_YEAR_GROUP,
+	PL_RUDE_GESTURE,
 	PL_COUNT,
 };
 

@@ -190,7 +190,7 @@ static void lexicon_terms(void **state)
 	const char *t = "What a numpty. Off the record, the LADO called about the EHCP.";
 	check(t);
 	assert_int_equal(w.count, 4);
-	expect(t, 0, "numpty", CAT_DEROGATORY, SEV_MEDIUM);
+	expect(t, 0, "What a numpty", CAT_DEROGATORY, SEV_MEDIUM); /* an insult frame */
 	expect(t, 1, "Off the record", CAT_CONFIDENTIAL, SEV_MEDIUM);
 	expect(t, 2, "LADO", CAT_CONFIDENTIAL, SEV_HIGH);
 	expect(t, 3, "EHCP", CAT_CONFIDENTIAL, SEV_HIGH);
