@@ -228,6 +228,16 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
 		return SEV_NONE;
+	/* "Harvey G": a forename with an initial is how a pupil is half-hidden,
+	 * and it still identifies them. "I" and "A" are words. */
+	if (p->kind == KIND_FORENAME && k->last + 1 < t->count &&
+	    t->items[k->last + 1].gap == GAP_SPACE) {
+		const struct token *n = &t->items[k->last + 1];
+		char ch = t->norm[n->norm];
+		if (n->norm_len == 1 && (n->flags & TOKEN_UPPER_FIRST) && ch != 'i' && ch != 'a' &&
+		    ch >= 'a' && ch <= 'z' && !shape.shouting)
+			return SEV_MEDIUM;
+	}
 	/* "Mrs Turner": a title makes any roster surname a person. */
 	if (p->kind == KIND_SURNAME && k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, titles, ARRAY_SIZE(titles)))
