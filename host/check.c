@@ -127,7 +127,7 @@ static void on_pattern(const struct pattern_hit *h, void *ctx)
 		.node = MATCH_NO_NODE,
 		.category = h->category,
 		.severity = h->severity,
-		.label = c->pattern_labels[h->label],
+		.label = h->custom ? c->custom_labels[h->custom - 1] : c->pattern_labels[h->label],
 	};
 	push(c, &k);
 }

@@ -36,6 +36,7 @@ struct classifier {
 	size_t label_cap;
 	uint16_t pattern_labels[PL_COUNT];
 	uint16_t grievance_label;
+	uint16_t *custom_labels; /* one per config pattern */
 	struct masked_term *masked;
 	size_t masked_count;
 	struct lexicon **lexicons;

@@ -106,6 +106,14 @@ static void init_labels(struct classifier *c, const struct config *config)
 	struct label g = grievance_default;
 	g.policy = c->labels[CAT_WORK_DETAIL].policy;
 	c->grievance_label = add_label(c, g);
+	c->custom_labels = xcalloc(config->pattern_count + 1, sizeof(*c->custom_labels));
+	for (size_t i = 0; i < config->pattern_count; i++) {
+		const struct config_pattern *cp = &config->patterns[i];
+		const struct label *base = &c->labels[cp->category];
+		struct label l = {cp->message ? own(c, cp->message) : base->message,
+				  cp->advice ? own(c, cp->advice) : base->advice, base->policy};
+		c->custom_labels[i] = add_label(c, l);
+	}
 }
 
 /* The category a lexicon entry's warnings are reported under. */
@@ -486,6 +494,7 @@ void classifier_destroy(struct classifier *c)
 		free(c->owned[i]);
 	free(c->owned);
 	free(c->labels);
+	free(c->custom_labels);
 	free(c->rosters);
 	free(c->config_path);
 	free(c->lexicon_dir);

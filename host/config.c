@@ -53,6 +53,12 @@ void config_destroy(struct config *c)
 	for (size_t i = 0; i < CAT_COUNT; i++)
 		for (size_t j = 0; j < TEXT_COUNT; j++)
 			free(c->text[i][j]);
+	for (size_t i = 0; i < c->pattern_count; i++) {
+		free(c->patterns[i].pattern);
+		free(c->patterns[i].message);
+		free(c->patterns[i].advice);
+	}
+	free(c->patterns);
 	free(c);
 }
 
@@ -193,6 +199,53 @@ static void read_messages(struct config *c, json_t *messages, const char *path,
 	}
 }
 
+static void read_patterns(struct config *c, json_t *list, const char *path,
+			  struct problems *problems)
+{
+	if (!json_is_array(list)) {
+		problems_add(problems, "%s: 'patterns' should be a list of objects with pattern, "
+				       "category and severity; ignored.", path);
+		return;
+	}
+	size_t i;
+	json_t *item;
+	json_array_foreach(list, i, item) {
+		json_t *pat = json_object_get(item, "pattern");
+		json_t *cat = json_object_get(item, "category");
+		json_t *sev = json_object_get(item, "severity");
+		json_t *msg = json_object_get(item, "message");
+		json_t *adv = json_object_get(item, "advice");
+		unsigned category = json_is_string(cat) ? category_from_name(json_string_value(cat))
+							: CAT_LEXICON_END;
+		enum severity severity = json_is_string(sev) ? severity_from_name(json_string_value(sev))
+							     : SEV_MEDIUM;
+		if (!json_is_string(pat) || json_string_length(pat) == 0 || category >= CAT_COUNT ||
+		    severity == SEV_NONE || (msg && !json_is_string(msg)) ||
+		    (adv && !json_is_string(adv))) {
+			problems_add(problems, "%s: patterns[%zu] needs a 'pattern' string, a "
+					       "'category' such as personal_data and a 'severity' of "
+					       "low, medium or high; skipped.", path, i);
+			continue;
+		}
+		const char *key;
+		json_t *v;
+		json_object_foreach(item, key, v) {
+			if (strcmp(key, "pattern") && strcmp(key, "category") &&
+			    strcmp(key, "severity") && strcmp(key, "message") && strcmp(key, "advice"))
+				problems_add(problems, "%s: patterns[%zu].%s is unknown; ignored.", path,
+					     i, key);
+		}
+		c->patterns = xrealloc(c->patterns, (c->pattern_count + 1) * sizeof(*c->patterns));
+		c->patterns[c->pattern_count++] = (struct config_pattern){
+			.pattern = xstrdup(json_string_value(pat)),
+			.category = category,
+			.severity = severity,
+			.message = msg ? xstrdup(json_string_value(msg)) : NULL,
+			.advice = adv ? xstrdup(json_string_value(adv)) : NULL,
+		};
+	}
+}
+
 struct config *config_parse(const char *path, const char *data, size_t len,
 			    struct problems *problems)
 {
@@ -231,12 +284,14 @@ struct config *config_parse(const char *path, const char *data, size_t len,
 			strv_finish(&dirs);
 		} else if (strcmp(key, "messages") == 0) {
 			read_messages(c, v, path, problems);
+		} else if (strcmp(key, "patterns") == 0) {
+			read_patterns(c, v, path, problems);
 		} else if (strcmp(key, "version") == 0 || key[0] == '_' ||
 			   strcmp(key, "$schema") == 0 || strcmp(key, "comment") == 0) {
 			/* informational */
 		} else {
 			problems_add(problems, "%s: unknown key '%s' ignored; expected school, "
-					       "rosters, lexicons or messages.", path, key);
+					       "rosters, lexicons, messages or patterns.", path, key);
 		}
 	}
 	free(dir);

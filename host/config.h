@@ -30,6 +30,15 @@ enum config_text {
 	TEXT_COUNT,
 };
 
+/* A school's own pattern (PCRE2 syntax), e.g. its staff ID format. */
+struct config_pattern {
+	char *pattern;
+	unsigned category; /* enum category */
+	enum severity severity;
+	char *message; /* may be NULL: the category's */
+	char *advice;
+};
+
 struct config {
 	char *path;         /* the file loaded, or NULL for built-in defaults */
 	const char *source; /* "--config", "PREPOST_CONFIG", "user", "system", "defaults" */
@@ -40,6 +49,8 @@ struct config {
 	size_t roster_count;
 	struct strv lexicon_dirs; /* extra folders, resolved */
 	char *text[CAT_COUNT][TEXT_COUNT]; /* rewordings; NULL keeps the default */
+	struct config_pattern *patterns;
+	size_t pattern_count;
 };
 
 /* Finds and loads the configuration as described above. explicit_path may be

@@ -31,9 +31,11 @@ struct pattern_def {
 };
 
 struct compiled {
-	const struct pattern_def *def;
+	const struct pattern_def *def; /* NULL for a school's pattern */
 	pcre2_code *code;
 	pcre2_match_data *md;
+	uint8_t category, severity;
+	uint16_t custom;
 };
 
 struct patterns {
@@ -376,10 +378,78 @@ static const struct pattern_def defs[] = {
 	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept},
 };
 
+/* Inputs on which a badly written pattern backtracks for ever: long runs of
+ * one character with a mismatch at the end, alternating characters, spaces,
+ * digits. A pattern that hits the match limit on any of them would make
+ * some real post slow, so it is left out. */
+static bool catastrophic(struct patterns *p, pcre2_code *code, pcre2_match_data *md)
+{
+	static const char *const units[] = {"a", "ab", "0", " ", "a ", "aA1!", ".", "\xC3\xA9"};
+	static const char *const ends[] = {"!", "", "\n", "0", "\xFF"};
+	char probe[4200];
+	for (size_t u = 0; u < ARRAY_SIZE(units); u++) {
+		for (size_t e = 0; e < ARRAY_SIZE(ends); e++) {
+			for (size_t len = 24; len <= 4096; len *= 4) {
+				size_t n = 0, ul = strlen(units[u]);
+				while (n + ul <= len) {
+					memcpy(probe + n, units[u], ul);
+					n += ul;
+				}
+				memcpy(probe + n, ends[e], strlen(ends[e]));
+				n += strlen(ends[e]);
+				int rc = pcre2_match(code, (PCRE2_SPTR)probe, n, 0, 0, md, p->mctx);
+				if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+				    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void add_custom(struct patterns *p, const struct config_pattern *cp, size_t index,
+		       bool no_jit, const char *where, struct problems *problems)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)cp->pattern, PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		problems_add(problems, "%s: patterns[%zu] does not compile: %s at offset %zu; left "
+				       "out.", where, index, (const char *)msg, (size_t)off);
+		return;
+	}
+	if (!no_jit)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+	const char *why = NULL;
+	if (pcre2_match(code, (PCRE2_SPTR)"", 0, 0, 0, md, p->mctx) >= 0)
+		why = "it matches empty text";
+	else if (catastrophic(p, code, md))
+		why = "it backtracks too much on some inputs and could make checks slow; make "
+		      "repeated groups unambiguous, e.g. (a+)+ as a+";
+	if (why) {
+		problems_add(problems, "%s: patterns[%zu] is left out: %s.", where, index, why);
+		pcre2_match_data_free(md);
+		pcre2_code_free(code);
+		return;
+	}
+	struct compiled *c = &p->items[p->count++];
+	*c = (struct compiled){
+		.code = code,
+		.md = md,
+		.category = (uint8_t)cp->category,
+		.severity = (uint8_t)cp->severity,
+		.custom = (uint16_t)(index + 1),
+	};
+}
+
 struct patterns *patterns_create(const struct config *config, struct problems *problems)
 {
 	struct patterns *p = xcalloc(1, sizeof(*p));
-	p->items = xcalloc(ARRAY_SIZE(defs), sizeof(*p->items));
+	p->items = xcalloc(ARRAY_SIZE(defs) + config->pattern_count, sizeof(*p->items));
 	p->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
@@ -415,7 +485,12 @@ struct patterns *patterns_create(const struct config *config, struct problems *p
 		c->def = &defs[i];
 		c->code = code;
 		c->md = pcre2_match_data_create_from_pattern(code, NULL);
+		c->category = defs[i].category;
+		c->severity = defs[i].severity;
 	}
+	const char *where = config->path ? config->path : "config";
+	for (size_t i = 0; i < config->pattern_count && i < UINT16_MAX - 1; i++)
+		add_custom(p, &config->patterns[i], i, no_jit, where, problems);
 	return p;
 }
 
@@ -447,6 +522,8 @@ void patterns_scan(struct patterns *p, const char *text, size_t len,
 			int rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, at, 0, c->md, p->mctx);
 			if (rc < 0)
 				break; /* no match, or a limit reached: nothing to report */
+			/* PCRE2_MATCH_INVALID_UTF never matches inside a bad sequence,
+			 * so offsets are always on character boundaries. */
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 			size_t start = ov[0], end = ov[1];
 			while (end > start && strchr(" \t\r\n-", text[end - 1]))
@@ -455,16 +532,18 @@ void patterns_scan(struct patterns *p, const char *text, size_t len,
 				at = start + 1;
 				continue;
 			}
-			enum severity s = c->def->validate(p, text, &start, &end, c->md);
-			if (s > (enum severity)c->def->severity)
-				s = (enum severity)c->def->severity;
+			enum severity s = c->def ? c->def->validate(p, text, &start, &end, c->md)
+						 : (enum severity)c->severity;
+			if (s > (enum severity)c->severity)
+				s = (enum severity)c->severity;
 			if (s != SEV_NONE) {
 				struct pattern_hit h = {
 					.start = (uint32_t)start,
 					.end = (uint32_t)end,
-					.category = c->def->category,
+					.category = c->category,
 					.severity = (uint8_t)s,
-					.label = c->def->label,
+					.label = c->def ? c->def->label : 0,
+					.custom = c->custom,
 				};
 				hit(&h, ctx);
 			}

@@ -36,12 +36,16 @@ struct pattern_hit {
 	uint32_t start, end;
 	uint8_t category;
 	uint8_t severity;
-	uint8_t label; /* enum pattern_label */
+	uint8_t label;   /* enum pattern_label, for built-in patterns */
+	uint16_t custom; /* 1 + the config's pattern index, or 0 for built-in */
 };
 
 struct patterns;
 
-/* The school's email domains (from config) make its addresses high. */
+/* The school's email domains (from config) make its addresses high. The
+ * config's own patterns are compiled too; one that does not compile, that
+ * matches empty text, or that backtracks catastrophically on probe inputs
+ * is reported and left out. */
 struct patterns *patterns_create(const struct config *config, struct problems *problems);
 void patterns_destroy(struct patterns *p);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "csv.h"
 #include "util.h"
@@ -251,6 +252,13 @@ err:
 
 struct roster *roster_load(const char *path, enum roster_role role, struct problems *problems)
 {
+	/* A roster is personal data about children: anyone who can log in to
+	 * this computer should not be able to read it. */
+	struct stat st;
+	if (stat(path, &st) == 0 && (st.st_mode & S_IROTH))
+		problems_add(problems, "%s: the roster can be read by every user of this computer. "
+				       "Restrict it, e.g. chmod 640 and a group for the staff who "
+				       "use this computer (docs/security.md).", path);
 	char *data;
 	size_t len;
 	int e = read_file(path, MAX_ROSTER_BYTES, &data, &len);

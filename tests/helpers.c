@@ -61,6 +61,27 @@ char *source_path(const char *rel)
 	return xasprintf("%s/%s", SOURCE_ROOT, rel);
 }
 
+/* Files the tests write are private, as a deployed roster would be. */
+__attribute__((constructor)) static void private_files(void)
+{
+	umask(027);
+}
+
+char *private_copy(const char *dir, const char *rel)
+{
+	char *src = source_path(rel);
+	char *data;
+	size_t len;
+	if (read_file(src, 64u << 20, &data, &len) < 0) {
+		perror(src);
+		abort();
+	}
+	char *path = write_temp(dir, path_basename(rel), data, len);
+	free(data);
+	free(src);
+	return path;
+}
+
 static double now(void)
 {
 	struct timespec ts;

@@ -38,4 +38,9 @@ void frames_free(char **frames, size_t n);
 /* Path of a file in the source tree (tests/data/... or lexicons/). */
 char *source_path(const char *rel);
 
+/* Copies the source-tree file rel into dir, readable by its owner and group
+ * only, as a deployed roster is; returns the copy's path. (Files checked
+ * out from git are readable by everyone, which the host rightly flags.) */
+char *private_copy(const char *dir, const char *rel);
+
 #endif

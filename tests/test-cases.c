@@ -37,7 +37,10 @@ static void describe(const char *text, const struct warnings *w, struct buf *out
 static void cases(void **state)
 {
 	(void)state;
-	char *cfg_path = source_path("tests/data/classify/config.json");
+	char *dir = tmpdir_create();
+	free(private_copy(dir, "tests/data/classify/roster.csv"));
+	free(private_copy(dir, "tests/data/classify/staff.csv"));
+	char *cfg_path = private_copy(dir, "tests/data/classify/config.json");
 	char *lex = source_path("lexicons");
 	char *cases_path = source_path("tests/data/classify/cases.txt");
 	struct problems problems;
@@ -85,6 +88,7 @@ static void cases(void **state)
 	free(cfg_path);
 	free(lex);
 	free(cases_path);
+	tmpdir_remove(dir);
 }
 
 int main(void)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "helpers.h"
 #include "util.h"
@@ -25,7 +26,8 @@ static int setup(void **state)
 	(void)state;
 	dir = tmpdir_create();
 	lex = source_path("lexicons");
-	sample_cfg = source_path("install/sample/config.json");
+	free(private_copy(dir, "install/sample/roster.csv"));
+	sample_cfg = private_copy(dir, "install/sample/config.json");
 	sample_post = source_path("install/sample/post.txt");
 	/* keep the machine's own config out of the tests */
 	env[0] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
@@ -114,6 +116,20 @@ static void extra_roster_option(void **state)
 	free(roster);
 }
 
+static void world_readable_roster_is_reported(void **state)
+{
+	(void)state;
+	char *roster = write_temp_str(dir, "open.csv", "Forename,Surname\nZebedee,Quill\n");
+	assert_int_equal(chmod(roster, 0644), 0);
+	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
+	struct run_result r;
+	run(args, "hello", &r);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.err, "open.csv: the roster can be read by every user"));
+	run_result_finish(&r);
+	free(roster);
+}
+
 static void problems_go_to_stderr_without_names(void **state)
 {
 	(void)state;
@@ -171,6 +187,7 @@ int main(void)
 		cmocka_unit_test(json_output),
 		cmocka_unit_test(extra_roster_option),
 		cmocka_unit_test(problems_go_to_stderr_without_names),
+		cmocka_unit_test(world_readable_roster_is_reported),
 		cmocka_unit_test(errors_exit_two),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -89,6 +89,31 @@ static void reports_unknown_and_wrong_keys(void **state)
 	problems_finish(&p);
 }
 
+static void patterns(void **state)
+{
+	(void)state;
+	const char *json = "{\"patterns\":[{\"pattern\":\"STF-\\\\d{5}\",\"category\":"
+			   "\"personal_data\",\"severity\":\"high\",\"message\":\"Staff ID.\"},"
+			   "{\"pattern\":\"x\",\"category\":\"nope\"},{\"category\":\"derogatory\"},"
+			   "{\"pattern\":\"y\",\"category\":\"derogatory\",\"colour\":1}]}";
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_parse("c.json", json, strlen(json), &p);
+	assert_non_null(c);
+	assert_int_equal(c->pattern_count, 2);
+	assert_string_equal(c->patterns[0].pattern, "STF-\\d{5}");
+	assert_int_equal(c->patterns[0].category, CAT_PERSONAL_DATA);
+	assert_int_equal(c->patterns[0].severity, SEV_HIGH);
+	assert_string_equal(c->patterns[0].message, "Staff ID.");
+	assert_int_equal(c->patterns[1].severity, SEV_MEDIUM);
+	assert_int_equal(p.count, 3);
+	assert_non_null(strstr(p.items[0], "patterns[1] needs"));
+	assert_non_null(strstr(p.items[1], "patterns[2] needs"));
+	assert_non_null(strstr(p.items[2], "patterns[3].colour is unknown"));
+	config_destroy(c);
+	problems_finish(&p);
+}
+
 static void broken_json_names_line(void **state)
 {
 	(void)state;
@@ -185,6 +210,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_config),
 		cmocka_unit_test(reports_unknown_and_wrong_keys),
+		cmocka_unit_test(patterns),
 		cmocka_unit_test(broken_json_names_line),
 		cmocka_unit_test(search_order),
 		cmocka_unit_test(user_path_from_home),

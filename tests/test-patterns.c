@@ -141,6 +141,51 @@ static void survives_hostile_input(void **state)
 	patterns_destroy(NULL);
 }
 
+static void add_pattern(struct config *c, const char *re, unsigned cat, enum severity sev)
+{
+	c->patterns = xrealloc(c->patterns, (c->pattern_count + 1) * sizeof(*c->patterns));
+	c->patterns[c->pattern_count++] = (struct config_pattern){
+		.pattern = xstrdup(re), .category = cat, .severity = sev};
+}
+
+static void school_patterns(void **state)
+{
+	(void)state;
+	struct problems pr;
+	problems_init(&pr);
+	struct config *c = config_defaults();
+	add_pattern(c, "\\bSTF-\\d{5}\\b", CAT_PERSONAL_DATA, SEV_HIGH);
+	add_pattern(c, "(a+)+$", CAT_DEROGATORY, SEV_LOW);
+	add_pattern(c, "(\\w+\\s?)+$", CAT_DEROGATORY, SEV_LOW);
+	add_pattern(c, "x*", CAT_DEROGATORY, SEV_LOW);
+	add_pattern(c, "(unclosed", CAT_DEROGATORY, SEV_LOW);
+	add_pattern(c, "Wiśniewsk[ai]", CAT_PUPIL_NAME, SEV_HIGH);
+	struct patterns *p = patterns_create(c, &pr);
+	/* two catastrophic, one empty, one broken: each reported, left out */
+	assert_int_equal(pr.count, 4);
+	assert_non_null(strstr(pr.items[0], "patterns[1] is left out: it backtracks"));
+	assert_non_null(strstr(pr.items[1], "patterns[2] is left out: it backtracks"));
+	assert_non_null(strstr(pr.items[2], "patterns[3] is left out: it matches empty text"));
+	assert_non_null(strstr(pr.items[3], "patterns[4] does not compile: missing closing"));
+
+	struct hits hs;
+	const char *t = "id STF-12345 for Wiśniewska \xff aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
+	scan(p, t, &hs);
+	assert_int_equal(hs.n, 2);
+	assert_int_equal(hs.h[0].custom, 1);
+	assert_int_equal(hs.h[0].severity, SEV_HIGH);
+	assert_memory_equal(t + hs.h[0].start, "STF-12345", 9);
+	assert_int_equal(hs.h[1].custom, 6);
+	assert_int_equal(hs.h[1].category, CAT_PUPIL_NAME);
+	assert_memory_equal(t + hs.h[1].start, "Wiśniewska", hs.h[1].end - hs.h[1].start);
+	/* invalid UTF-8 is no error for a school's UTF-8 pattern */
+	scan(p, "\xc3\x28 Wiśniewski \xed\xa0\x80", &hs);
+	assert_int_equal(hs.n, 1);
+	patterns_destroy(p);
+	config_destroy(c);
+	problems_finish(&pr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +195,7 @@ int main(void)
 		cmocka_unit_test(phones_and_lookalikes),
 		cmocka_unit_test(school_email_is_higher),
 		cmocka_unit_test(survives_hostile_input),
+		cmocka_unit_test(school_patterns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

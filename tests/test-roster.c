@@ -7,17 +7,24 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "roster.h"
 
 static struct roster *load(const char *file, struct problems *p)
 {
+	char *dir = tmpdir_create();
 	char *rel = xasprintf("tests/data/rosters/%s", file);
-	char *path = source_path(rel);
+	char *src = source_path(rel);
+	/* a missing file stays missing; others are copied as deployed */
+	char *path = access(src, R_OK) == 0 ? private_copy(dir, rel) : xstrdup(src);
 	struct roster *r = roster_load(path, ROLE_PUPIL, p);
 	free(path);
+	free(src);
 	free(rel);
+	tmpdir_remove(dir);
 	return r;
 }
 
@@ -203,6 +210,28 @@ static void role_column_and_names(void **state)
 	roster_destroy(NULL);
 }
 
+static void world_readable_is_flagged(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_create();
+	char *path = write_temp_str(dir, "r.csv", "Forename,Surname\nAnn,Lee\n");
+	struct problems p;
+	problems_init(&p);
+	assert_int_equal(chmod(path, 0644), 0);
+	struct roster *r = roster_load(path, ROLE_PUPIL, &p);
+	assert_non_null(r);
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.items[0], "can be read by every user"));
+	roster_destroy(r);
+	assert_int_equal(chmod(path, 0640), 0);
+	r = roster_load(path, ROLE_PUPIL, &p);
+	assert_int_equal(p.count, 1);
+	roster_destroy(r);
+	problems_finish(&p);
+	free(path);
+	tmpdir_remove(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +244,7 @@ int main(void)
 		cmocka_unit_test(full_name_column),
 		cmocka_unit_test(unusable_files),
 		cmocka_unit_test(role_column_and_names),
+		cmocka_unit_test(world_readable_is_flagged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
