@@ -30,6 +30,8 @@ struct candidate {
 struct classifier {
 	struct match_dict *dict;
 	struct match_dict *common; /* very common names, while loading only */
+	uint8_t *name_flags;       /* per token id while loading: flags + 1, 0 unknown */
+	size_t name_flags_cap;
 	struct patterns *patterns;
 	struct label *labels;
 	size_t label_count;

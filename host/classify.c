@@ -288,23 +288,35 @@ static void load_school(struct classifier *c, const struct config *config)
 				   CAT_WORK_DETAIL);
 }
 
-/* Flags for a name used alone: is it an ordinary word, a very common name? */
+/* Flags for a name used alone: is it an ordinary word, a very common name?
+ * Remembered per distinct folded name: a trust's roster repeats "oliver"
+ * hundreds of times. Returns -1 for a name too short to match alone. */
 static int name_flags(struct classifier *c, struct morphology *m, const char *name)
 {
 	char *f = text_fold(name, strlen(name));
-	int flags = -1; /* too short to match alone */
-	if (strlen(f) >= 2) {
-		flags = 0;
-		if (!strchr(f, ' ')) {
+	size_t n = strlen(f);
+	int flags = -1;
+	if (n >= 2 && strchr(f, ' ')) {
+		flags = 0; /* several words: distinctive */
+	} else if (n >= 2) {
+		uint32_t id = match_dict_intern(c->dict, f, n);
+		size_t old = c->name_flags_cap;
+		grow_array((void **)&c->name_flags, &c->name_flags_cap, (size_t)id + 1, 1);
+		memset(c->name_flags + old, 0, c->name_flags_cap - old);
+		if (c->name_flags[id]) {
+			flags = c->name_flags[id] - 1;
+		} else {
+			flags = 0;
 			if (morphology_is_word(m, f))
 				flags |= TERM_ORDINARY;
-			uint32_t id = match_dict_token(c->common, f, strlen(f), text_hash(f, strlen(f)));
-			size_t n = 0;
-			if (id != MATCH_NO_TOKEN)
-				match_dict_payloads(c->common, match_dict_step(c->common, MATCH_ROOT, id),
-						    &n);
-			if (n)
+			uint32_t cid = match_dict_token(c->common, f, n, text_hash(f, n));
+			size_t k = 0;
+			if (cid != MATCH_NO_TOKEN)
+				match_dict_payloads(c->common, match_dict_step(c->common, MATCH_ROOT, cid),
+						    &k);
+			if (k)
 				flags |= TERM_COMMON;
+			c->name_flags[id] = (uint8_t)(flags + 1);
 		}
 	}
 	free(f);
@@ -468,6 +480,8 @@ struct classifier *classifier_create(const struct config *config, const char *le
 	match_dict_freeze(c->dict);
 	match_dict_destroy(c->common);
 	c->common = NULL;
+	free(c->name_flags);
+	c->name_flags = NULL;
 	morphology_destroy(m);
 
 	c->stats.config_path = c->config_path;

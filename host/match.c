@@ -196,6 +196,11 @@ static uint32_t step_or_add(struct match_dict *d, uint32_t node, uint32_t token)
 	return d->edges[i].child;
 }
 
+uint32_t match_dict_intern(struct match_dict *d, const char *s, size_t len)
+{
+	return intern(d, s, len, text_hash(s, len));
+}
+
 static void add_payload(struct match_dict *d, uint32_t node, const struct payload *p)
 {
 	grow_array((void **)&d->pending, &d->pending_cap, d->pending_count + 1, sizeof(*d->pending));

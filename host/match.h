@@ -46,6 +46,10 @@ enum match_add_flag {
 size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
 		      const struct payload *p, unsigned flags);
 
+/* The id of a folded token, adding it if new: for callers that keep data
+ * per distinct token while loading. */
+uint32_t match_dict_intern(struct match_dict *d, const char *s, size_t len);
+
 /* Sorts and de-duplicates payloads; call once after the last add and before
  * any lookup. */
 void match_dict_freeze(struct match_dict *d);

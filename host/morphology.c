@@ -1,20 +1,59 @@
-/* hunspell is used through its C API. Inflections are found by proposing
- * regular English endings and keeping those the dictionary spells and
- * stems back to the word (or to the word's own stem: wanker and wankers
- * both stem to wank), so irregular spellings are never invented. */
+/* Ordinary words: the lower-case entries of en_GB.dic (the part before
+ * '/'), hashed into an open-addressing set. Inflections: regular English
+ * endings are proposed and kept when hunspell spells them and stems them
+ * back to the word (or to the word's own stem: wanker and wankers both stem
+ * to wank), so irregular spellings are never invented. Answers are
+ * memoised per word and the memo is saved as the cache file:
+ *
+ *   prepost-morphology 2 <hash of en_GB.aff and en_GB.dic> <salt>
+ *   idiot<TAB>idiots idiotic
+ *   =<salted hash of a word><TAB>1
+ *
+ * The second kind of line remembers whether a word outside the plain word
+ * list (a derived form such as "baker") is a word; such words are roster
+ * names, so only a salted hash of each is kept, never the name.
+ *
+ * A cache that does not parse, or was made from another dictionary, is
+ * ignored and rewritten. */
 #include "morphology.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <hunspell.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
 
+#define CACHE_MAGIC "prepost-morphology 2 "
+#define MAX_CACHE_BYTES (16u << 20)
+#define MAX_DICT_BYTES (64u << 20)
+
+struct memo {
+	char *word;
+	char *forms; /* space-separated, possibly empty */
+	bool used;   /* asked for in this run */
+};
+
 struct morphology {
-	Hunhandle *h;
-	char *dic;
+	char *aff, *dic;
+	Hunhandle *h; /* started only when the cache misses */
+	bool used_hunspell;
+	uint64_t *words; /* hashes of dictionary words; 0 is empty */
+	size_t words_mask;
+	uint64_t dict_id;
+	uint64_t salt;
+	struct memo *memo;
+	size_t memo_count, memo_cap;
+	uint32_t *memo_index; /* 1 + index into memo; 0 is empty */
+	size_t memo_mask;
+	bool dirty;
+	char *cache_path;
 };
 
 static const char *const search_dirs[] = {
@@ -26,29 +65,284 @@ static const char *const search_dirs[] = {
 	"/Library/Spelling",
 };
 
+static uint64_t hash64(const char *s, size_t n, uint64_t h)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+	uint64_t h = hash64(s, n, 0xcbf29ce484222325ULL);
+	return h ? h : 1;
+}
+
+static void words_add(struct morphology *m, uint64_t h)
+{
+	size_t i = (size_t)(h ^ (h >> 29)) & m->words_mask;
+	while (m->words[i] && m->words[i] != h)
+		i = (i + 1) & m->words_mask;
+	m->words[i] = h;
+}
+
+static bool in_word_list(struct morphology *m, const char *word)
+{
+	uint64_t h = word_hash(word, strlen(word));
+	for (size_t i = (size_t)(h ^ (h >> 29)) & m->words_mask; m->words[i];
+	     i = (i + 1) & m->words_mask)
+		if (m->words[i] == h)
+			return true;
+	return false;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n > k + 1 && memcmp(s + n - k, suffix, k) == 0;
+}
+
+static struct memo *memo_find(struct morphology *m, const char *word);
+static struct memo *memo_add(struct morphology *m, const char *word, size_t wlen,
+			     const char *forms, size_t flen);
+static void start_hunspell(struct morphology *m);
+
+bool morphology_is_word(struct morphology *m, const char *word)
+{
+	if (!m->words || !word[0])
+		return false;
+	if (in_word_list(m, word))
+		return true;
+	/* Derived forms (baker, walker, hunter) are not in the list of base
+	 * words; only those can need hunspell. */
+	size_t n = strlen(word);
+	static const char *const suffixes[] = {"er", "ers", "s", "es", "ed", "ing", "y", "ly"};
+	bool derived = false;
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes) && !derived; i++)
+		derived = ends_with(word, n, suffixes[i]);
+	if (!derived)
+		return false;
+	char key[20];
+	snprintf(key, sizeof(key), "=%016llx",
+		 (unsigned long long)hash64(word, n, m->salt ^ 0xcbf29ce484222325ULL));
+	struct memo *e = memo_find(m, key);
+	if (!e) {
+		start_hunspell(m);
+		bool yes = m->h && Hunspell_spell(m->h, word);
+		e = memo_add(m, key, strlen(key), yes ? "1" : "0", 1);
+		m->dirty = true;
+	}
+	e->used = true;
+	return e->forms[0] == '1';
+}
+
+/* Reads the word list and computes the dictionary's identity. */
+static bool read_dictionary(struct morphology *m)
+{
+	char *aff, *dic;
+	size_t aff_len, dic_len;
+	if (read_file(m->aff, MAX_DICT_BYTES, &aff, &aff_len) < 0)
+		return false;
+	if (read_file(m->dic, MAX_DICT_BYTES, &dic, &dic_len) < 0) {
+		free(aff);
+		return false;
+	}
+	m->dict_id = hash64(dic, dic_len, hash64(aff, aff_len, 0xcbf29ce484222325ULL));
+	free(aff);
+	size_t lines = 0;
+	for (size_t i = 0; i < dic_len; i++)
+		lines += dic[i] == '\n';
+	size_t cap = 1024;
+	while (cap < lines * 2)
+		cap *= 2;
+	m->words = xcalloc(cap, sizeof(*m->words));
+	m->words_mask = cap - 1;
+	const char *p = memchr(dic, '\n', dic_len); /* the first line is a count */
+	const char *end = dic + dic_len;
+	while (p && p < end) {
+		p++;
+		const char *e = p;
+		bool plain = true;
+		while (e < end && *e != '/' && *e != '\n' && *e != '\t' && *e != '\r') {
+			if (*e < 'a' || *e > 'z')
+				plain = false; /* proper nouns, accents, apostrophes */
+			e++;
+		}
+		if (plain && e > p)
+			words_add(m, word_hash(p, (size_t)(e - p)));
+		p = memchr(e, '\n', (size_t)(end - e));
+	}
+	free(dic);
+	return true;
+}
+
+static struct memo *memo_find(struct morphology *m, const char *word)
+{
+	if (!m->memo_index)
+		return NULL;
+	uint64_t h = word_hash(word, strlen(word));
+	for (size_t i = (size_t)h & m->memo_mask; m->memo_index[i]; i = (i + 1) & m->memo_mask) {
+		struct memo *e = &m->memo[m->memo_index[i] - 1];
+		if (strcmp(e->word, word) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static struct memo *memo_add(struct morphology *m, const char *word, size_t wlen,
+			     const char *forms, size_t flen)
+{
+	if ((m->memo_count + 1) * 2 > m->memo_mask + 1 || !m->memo_index) {
+		size_t cap = m->memo_index ? (m->memo_mask + 1) * 2 : 1024;
+		uint32_t *idx = xcalloc(cap, sizeof(*idx));
+		for (size_t k = 0; k < m->memo_count; k++) {
+			uint64_t h = word_hash(m->memo[k].word, strlen(m->memo[k].word));
+			size_t i = (size_t)h & (cap - 1);
+			while (idx[i])
+				i = (i + 1) & (cap - 1);
+			idx[i] = (uint32_t)k + 1;
+		}
+		free(m->memo_index);
+		m->memo_index = idx;
+		m->memo_mask = cap - 1;
+	}
+	grow_array((void **)&m->memo, &m->memo_cap, m->memo_count + 1, sizeof(*m->memo));
+	struct memo *e = &m->memo[m->memo_count];
+	e->word = xstrndup(word, wlen);
+	e->forms = xstrndup(forms, flen);
+	e->used = false;
+	uint64_t h = word_hash(e->word, wlen);
+	size_t i = (size_t)h & m->memo_mask;
+	while (m->memo_index[i])
+		i = (i + 1) & m->memo_mask;
+	m->memo_index[i] = (uint32_t)++m->memo_count;
+	return e;
+}
+
+static char *cache_dir(void)
+{
+	const char *env = getenv("PREPOST_CACHE_DIR");
+	if (env && env[0])
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/prepost", xdg);
+	const char *home = getenv("HOME");
+	if (home && home[0])
+		return xasprintf("%s/.cache/prepost", home);
+	return NULL;
+}
+
+/* Loads the cache; anything that does not parse is ignored as a whole. */
+static void read_cache(struct morphology *m)
+{
+	char *data;
+	size_t len;
+	if (!m->cache_path || read_file(m->cache_path, MAX_CACHE_BYTES, &data, &len) < 0)
+		return;
+	char header[64];
+	snprintf(header, sizeof(header), CACHE_MAGIC "%016llx ", (unsigned long long)m->dict_id);
+	size_t hl = strlen(header);
+	unsigned long long salt;
+	char after;
+	if (len < hl + 17 || memcmp(data, header, hl) != 0 ||
+	    sscanf(data + hl, "%16llx%c", &salt, &after) != 2 || after != '\n') {
+		free(data);
+		m->dirty = true; /* another dictionary or format: rewrite it */
+		return;
+	}
+	m->salt = salt;
+	const char *p = data + hl + 17, *end = data + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *tab = nl ? memchr(p, '\t', (size_t)(nl - p)) : NULL;
+		if (!nl || !tab || tab == p || memchr(p, '\0', (size_t)(nl - p)) ||
+		    memchr(p, ' ', (size_t)(tab - p))) {
+			m->dirty = true;
+			break; /* a damaged line: keep what came before it */
+		}
+		char *word = xstrndup(p, (size_t)(tab - p));
+		if (!memo_find(m, word))
+			memo_add(m, p, (size_t)(tab - p), tab + 1, (size_t)(nl - tab - 1));
+		free(word);
+		p = nl + 1;
+	}
+	free(data);
+}
+
+/* Writes the words asked for in this run, atomically, readable by the
+ * user only. Failing to write is not an error: the next start is slower. */
+static void write_cache(struct morphology *m)
+{
+	if (!m->cache_path || !m->dirty)
+		return;
+	char *dir = path_dirname(m->cache_path);
+	char *parent = path_dirname(dir);
+	mkdir(parent, 0700);
+	mkdir(dir, 0700);
+	free(parent);
+	free(dir);
+	char *tmp = xasprintf("%s.%ld.tmp", m->cache_path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+		return;
+	}
+	fprintf(f, CACHE_MAGIC "%016llx %016llx\n", (unsigned long long)m->dict_id,
+		(unsigned long long)m->salt);
+	for (size_t i = 0; i < m->memo_count; i++)
+		if (m->memo[i].used)
+			fprintf(f, "%s\t%s\n", m->memo[i].word, m->memo[i].forms);
+	if (fclose(f) == 0)
+		rename(tmp, m->cache_path);
+	unlink(tmp);
+	free(tmp);
+}
+
 struct morphology *morphology_create(struct problems *problems)
 {
 	struct morphology *m = xcalloc(1, sizeof(*m));
 	const char *env = getenv("PREPOST_HUNSPELL_DIR");
-	size_t n = ARRAY_SIZE(search_dirs) + 1;
-	for (size_t i = 0; i < n && !m->h; i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(search_dirs) + 1 && !m->dic; i++) {
 		const char *dir = i == 0 ? env : search_dirs[i - 1];
 		if (!dir || !dir[0])
 			continue;
 		char *aff = xasprintf("%s/en_GB.aff", dir);
 		char *dic = xasprintf("%s/en_GB.dic", dir);
 		if (access(aff, R_OK) == 0 && access(dic, R_OK) == 0) {
-			m->h = Hunspell_create(aff, dic);
-			if (m->h)
-				m->dic = xstrdup(dic);
+			m->aff = aff;
+			m->dic = dic;
+		} else {
+			free(aff);
+			free(dic);
 		}
-		free(aff);
-		free(dic);
 	}
-	if (!m->h)
+	if (!m->dic || !read_dictionary(m)) {
 		problems_add(problems, "The en_GB hunspell dictionary was not found (install "
 				       "hunspell-en-gb): names that are also ordinary words cannot be "
 				       "told apart and fewer word forms are matched.");
+		free(m->aff);
+		free(m->dic);
+		m->aff = m->dic = NULL;
+		return m;
+	}
+	char *dir = cache_dir();
+	if (dir) {
+		m->cache_path = xasprintf("%s/morphology-v2", dir);
+		free(dir);
+	}
+	/* a fresh salt, unless the cache brings its own */
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || read(fd, &m->salt, sizeof(m->salt)) != (ssize_t)sizeof(m->salt))
+		m->salt = (uint64_t)getpid() * 0x9e3779b97f4a7c15ULL ^ (uint64_t)time(NULL);
+	if (fd >= 0)
+		close(fd);
+	read_cache(m);
 	return m;
 }
 
@@ -56,9 +350,19 @@ void morphology_destroy(struct morphology *m)
 {
 	if (!m)
 		return;
+	write_cache(m);
 	if (m->h)
 		Hunspell_destroy(m->h);
+	for (size_t i = 0; i < m->memo_count; i++) {
+		free(m->memo[i].word);
+		free(m->memo[i].forms);
+	}
+	free(m->memo);
+	free(m->memo_index);
+	free(m->words);
+	free(m->aff);
 	free(m->dic);
+	free(m->cache_path);
 	free(m);
 }
 
@@ -67,16 +371,24 @@ const char *morphology_dictionary(const struct morphology *m)
 	return m->dic;
 }
 
-bool morphology_is_word(struct morphology *m, const char *word)
+bool morphology_used_hunspell(const struct morphology *m)
 {
-	return m->h && word[0] && Hunspell_spell(m->h, word) != 0;
+	return m->used_hunspell;
 }
 
-static bool has_stem(struct morphology *m, const char *form, const char *word, char **word_stems,
+static void start_hunspell(struct morphology *m)
+{
+	if (!m->h && m->dic) {
+		m->h = Hunspell_create(m->aff, m->dic);
+		m->used_hunspell = true;
+	}
+}
+
+static bool has_stem(Hunhandle *h, const char *form, const char *word, char **word_stems,
 		     int nword)
 {
 	char **stems;
-	int n = Hunspell_stem(m->h, &stems, form);
+	int n = Hunspell_stem(h, &stems, form);
 	bool found = false;
 	for (int i = 0; i < n && !found; i++) {
 		if (strcmp(stems[i], word) == 0)
@@ -84,7 +396,7 @@ static bool has_stem(struct morphology *m, const char *form, const char *word, c
 		for (int j = 0; j < nword && !found; j++)
 			found = strcmp(stems[i], word_stems[j]) == 0;
 	}
-	Hunspell_free_list(m->h, &stems, n);
+	Hunspell_free_list(h, &stems, n);
 	return found;
 }
 
@@ -93,22 +405,18 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-void morphology_inflect(struct morphology *m, const char *word,
-			void (*add)(const char *form, void *ctx), void *ctx)
+/* Appends the inflections of word to out, space-separated. */
+static void compute(struct morphology *m, const char *word, struct buf *out)
 {
 	size_t n = strlen(word);
-	if (n < 3)
-		return;
 	char last = word[n - 1];
 	bool sibilant = last == 's' || last == 'x' || last == 'z' ||
-			(n >= 2 && (strcmp(word + n - 2, "sh") == 0 || strcmp(word + n - 2, "ch") == 0));
-	char stem_y[64] = "";
+			strcmp(word + n - 2, "sh") == 0 || strcmp(word + n - 2, "ch") == 0;
+	char stem_y[64] = "", stem_e[64] = "", stem_double[64] = "";
 	if (last == 'y' && n < sizeof(stem_y) && !is_vowel(word[n - 2]))
 		snprintf(stem_y, sizeof(stem_y), "%.*si", (int)(n - 1), word);
-	char stem_e[64] = "";
 	if (last == 'e' && n < sizeof(stem_e))
 		snprintf(stem_e, sizeof(stem_e), "%.*s", (int)(n - 1), word);
-	char stem_double[64] = "";
 	if (n + 1 < sizeof(stem_double) && !is_vowel(last) && last != 'w' && last != 'x' &&
 	    last != 'y' && is_vowel(word[n - 2]) && !is_vowel(word[n - 3]))
 		snprintf(stem_double, sizeof(stem_double), "%s%c", word, last);
@@ -142,19 +450,52 @@ void morphology_inflect(struct morphology *m, const char *word,
 	if (last == 'y')
 		cand[nc++] = xasprintf("%ss", word);
 
+	start_hunspell(m);
 	if (m->h && Hunspell_spell(m->h, word)) {
 		char **ws;
 		int nw = Hunspell_stem(m->h, &ws, word);
-		for (size_t i = 0; i < nc; i++)
-			if (Hunspell_spell(m->h, cand[i]) && has_stem(m, cand[i], word, ws, nw))
-				add(cand[i], ctx);
+		for (size_t i = 0; i < nc; i++) {
+			if (Hunspell_spell(m->h, cand[i]) && has_stem(m->h, cand[i], word, ws, nw)) {
+				if (out->len)
+					buf_append_char(out, ' ');
+				buf_append(out, cand[i], strlen(cand[i]));
+			}
+		}
 		Hunspell_free_list(m->h, &ws, nw);
 	} else {
 		/* Slang the dictionary lacks (bellend, numpty's cousins): the
-		 * regular plural only, which cannot collide with another word
-		 * in a way that matters for a term already worth a warning. */
-		add(cand[0], ctx);
+		 * regular plural only. */
+		buf_append(out, cand[0], strlen(cand[0]));
 	}
 	for (size_t i = 0; i < nc; i++)
 		free(cand[i]);
+}
+
+void morphology_inflect(struct morphology *m, const char *word,
+			void (*add)(const char *form, void *ctx), void *ctx)
+{
+	size_t n = strlen(word);
+	if (n < 3 || strchr(word, ' ') || strchr(word, '\t') || strchr(word, '\n'))
+		return;
+	struct memo *e = memo_find(m, word);
+	if (!e) {
+		struct buf forms;
+		buf_init(&forms);
+		compute(m, word, &forms);
+		e = memo_add(m, word, n, forms.data ? forms.data : "", forms.len);
+		buf_finish(&forms);
+		m->dirty = true;
+	}
+	e->used = true;
+	const char *p = e->forms;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p);
+		if (len) {
+			char *form = xstrndup(p, len);
+			add(form, ctx);
+			free(form);
+		}
+		p += len + (sp ? 1 : 0);
+	}
 }

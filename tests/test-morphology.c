@@ -7,14 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
+#include "helpers.h"
 #include "morphology.h"
 #include "util.h"
 
 static struct morphology *m;
+static char *cache;
 
 static int setup(void **state)
 {
 	(void)state;
+	cache = tmpdir_create();
+	setenv("PREPOST_CACHE_DIR", cache, 1);
 	struct problems p;
 	problems_init(&p);
 	m = morphology_create(&p);
@@ -27,6 +33,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	morphology_destroy(m);
+	tmpdir_remove(cache);
 	return 0;
 }
 
@@ -85,11 +92,87 @@ static void inflections(void **state)
 	assert_string_equal(f.list, "");
 }
 
+static void noop(const char *form, void *ctx)
+{
+	(void)form;
+	(void)ctx;
+}
+
+/* The cache makes a second start answer without hunspell; a damaged or
+ * foreign cache is ignored and rewritten. */
+static void inflection_cache(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_create();
+	setenv("PREPOST_CACHE_DIR", dir, 1);
+	struct problems p;
+	problems_init(&p);
+
+	struct morphology *a = morphology_create(&p);
+	struct forms f = {""};
+	morphology_inflect(a, "idiot", add, &f);
+	assert_true(morphology_used_hunspell(a));
+	morphology_destroy(a);
+	char *path = xasprintf("%s/morphology-v2", dir);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	struct morphology *b = morphology_create(&p);
+	struct forms g = {""};
+	morphology_inflect(b, "idiot", add, &g);
+	assert_false(morphology_used_hunspell(b));
+	assert_string_equal(f.list, g.list);
+	morphology_destroy(b);
+
+	/* a cache from another dictionary is not trusted */
+	free(write_temp_str(dir, "morphology-v2",
+			    "prepost-morphology 2 0000000000000000 0000000000000001\nidiot\tnonsense\n"));
+	struct morphology *c = morphology_create(&p);
+	struct forms h = {""};
+	morphology_inflect(c, "idiot", add, &h);
+	assert_true(morphology_used_hunspell(c));
+	assert_string_equal(f.list, h.list);
+	morphology_destroy(c);
+
+	/* nor is a damaged one: what parses before the damage is kept */
+	char *data;
+	size_t len;
+	assert_int_equal(read_file(path, 1 << 20, &data, &len), 0);
+	char *broken = xasprintf("%s\x01broken line without a tab\n", data);
+	free(write_temp_str(dir, "morphology-v2", broken));
+	struct morphology *d = morphology_create(&p);
+	morphology_inflect(d, "idiot", noop, NULL);
+	assert_false(morphology_used_hunspell(d));
+	morphology_destroy(d);
+	free(broken);
+	assert_int_equal(read_file(path, 1 << 20, &broken, &len), 0);
+	assert_null(strstr(broken, "broken line"));
+	/* names asked about appear only as salted hashes */
+	struct morphology *e = morphology_create(&p);
+	assert_true(morphology_is_word(e, "baker"));
+	assert_false(morphology_is_word(e, "oluwadamilare"));
+	morphology_destroy(e);
+	free(broken);
+	assert_int_equal(read_file(path, 1 << 20, &broken, &len), 0);
+	assert_null(strstr(broken, "baker"));
+	assert_non_null(strstr(broken, "\n="));
+
+	assert_int_equal(p.count, 0);
+	problems_finish(&p);
+	free(broken);
+	free(data);
+	free(path);
+	setenv("PREPOST_CACHE_DIR", cache, 1);
+	tmpdir_remove(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ordinary_words),
 		cmocka_unit_test(inflections),
+		cmocka_unit_test(inflection_cache),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

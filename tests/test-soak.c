@@ -100,6 +100,7 @@ static int open_fds(pid_t pid)
 struct writer {
 	int fd;
 	int count;
+	bool close_when_done; /* else the caller closes, after its last sample */
 };
 
 static void *write_checks(void *arg)
@@ -123,7 +124,8 @@ static void *write_checks(void *arg)
 			off += (size_t)k;
 		}
 	}
-	close(w->fd);
+	if (w->close_when_done)
+		close(w->fd);
 	return NULL;
 }
 
@@ -146,7 +148,7 @@ static void hundred_thousand_checks(void **state)
 	(void)state;
 	int to, from;
 	pid_t pid = start_host(&to, &from);
-	struct writer w = {to, CHECKS};
+	struct writer w = {to, CHECKS, false};
 	pthread_t th;
 	pthread_create(&th, NULL, write_checks, &w);
 
@@ -170,9 +172,11 @@ static void hundred_thousand_checks(void **state)
 			fds_early = open_fds(pid);
 		}
 	}
+	/* the host's input is still open, so it is still there to measure */
 	long rss_late = rss_kb(pid);
 	int fds_late = open_fds(pid);
 	pthread_join(th, NULL);
+	close(to);
 	close(from);
 	int status;
 	waitpid(pid, &status, 0);
@@ -193,7 +197,7 @@ static void browser_goes_away(void **state)
 	pid_t pid = start_host(&to, &from);
 	/* the browser stops reading and closes its end at once */
 	close(from);
-	struct writer w = {to, 20000};
+	struct writer w = {to, 20000, true};
 	write_checks(&w);
 	int status;
 	waitpid(pid, &status, 0);
