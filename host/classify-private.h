@@ -32,6 +32,12 @@ struct classifier {
 	struct match_dict *common; /* very common names, while loading only */
 	uint8_t *name_flags;       /* per token id while loading: flags + 1, 0 unknown */
 	size_t name_flags_cap;
+	struct tokens name_tokens[11]; /* while loading: one per name field */
+	struct tokens term_tokens;     /* while loading: a lexicon term */
+	const char *frames_of;         /* while loading: frames last tokenised */
+	struct tokens frame_tokens[64];
+	size_t frame_count;
+	char *last_reg;
 	struct patterns *patterns;
 	struct label *labels;
 	size_t label_count;

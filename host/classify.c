@@ -158,19 +158,58 @@ static void add_phrase(struct classifier *c, const char *s, unsigned cat, enum t
 	match_dict_add(c->dict, s, strlen(s), &p, MATCH_ADD_JOINED);
 }
 
+/* A name as folded tokens, pointing into one of name_tokens. */
+struct name {
+	const char *tok[MATCH_MAX_PHRASE_TOKENS];
+	uint32_t len[MATCH_MAX_PHRASE_TOKENS];
+	size_t n;
+};
+
+static void name_of(struct tokens *t, const char *s, struct name *out)
+{
+	text_tokenize(t, s, strlen(s));
+	out->n = t->count < MATCH_MAX_PHRASE_TOKENS ? t->count : MATCH_MAX_PHRASE_TOKENS;
+	for (size_t i = 0; i < out->n; i++) {
+		out->tok[i] = token_text(t, &t->items[i]);
+		out->len[i] = t->items[i].norm_len;
+	}
+}
+
+/* Adds the phrase made of parts in order (forename, middle, surname). */
+static void add_name(struct classifier *c, const struct name *const *parts, size_t nparts,
+		     unsigned cat, enum term_kind kind, enum severity sev, unsigned flags)
+{
+	struct name all = {.n = 0};
+	for (size_t i = 0; i < nparts; i++)
+		for (size_t k = 0; k < parts[i]->n && all.n < MATCH_MAX_PHRASE_TOKENS; k++) {
+			all.tok[all.n] = parts[i]->tok[k];
+			all.len[all.n++] = parts[i]->len[k];
+		}
+	struct payload p = {
+		.category = (uint8_t)cat,
+		.kind = (uint8_t)kind,
+		.severity = (uint8_t)sev,
+		.flags = (uint8_t)flags,
+		.label = (uint16_t)cat,
+	};
+	match_dict_add_tokens(c->dict, all.tok, all.len, all.n, &p, MATCH_ADD_JOINED);
+}
+
 struct inflect_ctx {
 	struct classifier *c;
 	struct payload p;
-	const char *head; /* the words before the inflected one */
-	size_t head_len;
+	const struct name *head; /* the phrase's words before the inflected one */
 };
 
 static void add_form(const char *form, void *ctx)
 {
 	struct inflect_ctx *ic = ctx;
-	char *phrase = xasprintf("%.*s%s", (int)ic->head_len, ic->head, form);
-	match_dict_add(ic->c->dict, phrase, strlen(phrase), &ic->p, 0);
-	free(phrase);
+	struct name all = *ic->head;
+	if (all.n >= MATCH_MAX_PHRASE_TOKENS)
+		return;
+	all.tok[all.n] = form;
+	all.len[all.n++] = (uint32_t)strlen(form);
+	match_dict_add_tokens(ic->c->dict, all.tok, all.len, all.n, &ic->p, 0);
 }
 
 static void remember_masked(struct classifier *c, const char *folded, const struct payload *p)
@@ -183,20 +222,38 @@ static void remember_masked(struct classifier *c, const char *folded, const stru
 	c->masked[c->masked_count++] = (struct masked_term){xstrdup(folded), n, *p};
 }
 
-/* A framed term becomes one phrase per frame: "you are" + "pig". */
+/* A framed term becomes one phrase per frame: "you are" + "pig". The
+ * frames of a section are tokenised once, for all its terms. */
 static void add_framed(struct classifier *c, const struct lexicon_entry *e,
-		       const struct payload *p, const char *file, struct problems *problems)
+		       const struct name *term, const struct payload *p, const char *file,
+		       struct problems *problems)
 {
-	const char *f = e->frames;
-	while (*f) {
-		const char *bar = strchr(f, '|');
-		size_t n = bar ? (size_t)(bar - f) : strlen(f);
-		char *phrase = xasprintf("%.*s %s", (int)n, f, e->term);
-		if (match_dict_add(c->dict, phrase, strlen(phrase), p, 0) == 0)
+	if (c->frames_of != e->frames) {
+		c->frames_of = e->frames;
+		c->frame_count = 0;
+		const char *f = e->frames;
+		while (*f && c->frame_count < ARRAY_SIZE(c->frame_tokens)) {
+			const char *bar = strchr(f, '|');
+			size_t n = bar ? (size_t)(bar - f) : strlen(f);
+			text_tokenize(&c->frame_tokens[c->frame_count++], f, n);
+			f += n + (bar ? 1 : 0);
+		}
+	}
+	for (size_t i = 0; i < c->frame_count; i++) {
+		struct name all = {.n = 0};
+		const struct tokens *t = &c->frame_tokens[i];
+		for (size_t k = 0; k < t->count && all.n < MATCH_MAX_PHRASE_TOKENS; k++) {
+			all.tok[all.n] = token_text(t, &t->items[k]);
+			all.len[all.n++] = t->items[k].norm_len;
+		}
+		for (size_t k = 0; k < term->n && all.n < MATCH_MAX_PHRASE_TOKENS; k++) {
+			all.tok[all.n] = term->tok[k];
+			all.len[all.n++] = term->len[k];
+		}
+		if (match_dict_add_tokens(c->dict, all.tok, all.len, all.n, p, 0) == 0 ||
+		    t->count + term->n > MATCH_MAX_PHRASE_TOKENS)
 			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
 					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
-		free(phrase);
-		f += n + (bar ? 1 : 0);
 	}
 	c->stats.lexicon_terms++;
 }
@@ -221,30 +278,37 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		.flags = caps_only ? TERM_ACRONYM : 0,
 		.label = entry_label(c, e),
 	};
-	if (e->frames && e->category != CAT_COMMON && e->category != CAT_ALLOW) {
-		add_framed(c, e, &p, file, problems);
-		return;
-	}
-	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
-	if (match_dict_add(d, e->term, strlen(e->term), &p, 0) == 0) {
+	struct name term;
+	name_of(&c->term_tokens, e->term, &term);
+	if (term.n == 0 || c->term_tokens.count > MATCH_MAX_PHRASE_TOKENS) {
 		problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.", file,
 			     e->line, MATCH_MAX_PHRASE_TOKENS);
 		return;
 	}
+	if (e->frames && e->category != CAT_COMMON && e->category != CAT_ALLOW) {
+		add_framed(c, e, &term, &p, file, problems);
+		return;
+	}
+	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
+	match_dict_add_tokens(d, term.tok, term.len, term.n, &p, 0);
 	c->stats.lexicon_terms++;
-	char *folded = text_fold(e->term, strlen(e->term));
-	bool one_word = strchr(folded, ' ') == NULL;
-	if (one_word && e->category == CAT_DEROGATORY) {
-		remember_masked(c, folded, &p);
-	}
-	if (!acronym && e->inflect && e->category != CAT_ALLOW && e->category != CAT_COMMON) {
-		/* "safeguarding concern" → "safeguarding concerns": the last word */
-		char *last = strrchr(folded, ' ');
-		struct inflect_ctx ic = {c, p, one_word ? "" : folded,
-					 one_word ? 0 : (size_t)(last - folded) + 1};
-		morphology_inflect(m, one_word ? folded : last + 1, add_form, &ic);
-	}
-	free(folded);
+	if (e->category == CAT_ALLOW || e->category == CAT_COMMON || acronym)
+		return;
+	/* the last word carries the inflection: "safeguarding concerns" */
+	char last[256];
+	uint32_t ll = term.len[term.n - 1];
+	if (ll >= sizeof(last))
+		return;
+	memcpy(last, term.tok[term.n - 1], ll);
+	last[ll] = '\0';
+	if (term.n == 1 && e->category == CAT_DEROGATORY)
+		remember_masked(c, last, &p);
+	if (!e->inflect)
+		return;
+	struct name head = term;
+	head.n--;
+	struct inflect_ctx ic = {c, p, &head};
+	morphology_inflect(m, last, add_form, &ic);
 }
 
 static void load_lexicon_dir(struct classifier *c, struct morphology *m, const char *dir,
@@ -289,37 +353,35 @@ static void load_school(struct classifier *c, const struct config *config)
 }
 
 /* Flags for a name used alone: is it an ordinary word, a very common name?
- * Remembered per distinct folded name: a trust's roster repeats "oliver"
- * hundreds of times. Returns -1 for a name too short to match alone. */
-static int name_flags(struct classifier *c, struct morphology *m, const char *name)
+ * Remembered per distinct name: a trust's roster repeats "oliver" hundreds
+ * of times. Returns -1 for a name too short to match alone. */
+static int name_flags(struct classifier *c, struct morphology *m, const struct name *nm)
 {
-	char *f = text_fold(name, strlen(name));
-	size_t n = strlen(f);
-	int flags = -1;
-	if (n >= 2 && strchr(f, ' ')) {
-		flags = 0; /* several words: distinctive */
-	} else if (n >= 2) {
-		uint32_t id = match_dict_intern(c->dict, f, n);
-		size_t old = c->name_flags_cap;
-		grow_array((void **)&c->name_flags, &c->name_flags_cap, (size_t)id + 1, 1);
-		memset(c->name_flags + old, 0, c->name_flags_cap - old);
-		if (c->name_flags[id]) {
-			flags = c->name_flags[id] - 1;
-		} else {
-			flags = 0;
-			if (morphology_is_word(m, f))
-				flags |= TERM_ORDINARY;
-			uint32_t cid = match_dict_token(c->common, f, n, text_hash(f, n));
-			size_t k = 0;
-			if (cid != MATCH_NO_TOKEN)
-				match_dict_payloads(c->common, match_dict_step(c->common, MATCH_ROOT, cid),
-						    &k);
-			if (k)
-				flags |= TERM_COMMON;
-			c->name_flags[id] = (uint8_t)(flags + 1);
-		}
-	}
-	free(f);
+	if (nm->n == 0 || (nm->n == 1 && nm->len[0] < 2))
+		return -1;
+	if (nm->n > 1)
+		return 0; /* several words: distinctive */
+	char f[256];
+	if (nm->len[0] >= sizeof(f))
+		return 0;
+	memcpy(f, nm->tok[0], nm->len[0]);
+	f[nm->len[0]] = '\0';
+	uint32_t id = match_dict_intern(c->dict, f, nm->len[0]);
+	size_t old = c->name_flags_cap;
+	grow_array((void **)&c->name_flags, &c->name_flags_cap, (size_t)id + 1, 1);
+	memset(c->name_flags + old, 0, c->name_flags_cap - old);
+	if (c->name_flags[id])
+		return c->name_flags[id] - 1;
+	int flags = 0;
+	if (morphology_is_word(m, f))
+		flags |= TERM_ORDINARY;
+	uint32_t cid = match_dict_token(c->common, f, nm->len[0], text_hash(f, nm->len[0]));
+	size_t k = 0;
+	if (cid != MATCH_NO_TOKEN)
+		match_dict_payloads(c->common, match_dict_step(c->common, MATCH_ROOT, cid), &k);
+	if (k)
+		flags |= TERM_COMMON;
+	c->name_flags[id] = (uint8_t)(flags + 1);
 	return flags;
 }
 
@@ -336,8 +398,13 @@ static void split_full_name(const char *full, char **fore, char **sur)
 	*sur = xstrdup(sp ? sp + 1 : "");
 }
 
-static void add_group(struct classifier *c, struct morphology *m, const char *reg)
+static void add_group(struct classifier *c, const char *reg)
 {
+	/* rosters come sorted by group, and each group needs adding once */
+	if (c->last_reg && strcmp(c->last_reg, reg) == 0)
+		return;
+	free(c->last_reg);
+	c->last_reg = xstrdup(reg);
 	char *f = text_fold(reg, strlen(reg));
 	bool digit = strpbrk(f, "0123456789") != NULL;
 	if (digit && strlen(f) >= 2) {
@@ -351,10 +418,12 @@ static void add_group(struct classifier *c, struct morphology *m, const char *re
 		free(a);
 		free(b);
 	}
-	(void)m;
 	free(f);
 }
 
+/* Every form of one person's name: forenames (legal, preferred,
+ * nicknames) and surnames alone, and each forename with each surname,
+ * forwards, backwards and with middle names. Each field is tokenised once. */
 static void add_person(struct classifier *c, struct morphology *m, const struct roster *r,
 		       const struct roster_person *p)
 {
@@ -388,34 +457,38 @@ static void add_person(struct classifier *c, struct morphology *m, const struct 
 	if (psur[0])
 		sur[nsur++] = psur;
 
-	const char *middle = roster_field(r, p, RF_MIDDLE);
+	struct name fn[8], sn[2], mn;
+	for (size_t i = 0; i < nfore; i++)
+		name_of(&c->name_tokens[i], fore[i], &fn[i]);
+	for (size_t j = 0; j < nsur; j++)
+		name_of(&c->name_tokens[8 + j], sur[j], &sn[j]);
+	name_of(&c->name_tokens[10], roster_field(r, p, RF_MIDDLE), &mn);
+
 	for (size_t i = 0; i < nfore; i++) {
-		int fl = name_flags(c, m, fore[i]);
+		int fl = name_flags(c, m, &fn[i]);
+		const struct name *alone[] = {&fn[i]};
 		if (fl >= 0)
-			add_phrase(c, fore[i], cat, KIND_FORENAME, SEV_MEDIUM, (unsigned)fl, (uint16_t)cat);
+			add_name(c, alone, 1, cat, KIND_FORENAME, SEV_MEDIUM, (unsigned)fl);
 		for (size_t j = 0; j < nsur; j++) {
-			char *full = xasprintf("%s %s", fore[i], sur[j]);
-			add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, 0, (uint16_t)cat);
-			free(full);
+			const struct name *full[] = {&fn[i], &sn[j]};
+			const struct name *reversed[] = {&sn[j], &fn[i]};
+			const struct name *middle[] = {&fn[i], &mn, &sn[j]};
+			add_name(c, full, 2, cat, KIND_FULL_NAME, SEV_HIGH, 0);
 			/* registers and lists: "Turner, Jack", "TURNER Jack" */
-			full = xasprintf("%s %s", sur[j], fore[i]);
-			add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, 0, (uint16_t)cat);
-			free(full);
-			if (middle[0]) {
-				full = xasprintf("%s %s %s", fore[i], middle, sur[j]);
-				add_phrase(c, full, cat, KIND_FULL_NAME, SEV_HIGH, 0, (uint16_t)cat);
-				free(full);
-			}
+			add_name(c, reversed, 2, cat, KIND_FULL_NAME, SEV_HIGH, 0);
+			if (mn.n)
+				add_name(c, middle, 3, cat, KIND_FULL_NAME, SEV_HIGH, 0);
 		}
 	}
 	for (size_t j = 0; j < nsur; j++) {
-		int fl = name_flags(c, m, sur[j]);
+		int fl = name_flags(c, m, &sn[j]);
+		const struct name *alone[] = {&sn[j]};
 		if (fl >= 0)
-			add_phrase(c, sur[j], cat, KIND_SURNAME, SEV_MEDIUM, (unsigned)fl, (uint16_t)cat);
+			add_name(c, alone, 1, cat, KIND_SURNAME, SEV_MEDIUM, (unsigned)fl);
 	}
 	const char *reg = roster_field(r, p, RF_REG);
 	if (reg[0] && p->role == ROLE_PUPIL)
-		add_group(c, m, reg);
+		add_group(c, reg);
 
 	if (split_fore)
 		wipe(split_fore, strlen(split_fore));
@@ -482,6 +555,13 @@ struct classifier *classifier_create(const struct config *config, const char *le
 	c->common = NULL;
 	free(c->name_flags);
 	c->name_flags = NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(c->name_tokens); i++)
+		tokens_finish(&c->name_tokens[i]);
+	free(c->last_reg);
+	c->last_reg = NULL;
+	tokens_finish(&c->term_tokens);
+	for (size_t i = 0; i < ARRAY_SIZE(c->frame_tokens); i++)
+		tokens_finish(&c->frame_tokens[i]);
 	morphology_destroy(m);
 
 	c->stats.config_path = c->config_path;

@@ -209,6 +209,33 @@ static void add_payload(struct match_dict *d, uint32_t node, const struct payloa
 	d->pending_count++;
 }
 
+size_t match_dict_add_tokens(struct match_dict *d, const char *const *tok, const uint32_t *len,
+			     size_t n, const struct payload *p, unsigned flags)
+{
+	if (n == 0 || n > MATCH_MAX_PHRASE_TOKENS)
+		return 0;
+	uint32_t node = MATCH_ROOT;
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		node = step_or_add(d, node, intern(d, tok[i], len[i], text_hash(tok[i], len[i])));
+		total += len[i];
+	}
+	add_payload(d, node, p);
+	if ((flags & MATCH_ADD_JOINED) && n > 1) {
+		char joined[MATCH_MAX_PHRASE_TOKENS * 64];
+		if (total <= sizeof(joined)) {
+			size_t k = 0;
+			for (size_t i = 0; i < n; i++) {
+				memcpy(joined + k, tok[i], len[i]);
+				k += len[i];
+			}
+			uint32_t id = intern(d, joined, k, text_hash(joined, k));
+			add_payload(d, step_or_add(d, MATCH_ROOT, id), p);
+		}
+	}
+	return n;
+}
+
 size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
 		      const struct payload *p, unsigned flags)
 {
@@ -216,56 +243,59 @@ size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
 	text_tokenize(t, phrase, len);
 	if (t->count == 0 || t->count > MATCH_MAX_PHRASE_TOKENS)
 		return 0;
-
-	uint32_t node = MATCH_ROOT;
+	const char *tok[MATCH_MAX_PHRASE_TOKENS];
+	uint32_t lens[MATCH_MAX_PHRASE_TOKENS];
 	for (size_t i = 0; i < t->count; i++) {
-		const struct token *tok = &t->items[i];
-		uint32_t id = intern(d, token_text(t, tok), tok->norm_len, tok->hash);
-		node = step_or_add(d, node, id);
+		tok[i] = token_text(t, &t->items[i]);
+		lens[i] = t->items[i].norm_len;
 	}
-	add_payload(d, node, p);
-
-	if ((flags & MATCH_ADD_JOINED) && t->count > 1) {
-		/* The folded tokens lie back to back in t->norm. */
-		const struct token *first = &t->items[0], *last = &t->items[t->count - 1];
-		const char *s = t->norm + first->norm;
-		size_t n = last->norm + last->norm_len - first->norm;
-		uint32_t id = intern(d, s, n, text_hash(s, n));
-		add_payload(d, step_or_add(d, MATCH_ROOT, id), p);
-	}
-	return t->count;
+	return match_dict_add_tokens(d, tok, lens, t->count, p, flags);
 }
 
-static int cmp_pending(const void *a, const void *b)
-{
-	const struct node_payload *x = a, *y = b;
-	if (x->node != y->node)
-		return x->node < y->node ? -1 : 1;
-	return memcmp(&x->p, &y->p, sizeof(x->p));
-}
-
+/* Groups payloads by node with a counting sort (one pass to count, one to
+ * place); within a node, a few payloads at most, sorted by insertion and
+ * de-duplicated. */
 void match_dict_freeze(struct match_dict *d)
 {
-	if (d->pending_count)
-		qsort(d->pending, d->pending_count, sizeof(*d->pending), cmp_pending);
 	free(d->payloads);
 	free(d->first);
-	d->payloads = xmalloc((d->pending_count ? d->pending_count : 1) * sizeof(*d->payloads));
 	d->first = xcalloc((size_t)d->node_count + 1, sizeof(*d->first));
-	size_t n = 0;
-	d->phrase_count = 0;
-	for (size_t i = 0; i < d->pending_count; i++) {
-		const struct node_payload *np = &d->pending[i];
-		if (i > 0 && np->node == d->pending[i - 1].node &&
-		    memcmp(&np->p, &d->pending[i - 1].p, sizeof(np->p)) == 0)
-			continue;
-		if (i == 0 || np->node != d->pending[i - 1].node)
-			d->phrase_count++;
-		d->payloads[n++] = np->p;
-		d->first[np->node + 1]++;
-	}
+	for (size_t i = 0; i < d->pending_count; i++)
+		d->first[d->pending[i].node + 1]++;
 	for (uint32_t i = 0; i < d->node_count; i++)
 		d->first[i + 1] += d->first[i];
+	struct payload *placed = xmalloc((d->pending_count ? d->pending_count : 1) * sizeof(*placed));
+	uint32_t *fill = xmalloc(((size_t)d->node_count + 1) * sizeof(*fill));
+	memcpy(fill, d->first, ((size_t)d->node_count + 1) * sizeof(*fill));
+	for (size_t i = 0; i < d->pending_count; i++)
+		placed[fill[d->pending[i].node]++] = d->pending[i].p;
+
+	/* sort and de-duplicate each node's run in place, compacting */
+	d->payloads = xmalloc((d->pending_count ? d->pending_count : 1) * sizeof(*d->payloads));
+	size_t out = 0;
+	d->phrase_count = 0;
+	for (uint32_t node = 0; node < d->node_count; node++) {
+		uint32_t a = d->first[node], b = d->first[node + 1];
+		size_t start = out;
+		for (uint32_t i = a; i < b; i++) {
+			struct payload p = placed[i];
+			size_t j = out;
+			while (j > start && memcmp(&d->payloads[j - 1], &p, sizeof(p)) > 0)
+				j--;
+			if (j > start && memcmp(&d->payloads[j - 1], &p, sizeof(p)) == 0)
+				continue;
+			memmove(&d->payloads[j + 1], &d->payloads[j], (out - j) * sizeof(p));
+			d->payloads[j] = p;
+			out++;
+		}
+		fill[node] = (uint32_t)start;
+		if (out > start)
+			d->phrase_count++;
+	}
+	fill[d->node_count] = (uint32_t)out;
+	free(d->first);
+	d->first = fill;
+	free(placed);
 	free(d->pending);
 	d->pending = NULL;
 	d->pending_count = d->pending_cap = 0;

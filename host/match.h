@@ -46,6 +46,11 @@ enum match_add_flag {
 size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
 		      const struct payload *p, unsigned flags);
 
+/* Adds a phrase given as folded tokens (as text_tokenize makes them).
+ * Returns n, or 0 when n is 0 or over MATCH_MAX_PHRASE_TOKENS. */
+size_t match_dict_add_tokens(struct match_dict *d, const char *const *tok, const uint32_t *len,
+			     size_t n, const struct payload *p, unsigned flags);
+
 /* The id of a folded token, adding it if new: for callers that keep data
  * per distinct token while loading. */
 uint32_t match_dict_intern(struct match_dict *d, const char *s, size_t len);

@@ -113,7 +113,7 @@ static void inflection_cache(void **state)
 	morphology_inflect(a, "idiot", add, &f);
 	assert_true(morphology_used_hunspell(a));
 	morphology_destroy(a);
-	char *path = xasprintf("%s/morphology-v2", dir);
+	char *path = xasprintf("%s/morphology-v3", dir);
 	struct stat st;
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -126,7 +126,7 @@ static void inflection_cache(void **state)
 	morphology_destroy(b);
 
 	/* a cache from another dictionary is not trusted */
-	free(write_temp_str(dir, "morphology-v2",
+	free(write_temp_str(dir, "morphology-v3",
 			    "prepost-morphology 2 0000000000000000 0000000000000001\nidiot\tnonsense\n"));
 	struct morphology *c = morphology_create(&p);
 	struct forms h = {""};
@@ -140,7 +140,7 @@ static void inflection_cache(void **state)
 	size_t len;
 	assert_int_equal(read_file(path, 1 << 20, &data, &len), 0);
 	char *broken = xasprintf("%s\x01broken line without a tab\n", data);
-	free(write_temp_str(dir, "morphology-v2", broken));
+	free(write_temp_str(dir, "morphology-v3", broken));
 	struct morphology *d = morphology_create(&p);
 	morphology_inflect(d, "idiot", noop, NULL);
 	assert_false(morphology_used_hunspell(d));
