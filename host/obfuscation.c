@@ -5,13 +5,30 @@
 #include "obfuscation.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #define MAX_RUN 40
 
-static bool run_char(unsigned char c)
+/* Byte classes for the scan, from a table: this runs over every byte of
+ * every check. */
+enum { RUN = 1, EDGE_LEAD = 2, EDGE_TAIL = 4, LETTER = 8 };
+static uint8_t byte_class[256];
+
+static void init_classes(void)
 {
-	return isalnum(c) || strchr("*!@$+|._-#", c) != NULL;
+	for (int c = 0; c < 256; c++) {
+		uint8_t k = 0;
+		if (c < 128 && (isalnum(c) || strchr("*!@$+|._-#", c)))
+			k |= RUN;
+		if (c && strchr("._-#!", c))
+			k |= EDGE_LEAD;
+		if (c && strchr("._-!", c))
+			k |= EDGE_TAIL;
+		if (c < 128 && isalpha(c))
+			k |= LETTER;
+		byte_class[c] = k;
+	}
 }
 
 /* The letter a substitute stands for; 0 when it is dropped (dots and dashes
@@ -72,40 +89,46 @@ static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn 
 
 static void scan_runs(const char *text, size_t len, struct buf *b, obfuscation_fn fn, void *ctx)
 {
+	const unsigned char *u = (const unsigned char *)text;
 	size_t i = 0;
 	while (i < len) {
-		if (!run_char((unsigned char)text[i])) {
+		if (!(byte_class[u[i]] & RUN)) {
 			i++;
 			continue;
 		}
 		size_t s = i;
-		while (i < len && run_char((unsigned char)text[i]))
-			i++;
+		/* most runs are plain words: find out while walking them */
+		size_t subst = 0, same = 1;
+		bool stretched = false;
+		for (; i < len && (byte_class[u[i]] & RUN); i++) {
+			if (!(byte_class[u[i]] & LETTER))
+				subst++;
+			same = i > s && (u[i] | 32) == (u[i - 1] | 32) ? same + 1 : 1;
+			stretched |= same >= 3 && (byte_class[u[i]] & LETTER);
+		}
 		size_t e = i;
+		if (subst == 0 && !stretched)
+			continue;
 		/* punctuation around a word is not part of it */
-		while (s < e && strchr("._-#!", text[s]))
+		while (s < e && (byte_class[u[s]] & EDGE_LEAD))
 			s++;
-		while (e > s && strchr("._-!", text[e - 1]))
+		while (e > s && (byte_class[u[e - 1]] & EDGE_TAIL))
 			e--;
 		if (e - s < 3 || e - s > MAX_RUN)
 			continue;
-		size_t letters = 0, subst = 0, same = 1;
-		bool stretched = false;
+		size_t letters = 0;
+		subst = 0;
 		for (size_t k = s; k < e; k++) {
-			unsigned char c = (unsigned char)text[k];
-			if (isalpha(c))
+			if (byte_class[u[k]] & LETTER)
 				letters++;
 			else
 				subst++;
-			same = k > s && tolower(c) == tolower((unsigned char)text[k - 1]) ? same + 1 : 1;
-			if (same >= 3 && isalpha(c))
-				stretched = true;
 		}
 		if (letters == 0 || (subst == 0 && !stretched))
 			continue;
 		b->len = 0;
 		for (size_t k = s; k < e; k++) {
-			char c = unleet((unsigned char)text[k]);
+			char c = unleet(u[k]);
 			if (c)
 				buf_append_char(b, c);
 		}
@@ -145,6 +168,8 @@ static void scan_spaced(const struct tokens *t, struct buf *b, obfuscation_fn fn
 void obfuscation_scan(const char *text, size_t len, const struct tokens *t, struct buf *scratch,
 		      obfuscation_fn fn, void *ctx)
 {
+	if (!byte_class['a'])
+		init_classes();
 	scan_runs(text, len, scratch, fn, ctx);
 	scan_spaced(t, scratch, fn, ctx);
 }

@@ -19,6 +19,17 @@
 #define MATCH_LIMIT 200000
 #define DEPTH_LIMIT 5000
 
+/* What a pattern needs near its match, so it scans only there. */
+enum need {
+	NEED_NOTHING, /* scan the whole text */
+	NEED_DIGIT,   /* a digit within WINDOW bytes of every match */
+	NEED_AT,      /* an @ inside every match */
+};
+
+/* How far a match may reach from the digit or @ it needs: "born on 3rd of
+ * September 2015", "12 Elm Grove Road". */
+#define WINDOW 48
+
 struct pattern_def {
 	const char *re;
 	uint8_t label;
@@ -28,18 +39,26 @@ struct pattern_def {
 	 * narrow the span through *start and *end. */
 	enum severity (*validate)(struct patterns *p, const char *text, size_t *start,
 				  size_t *end, pcre2_match_data *md);
+	uint8_t need; /* enum need */
 };
 
 struct compiled {
 	const struct pattern_def *def; /* NULL for a school's pattern */
+	uint8_t need;
 	pcre2_code *code;
 	pcre2_match_data *md;
 	uint8_t category, severity;
 	uint16_t custom;
 };
 
+struct window {
+	size_t start, end;
+};
+
 struct patterns {
 	struct compiled *items;
+	struct window *windows[3]; /* per enum need, rebuilt for each text */
+	size_t nwindows[3], capwindows[3];
 	size_t count;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
@@ -344,38 +363,38 @@ static enum severity check_upn(struct patterns *p, const char *text, size_t *sta
 static const struct pattern_def defs[] = {
 	/* mobiles and landlines: 07700 900123, +44 (0)20 7946 0018, 0113-496-0000 */
 	{"(?<![\\w+./:-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s-]?){9,10}(?!\\d)",
-	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone},
+	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_DIGIT},
 	{"(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}"
 	 "\\.[A-Za-z]{2,24}(?![\\w.-]*\\w)",
-	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email},
+	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT},
 	{"(?<![\\w])(?:[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|GIR\\s?0AA)(?!\\w)",
-	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode},
+	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode, NEED_DIGIT},
 	{"(?<![\\w])\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|"
 	 "Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|Walk|"
 	 "Square|Parade|Row)\\b\\.?",
-	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept},
+	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_DIGIT},
 	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday)(?:\\s+(?:is|was|on|is on|was on))?\\s*[:=-]?\\s*"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MONTH "(?:\\s+\\d{4})?)|"
 	 "(" MONTH "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?))(?![\\w/])",
-	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth},
+	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth, NEED_DIGIT},
 	{"(?<![\\w])[A-Za-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-Da-d](?!\\w)",
-	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni},
+	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_DIGIT},
 	/* a sort code with an account number in either order, or named */
 	{"(?i)(?<![\\w-])(?:\\d{2}-\\d{2}-\\d{2}\\D{0,30}?(?<!\\d)\\d{8}|\\d{8}\\D{0,30}?"
 	 "(?<!\\d)\\d{2}-\\d{2}-\\d{2}|sort code\\s*:?\\s*\\d{2}[- ]?\\d{2}[- ]?\\d{2})(?![\\w-])",
-	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept},
+	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_DIGIT},
 	/* 4-4-4-4 (to 19 digits) or Amex 4-6-5, with spaces, dashes or none */
 	{"(?<![\\w-])(?:\\d{4}([ -]?)\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -]?)\\d{6}\\2\\d{5})(?![\\w-])",
-	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card},
+	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_DIGIT},
 	{"(?<![\\w])[A-HJ-NP-RT-Za-hj-np-rt-z]\\d{12}(?!\\w)",
-	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn},
+	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn, NEED_DIGIT},
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
 	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
-	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept},
+	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_DIGIT},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
-	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept},
+	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_NOTHING},
 };
 
 /* Inputs on which a badly written pattern backtracks for ever: long runs of
@@ -487,6 +506,7 @@ struct patterns *patterns_create(const struct config *config, struct problems *p
 		c->md = pcre2_match_data_create_from_pattern(code, NULL);
 		c->category = defs[i].category;
 		c->severity = defs[i].severity;
+		c->need = defs[i].need;
 	}
 	const char *where = config->path ? config->path : "config";
 	for (size_t i = 0; i < config->pattern_count && i < UINT16_MAX - 1; i++)
@@ -503,6 +523,8 @@ void patterns_destroy(struct patterns *p)
 		pcre2_code_free(p->items[i].code);
 	}
 	free(p->items);
+	for (int k = 0; k < 3; k++)
+		free(p->windows[k]);
 	pcre2_match_context_free(p->mctx);
 	if (p->jit)
 		pcre2_jit_stack_free(p->jit);
@@ -512,42 +534,98 @@ void patterns_destroy(struct patterns *p)
 	free(p);
 }
 
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The stretches of text worth scanning for patterns that need a digit (or
+ * an @): WINDOW bytes either side of each, widened to white space so that
+ * look-aheads at a window's end see what they would see in the whole
+ * text, and merged where they meet. */
+static void find_windows(struct patterns *p, enum need need, const char *text, size_t len)
+{
+	struct window **w = &p->windows[need];
+	size_t *n = &p->nwindows[need];
+	*n = 0;
+	const char *q = text, *end = text + len;
+	for (;;) {
+		if (need == NEED_AT) {
+			q = memchr(q, '@', (size_t)(end - q));
+		} else {
+			while (q < end && (*q < '0' || *q > '9'))
+				q++;
+		}
+		if (!q || q >= end)
+			break;
+		size_t at = (size_t)(q - text);
+		size_t a = at > WINDOW ? at - WINDOW : 0, b = at + WINDOW < len ? at + WINDOW : len;
+		while (a > 0 && !is_space(text[a - 1]))
+			a--;
+		while (b < len && !is_space(text[b]))
+			b++;
+		if (*n && a <= (*w)[*n - 1].end) {
+			(*w)[*n - 1].end = b;
+		} else {
+			grow_array((void **)w, &p->capwindows[need], *n + 1, sizeof(**w));
+			(*w)[(*n)++] = (struct window){a, b};
+		}
+		q = text + (b > at ? b : at + 1);
+	}
+}
+
+static void scan_one(struct patterns *p, struct compiled *c, const char *text, size_t from,
+		     size_t to, void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx)
+{
+	size_t at = from;
+	while (at < to) {
+		/* the subject ends at `to`, but starts at the text's start, so
+		 * look-behinds see the real text before the window */
+		int rc = pcre2_match(c->code, (PCRE2_SPTR)text, to, at, 0, c->md, p->mctx);
+		if (rc < 0)
+			break; /* no match, or a limit reached: nothing to report */
+		/* PCRE2_MATCH_INVALID_UTF never matches inside a bad sequence,
+		 * so offsets are always on character boundaries. */
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		size_t start = ov[0], end = ov[1];
+		while (end > start && strchr(" \t\r\n-", text[end - 1]))
+			end--;
+		if (end <= start) {
+			at = start + 1;
+			continue;
+		}
+		enum severity s = c->def ? c->def->validate(p, text, &start, &end, c->md)
+					 : (enum severity)c->severity;
+		if (s > (enum severity)c->severity)
+			s = (enum severity)c->severity;
+		if (s != SEV_NONE) {
+			struct pattern_hit h = {
+				.start = (uint32_t)start,
+				.end = (uint32_t)end,
+				.category = c->category,
+				.severity = (uint8_t)s,
+				.label = c->def ? c->def->label : 0,
+				.custom = c->custom,
+			};
+			hit(&h, ctx);
+		}
+		at = ov[1];
+	}
+}
+
 void patterns_scan(struct patterns *p, const char *text, size_t len,
 		   void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx)
 {
+	find_windows(p, NEED_DIGIT, text, len);
+	find_windows(p, NEED_AT, text, len);
 	for (size_t i = 0; i < p->count; i++) {
 		struct compiled *c = &p->items[i];
-		size_t at = 0;
-		while (at < len) {
-			int rc = pcre2_match(c->code, (PCRE2_SPTR)text, len, at, 0, c->md, p->mctx);
-			if (rc < 0)
-				break; /* no match, or a limit reached: nothing to report */
-			/* PCRE2_MATCH_INVALID_UTF never matches inside a bad sequence,
-			 * so offsets are always on character boundaries. */
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-			size_t start = ov[0], end = ov[1];
-			while (end > start && strchr(" \t\r\n-", text[end - 1]))
-				end--;
-			if (end <= start) {
-				at = start + 1;
-				continue;
-			}
-			enum severity s = c->def ? c->def->validate(p, text, &start, &end, c->md)
-						 : (enum severity)c->severity;
-			if (s > (enum severity)c->severity)
-				s = (enum severity)c->severity;
-			if (s != SEV_NONE) {
-				struct pattern_hit h = {
-					.start = (uint32_t)start,
-					.end = (uint32_t)end,
-					.category = c->category,
-					.severity = (uint8_t)s,
-					.label = c->def ? c->def->label : 0,
-					.custom = c->custom,
-				};
-				hit(&h, ctx);
-			}
-			at = ov[1];
+		if (c->need == NEED_NOTHING) {
+			scan_one(p, c, text, 0, len, hit, ctx);
+			continue;
 		}
+		for (size_t k = 0; k < p->nwindows[c->need]; k++)
+			scan_one(p, c, text, p->windows[c->need][k].start,
+				 p->windows[c->need][k].end, hit, ctx);
 	}
 }
