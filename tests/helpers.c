@@ -189,6 +189,28 @@ void run_result_finish(struct run_result *r)
 	free(r->err);
 }
 
+char **host_env(const char *dir, const char *roster_csv, const char *config_json)
+{
+	free(write_temp_str(dir, "roster.csv", roster_csv));
+	char *cfg = write_temp_str(dir, "config.json", config_json);
+	char *lex = source_path("lexicons");
+	char **env = xcalloc(5, sizeof(*env));
+	env[0] = xasprintf("PREPOST_CONFIG=%s", cfg);
+	env[1] = xasprintf("PREPOST_LEXICONS=%s", lex);
+	env[2] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
+	env[3] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
+	free(cfg);
+	free(lex);
+	return env;
+}
+
+void env_free(char **env)
+{
+	for (size_t i = 0; env && env[i]; i++)
+		free(env[i]);
+	free(env);
+}
+
 void frame_append(char **buf, size_t *len, const char *json, size_t json_len)
 {
 	*buf = xrealloc(*buf, *len + 4 + json_len);

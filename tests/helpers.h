@@ -28,6 +28,13 @@ void run_program(char *const argv[], char *const env[], const void *input, size_
 		 int timeout_seconds, struct run_result *r);
 void run_result_finish(struct run_result *r);
 
+/* Writes roster.csv and config.json into dir and returns the environment
+ * for running the real host on them: PREPOST_CONFIG, PREPOST_LEXICONS (the
+ * source tree's), and per-user and system config places that hold nothing.
+ * NULL-terminated; free with env_free(). */
+char **host_env(const char *dir, const char *roster_csv, const char *config_json);
+void env_free(char **env);
+
 /* Appends a native-messaging frame for json to a growing buffer. */
 void frame_append(char **buf, size_t *len, const char *json, size_t json_len);
 /* Splits the frames in data; returns how many, each NUL-terminated copy in

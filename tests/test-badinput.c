@@ -20,30 +20,21 @@
 #endif
 
 static char *dir;
-static char *env[5];
+static char **env;
 
 static int setup(void **state)
 {
 	(void)state;
 	dir = tmpdir_create();
-	free(write_temp_str(dir, "roster.csv", "Forename,Surname\nJack,Turner\nMia,Chen\n"));
-	char *cfg = write_temp_str(dir, "config.json", "{\"rosters\":[\"roster.csv\"]}");
-	char *lex = source_path("lexicons");
-	env[0] = xasprintf("PREPOST_CONFIG=%s", cfg);
-	env[1] = xasprintf("PREPOST_LEXICONS=%s", lex);
-	env[2] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
-	env[3] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
-	env[4] = NULL;
-	free(cfg);
-	free(lex);
+	env = host_env(dir, "Forename,Surname\nJack,Turner\nMia,Chen\n",
+		       "{\"rosters\":[\"roster.csv\"]}");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int i = 0; env[i]; i++)
-		free(env[i]);
+	env_free(env);
 	tmpdir_remove(dir);
 	return 0;
 }

@@ -19,32 +19,22 @@
 #endif
 
 static char *dir;
-static char *env[6];
+static char **env;
 
 static int setup(void **state)
 {
 	(void)state;
 	dir = tmpdir_create();
-	free(write_temp_str(dir, "roster.csv", "Legal Forename,Legal Surname,Date of Birth\n"
-					       "Jack,Turner,2014-01-01\nMia,Chen,2015-02-02\n"));
-	char *cfg = write_temp_str(dir, "config.json",
-				   "{\"school\":{\"names\":[\"Oakfield\"]},\"rosters\":[\"roster.csv\"]}");
-	char *lex = source_path("lexicons");
-	env[0] = xasprintf("PREPOST_CONFIG=%s", cfg);
-	env[1] = xasprintf("PREPOST_LEXICONS=%s", lex);
-	env[2] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
-	env[3] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
-	env[4] = NULL;
-	free(cfg);
-	free(lex);
+	env = host_env(dir, "Legal Forename,Legal Surname,Date of Birth\n"
+			       "Jack,Turner,2014-01-01\nMia,Chen,2015-02-02\n",
+		       "{\"school\":{\"names\":[\"Oakfield\"]},\"rosters\":[\"roster.csv\"]}");
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int i = 0; env[i]; i++)
-		free(env[i]);
+	env_free(env);
 	tmpdir_remove(dir);
 	return 0;
 }

@@ -347,6 +347,28 @@ static long peak_rss_kb(pid_t pid)
 	return kb;
 }
 
+/* Times n round trips of one request on a running host. */
+static struct stats round_trips(struct child *c, const char *text, size_t n)
+{
+	json_t *req = json_pack("{s:s,s:I,s:s}", "type", "check", "id", (json_int_t)1, "text", text);
+	char *req_s = json_dumps(req, JSON_COMPACT);
+	json_decref(req);
+	struct buf reply;
+	buf_init(&reply);
+	double *rt = xmalloc(n * sizeof(double));
+	for (size_t i = 0; i < n; i++) {
+		double a = now_ns();
+		send_frame(c->to, req_s, strlen(req_s));
+		read_frame(c->from, &reply);
+		rt[i] = now_ns() - a;
+	}
+	struct stats s = summarise(rt, n);
+	free(rt);
+	free(req_s);
+	buf_finish(&reply);
+	return s;
+}
+
 static json_t *stats_json(struct stats s)
 {
 	return json_pack("{s:f,s:f,s:I}", "median_ns", s.median, "p99_ns", s.p99, "runs",
@@ -440,27 +462,11 @@ int main(int argc, char **argv)
 	struct stats floors[3];
 	{
 		struct child echo = spawn(opt.trivial, NULL);
-		struct buf reply;
-		buf_init(&reply);
 		for (size_t t = 0; t < 3; t++) {
-			json_t *req = json_pack("{s:s,s:I,s:s}", "type", "check", "id", (json_int_t)1,
-						"text", texts[t]);
-			char *req_s = json_dumps(req, JSON_COMPACT);
-			json_decref(req);
-			double *rt = xmalloc(pipe_iterations[t] * sizeof(double));
-			for (size_t i = 0; i < pipe_iterations[t]; i++) {
-				double a = now_ns();
-				send_frame(echo.to, req_s, strlen(req_s));
-				read_frame(echo.from, &reply);
-				rt[i] = now_ns() - a;
-			}
-			floors[t] = summarise(rt, pipe_iterations[t]);
+			floors[t] = round_trips(&echo, texts[t], pipe_iterations[t]);
 			json_object_set_new(floor, text_names[t], stats_json(floors[t]));
-			free(rt);
-			free(req_s);
 		}
 		finish(&echo);
-		buf_finish(&reply);
 	}
 	json_object_set_new(out, "pipe_floor_trivial_host", floor);
 
@@ -525,19 +531,7 @@ int main(int argc, char **argv)
 			}
 			struct stats naive = summarise(ns_nv, nv_runs);
 
-			json_t *req = json_pack("{s:s,s:I,s:s}", "type", "check", "id", (json_int_t)1,
-						"text", texts[t]);
-			char *req_s = json_dumps(req, JSON_COMPACT);
-			json_decref(req);
-			double *ns_pipe = xmalloc(pipe_iterations[t] * sizeof(double));
-			for (size_t i = 0; i < pipe_iterations[t]; i++) {
-				double a = now_ns();
-				send_frame(host.to, req_s, strlen(req_s));
-				read_frame(host.from, &reply);
-				ns_pipe[i] = now_ns() - a;
-			}
-			struct stats piped = summarise(ns_pipe, pipe_iterations[t]);
-			free(req_s);
+			struct stats piped = round_trips(&host, texts[t], pipe_iterations[t]);
 
 			printf("%-7zu %-9s %10.1f (%9.1f) %10.1f (%9.1f) %10.1f (%9.1f)%s\n", pupils,
 			       text_names[t], in.median / 1e3, in.p99 / 1e3, piped.median / 1e3,
@@ -553,7 +547,6 @@ int main(int argc, char **argv)
 			json_object_set_new(by_text, text_names[t], tj);
 			free(ns_in);
 			free(ns_nv);
-			free(ns_pipe);
 		}
 		long rss = peak_rss_kb(host.pid);
 		finish(&host);
