@@ -12,6 +12,9 @@
 
 #include "classify.h"
 #include "config.h"
+#include "doctor.h"
+#include "import.h"
+#include "lint.h"
 #include "encoding.h"
 #include "framing.h"
 #include "protocol.h"
@@ -33,6 +36,10 @@ void cli_usage(FILE *out)
 		"Commands:\n"
 		"  (none)         speak native messaging on stdin/stdout, as browsers start it\n"
 		"  check [FILE]   check a text (FILE, or standard input when FILE is - or absent)\n"
+		"  doctor         say whether each browser can start the host, and how to fix it\n"
+		"  lint           check the config, rosters and lexicons (exit 1 on errors)\n"
+		"  import-roster EXPORT -o ROSTER [--role R] [--nicknames F]\n"
+		"                 turn an MIS export into a roster file (names, role, groups only)\n"
 		"  serve          speak native messaging (same as no command)\n"
 		"\n"
 		"Options:\n"
@@ -336,6 +343,66 @@ int cli_check(int argc, char **argv)
 	free(text);
 	free_options(&o);
 	return status;
+}
+
+int cli_doctor(int argc, char **argv)
+{
+	struct load_options o;
+	int first = parse_options(argc, argv, &o, false);
+	if (first < 0) {
+		free_options(&o);
+		return first == -2 ? 0 : 2;
+	}
+	int status = doctor_run(o.config, o.lexicons);
+	free_options(&o);
+	return status;
+}
+
+int cli_lint(int argc, char **argv)
+{
+	struct load_options o;
+	int first = parse_options(argc, argv, &o, false);
+	if (first < 0) {
+		free_options(&o);
+		return first == -2 ? 0 : 2;
+	}
+	int status = lint_run(o.config, o.lexicons);
+	free_options(&o);
+	return status;
+}
+
+int cli_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"role", required_argument, NULL, 'r'},
+		{"nicknames", required_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *output = NULL, *role = NULL, *nicknames = NULL;
+	optind = 1;
+	opterr = 0;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'o': output = optarg; break;
+		case 'r': role = optarg; break;
+		case 'n': nicknames = optarg; break;
+		case 'h':
+			printf("Usage: prepost-host import-roster EXPORT.csv -o ROSTER.csv "
+			       "[--role pupil|staff|parent] [--nicknames FILE.csv]\n");
+			return 0;
+		default:
+			fprintf(stderr, "prepost-host: import-roster: bad option; try --help.\n");
+			return 2;
+		}
+	}
+	if (argc - optind != 1) {
+		fprintf(stderr, "prepost-host: import-roster takes one MIS export file.\n");
+		return 2;
+	}
+	return import_run(argv[optind], output, role, nicknames);
 }
 
 int cli_serve(int argc, char **argv)

@@ -38,6 +38,12 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "check") == 0)
 		return cli_check(argc - 1, argv + 1);
+	if (strcmp(cmd, "lint") == 0)
+		return cli_lint(argc - 1, argv + 1);
+	if (strcmp(cmd, "import-roster") == 0)
+		return cli_import(argc - 1, argv + 1);
+	if (strcmp(cmd, "doctor") == 0)
+		return cli_doctor(argc - 1, argv + 1);
 	if (strcmp(cmd, "serve") == 0)
 		return cli_serve(argc - 1, argv + 1);
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {

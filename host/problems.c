@@ -8,6 +8,7 @@
 
 void problems_init(struct problems *p)
 {
+	p->warning = NULL;
 	p->items = NULL;
 	p->count = 0;
 	p->cap = 0;
@@ -18,22 +19,37 @@ void problems_finish(struct problems *p)
 	for (size_t i = 0; i < p->count; i++)
 		free(p->items[i]);
 	free(p->items);
+	free(p->warning);
 	problems_init(p);
+}
+
+static void add(struct problems *p, bool warning, const char *fmt, va_list ap)
+{
+	if (p->count > MAX_PROBLEMS)
+		return;
+	char *msg = p->count == MAX_PROBLEMS
+			    ? xstrdup("More problems were found; only the first 200 are listed.")
+			    : xvasprintf(fmt, ap);
+	size_t cap = p->cap;
+	grow_array((void **)&p->items, &p->cap, p->count + 1, sizeof(*p->items));
+	if (p->cap != cap)
+		p->warning = xrealloc(p->warning, p->cap * sizeof(*p->warning));
+	p->warning[p->count] = warning;
+	p->items[p->count++] = msg;
 }
 
 void problems_add(struct problems *p, const char *fmt, ...)
 {
-	if (p->count > MAX_PROBLEMS)
-		return;
-	char *msg;
-	if (p->count == MAX_PROBLEMS) {
-		msg = xstrdup("More problems were found; only the first 200 are listed.");
-	} else {
-		va_list ap;
-		va_start(ap, fmt);
-		msg = xvasprintf(fmt, ap);
-		va_end(ap);
-	}
-	grow_array((void **)&p->items, &p->cap, p->count + 1, sizeof(*p->items));
-	p->items[p->count++] = msg;
+	va_list ap;
+	va_start(ap, fmt);
+	add(p, false, fmt, ap);
+	va_end(ap);
+}
+
+void problems_warn(struct problems *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(p, true, fmt, ap);
+	va_end(ap);
 }

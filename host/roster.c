@@ -25,6 +25,8 @@ struct roster {
 	enum source_encoding encoding;
 	size_t skipped;
 	int has_column[RF_COUNT];
+	char *header[RF_COUNT];
+	struct buf ignored;
 };
 
 struct column_name {
@@ -183,10 +185,18 @@ struct roster *roster_parse(const char *name, const char *data, size_t len, enum
 		goto err;
 	}
 	columns = csv.count < ARRAY_SIZE(column) ? csv.count : ARRAY_SIZE(column);
+	buf_init(&r->ignored);
 	for (size_t i = 0; i < columns; i++) {
-		column[i] = column_field(csv_field(&csv, i));
-		if (column[i] >= 0)
+		const char *h = csv_field(&csv, i);
+		column[i] = column_field(h);
+		if (column[i] >= 0 && !r->has_column[column[i]]) {
 			r->has_column[column[i]] = 1;
+			r->header[column[i]] = xstrdup(h);
+		} else if (column[i] < 0 && h[0]) {
+			if (r->ignored.len)
+				buf_append(&r->ignored, ", ", 2);
+			buf_append(&r->ignored, h, strlen(h));
+		}
 	}
 	if (!r->has_column[RF_FORENAME] && !r->has_column[RF_SURNAME] &&
 	    !r->has_column[RF_FULLNAME] && !r->has_column[RF_PREFERRED]) {
@@ -197,7 +207,7 @@ struct roster *roster_parse(const char *name, const char *data, size_t len, enum
 	}
 
 	while ((st = csv_next(&csv, &line)) == CSV_RECORD) {
-		struct roster_person p = {.role = (uint8_t)role};
+		struct roster_person p = {.role = (uint8_t)role, .line = (uint32_t)line};
 		bool bad = false;
 		for (size_t i = 0; i < columns && i < csv.count; i++) {
 			if (column[i] < 0)
@@ -256,7 +266,7 @@ struct roster *roster_load(const char *path, enum roster_role role, struct probl
 	 * this computer should not be able to read it. */
 	struct stat st;
 	if (stat(path, &st) == 0 && (st.st_mode & S_IROTH))
-		problems_add(problems, "%s: the roster can be read by every user of this computer. "
+		problems_warn(problems, "%s: the roster can be read by every user of this computer. "
 				       "Restrict it, e.g. chmod 640 and a group for the staff who "
 				       "use this computer (docs/security.md).", path);
 	char *data;
@@ -281,6 +291,9 @@ void roster_destroy(struct roster *r)
 	if (r->arena.data)
 		wipe(r->arena.data, r->arena.len);
 	buf_finish(&r->arena);
+	buf_finish(&r->ignored);
+	for (int i = 0; i < RF_COUNT; i++)
+		free(r->header[i]);
 	free(r->people);
 	free(r);
 }
@@ -314,4 +327,14 @@ size_t roster_skipped(const struct roster *r)
 int roster_has_column(const struct roster *r, enum roster_field f)
 {
 	return r->has_column[f];
+}
+
+const char *roster_column_header(const struct roster *r, enum roster_field f)
+{
+	return r->header[f];
+}
+
+const char *roster_ignored_columns(const struct roster *r)
+{
+	return r->ignored.len ? r->ignored.data : "";
 }

@@ -35,6 +35,7 @@ enum roster_field {
 
 struct roster_person {
 	uint32_t field[RF_COUNT]; /* offsets into the roster's arena; 0 is "" */
+	uint32_t line;            /* where the row starts in the file */
 	uint8_t role;
 };
 
@@ -57,6 +58,11 @@ enum source_encoding roster_encoding(const struct roster *r);
 size_t roster_skipped(const struct roster *r);
 /* Whether column f was found in the header. */
 int roster_has_column(const struct roster *r, enum roster_field f);
+/* The header text of column f as the file has it, or NULL. */
+const char *roster_column_header(const struct roster *r, enum roster_field f);
+/* The header texts of the columns that were not used (and never kept),
+ * separated by ", ". */
+const char *roster_ignored_columns(const struct roster *r);
 
 /* "pupil", "student" → ROLE_PUPIL and so on; -1 when unknown. */
 int roster_role_from_name(const char *name);
