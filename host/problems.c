@@ -23,6 +23,7 @@ void problems_finish(struct problems *p)
 	problems_init(p);
 }
 
+PRINTF_LIKE(3, 0)
 static void add(struct problems *p, bool warning, const char *fmt, va_list ap)
 {
 	if (p->count > MAX_PROBLEMS)
