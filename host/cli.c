@@ -243,27 +243,34 @@ static void print_human(struct classifier *c, const char *name, const char *text
 			printf("\n%5zu | ", line_no);
 			print_line(text, line_start, end);
 			printf("      | ");
-			size_t col = 0;
+			/* widths measured from the previous warning, not from the
+			 * line's start: a long line with many warnings stays linear */
+			size_t col = 0, at = 0, measured = line_start;
 			for (size_t i = first; i < k; i++) {
 				const struct warning *x = &w->items[i];
+				size_t from = x->start > measured ? x->start : measured;
 				size_t to = x->end < end ? x->end : end;
-				size_t at = display_width(text, line_start, x->start);
-				size_t wide = display_width(text, x->start, to);
+				at += display_width(text, measured, from);
+				size_t wide = to > from ? display_width(text, from, to) : 0;
+				measured = to > from ? to : from;
 				for (; col < at; col++)
 					putchar(' ');
 				fputs(st.sev[x->severity], stdout);
 				for (size_t j = 0; j < (wide ? wide : 1); j++, col++)
 					putchar('^');
 				fputs(st.reset, stdout);
+				at += wide;
 			}
 			putchar('\n');
+			size_t column = 0, counted = line_start;
 			for (size_t i = first; i < k; i++) {
 				const struct warning *x = &w->items[i];
 				const struct label *l = classifier_label(c, x->label);
+				column += count_chars(text, counted, x->start);
+				counted = x->start;
 				printf("      %s%-6s%s %-13s %zu:%zu \"%.*s\"\n", st.sev[x->severity],
 				       severity_name((enum severity)x->severity), st.reset,
-				       category_name((enum category)x->category), line_no,
-				       count_chars(text, line_start, x->start) + 1,
+				       category_name((enum category)x->category), line_no, column + 1,
 				       (int)(x->end - x->start), text + x->start);
 				printf("             %s\n", l->message);
 				printf("             %sAdvice:%s %s\n", st.dim, st.reset, l->advice);

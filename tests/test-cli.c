@@ -116,6 +116,22 @@ static void extra_roster_option(void **state)
 	free(roster);
 }
 
+static void markers_line_up(void **state)
+{
+	(void)state;
+	char *roster = write_temp_str(dir, "marks.csv", "Forename,Surname\nZebedee,Quill\nAmara,Okonkwo\n");
+	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
+	struct run_result r;
+	/* the emoji is two columns wide; columns in the list count characters */
+	run(args, "😀 Zebedee Quill and Amara Okonkwo\n", &r);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "\n      |    ^^^^^^^^^^^^^     ^^^^^^^^^^^^^\n"));
+	assert_non_null(strstr(r.out, "1:3 \"Zebedee Quill\""));
+	assert_non_null(strstr(r.out, "1:21 \"Amara Okonkwo\""));
+	run_result_finish(&r);
+	free(roster);
+}
+
 static void world_readable_roster_is_reported(void **state)
 {
 	(void)state;
@@ -188,6 +204,7 @@ int main(void)
 		cmocka_unit_test(extra_roster_option),
 		cmocka_unit_test(problems_go_to_stderr_without_names),
 		cmocka_unit_test(world_readable_roster_is_reported),
+		cmocka_unit_test(markers_line_up),
 		cmocka_unit_test(errors_exit_two),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
