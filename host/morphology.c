@@ -94,6 +94,7 @@ static void words_add(struct morphology *m, uint64_t h)
 }
 
 static bool read_dictionary(struct morphology *m);
+void morphology_clear_cache(struct morphology *m);
 
 static bool in_word_list(struct morphology *m, const char *word)
 {
@@ -181,13 +182,7 @@ static bool read_dictionary(struct morphology *m)
 	if (m->have_id && id != m->dict_id) {
 		/* the stamp vouched for a hash the content no longer has: what
 		 * the cache said may be wrong, so forget it */
-		for (size_t i = 0; i < m->memo_count; i++) {
-			free(m->memo[i].word);
-			free(m->memo[i].forms);
-		}
-		m->memo_count = 0;
-		if (m->memo_index)
-			memset(m->memo_index, 0, (m->memo_mask + 1) * sizeof(*m->memo_index));
+		morphology_clear_cache(m);
 	}
 	m->dict_id = id;
 	m->have_id = true;
@@ -279,13 +274,28 @@ static char *cache_dir(void)
 	return NULL;
 }
 
-/* Loads the cache; anything that does not parse is ignored as a whole. */
-static void read_cache(struct morphology *m)
+void morphology_clear_cache(struct morphology *m)
 {
-	char *data;
-	size_t len;
-	if (!m->cache_path || read_file(m->cache_path, MAX_CACHE_BYTES, &data, &len) < 0)
-		return;
+	for (size_t i = 0; i < m->memo_count; i++) {
+		free(m->memo[i].word);
+		free(m->memo[i].forms);
+	}
+	m->memo_count = 0;
+	if (m->memo_index)
+		memset(m->memo_index, 0, (m->memo_mask + 1) * sizeof(*m->memo_index));
+}
+
+void morphology_cache_header(const struct morphology *m, char *buf, size_t n)
+{
+	snprintf(buf, n, CACHE_MAGIC "%016llx %016llx %s\n", (unsigned long long)m->dict_id,
+		 (unsigned long long)m->salt, m->stamp);
+}
+
+/* Parses a cache; a header that does not match this dictionary, format or
+ * files means the whole cache is ignored (and rewritten); a damaged line
+ * ends parsing, keeping what came before it. */
+void morphology_read_cache_bytes(struct morphology *m, const char *data, size_t len)
+{
 	/* the header: magic, dictionary hash, salt, stamp */
 	const char *eol = memchr(data, '\n', len);
 	char header[256];
@@ -293,7 +303,6 @@ static void read_cache(struct morphology *m)
 	char stamp[128];
 	size_t hl = eol ? (size_t)(eol - data) : 0;
 	if (!eol || hl >= sizeof(header)) {
-		free(data);
 		m->dirty = true;
 		return;
 	}
@@ -302,7 +311,6 @@ static void read_cache(struct morphology *m)
 	if (strncmp(header, CACHE_MAGIC, strlen(CACHE_MAGIC)) != 0 ||
 	    sscanf(header + strlen(CACHE_MAGIC), "%16llx %16llx %127[0-9 ]", &id, &salt, stamp) != 3 ||
 	    strcmp(stamp, m->stamp) != 0) {
-		free(data);
 		m->dirty = true; /* another dictionary, format or file: rewrite it */
 		return;
 	}
@@ -324,6 +332,15 @@ static void read_cache(struct morphology *m)
 		free(word);
 		p = nl + 1;
 	}
+}
+
+static void read_cache(struct morphology *m)
+{
+	char *data;
+	size_t len;
+	if (!m->cache_path || read_file(m->cache_path, MAX_CACHE_BYTES, &data, &len) < 0)
+		return;
+	morphology_read_cache_bytes(m, data, len);
 	free(data);
 }
 

@@ -36,6 +36,14 @@ bool morphology_is_word(struct morphology *m, const char *word);
 void morphology_inflect(struct morphology *m, const char *word,
 			void (*add)(const char *form, void *ctx), void *ctx);
 
+/* Parses cache bytes as if read from the cache file: the header must be
+ * the one morphology_cache_header() gives. For tests and fuzzing. */
+void morphology_read_cache_bytes(struct morphology *m, const char *data, size_t len);
+/* Forgets every remembered answer (for tests and fuzzing). */
+void morphology_clear_cache(struct morphology *m);
+/* Writes into buf (at least 128 bytes) the header a valid cache starts with. */
+void morphology_cache_header(const struct morphology *m, char *buf, size_t n);
+
 /* Where the dictionary was found, or NULL. */
 const char *morphology_dictionary(const struct morphology *m);
 /* Whether hunspell had to be started (the cache did not know a word). */
