@@ -189,16 +189,24 @@ void run_result_finish(struct run_result *r)
 	free(r->err);
 }
 
+char **isolated_env(const char *dir)
+{
+	char **env = xcalloc(5, sizeof(*env));
+	env[0] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
+	env[1] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
+	env[2] = xstrdup("PREPOST_CONFIG=");
+	return env;
+}
+
 char **host_env(const char *dir, const char *roster_csv, const char *config_json)
 {
 	free(write_temp_str(dir, "roster.csv", roster_csv));
 	char *cfg = write_temp_str(dir, "config.json", config_json);
 	char *lex = source_path("lexicons");
-	char **env = xcalloc(5, sizeof(*env));
-	env[0] = xasprintf("PREPOST_CONFIG=%s", cfg);
-	env[1] = xasprintf("PREPOST_LEXICONS=%s", lex);
-	env[2] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
-	env[3] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
+	char **env = isolated_env(dir);
+	free(env[2]);
+	env[2] = xasprintf("PREPOST_CONFIG=%s", cfg);
+	env[3] = xasprintf("PREPOST_LEXICONS=%s", lex);
 	free(cfg);
 	free(lex);
 	return env;

@@ -28,6 +28,11 @@ void run_program(char *const argv[], char *const env[], const void *input, size_
 		 int timeout_seconds, struct run_result *r);
 void run_result_finish(struct run_result *r);
 
+/* An environment in which the host finds no config of the machine's: the
+ * per-user and system places point into dir, PREPOST_CONFIG is empty.
+ * NULL-terminated; free with env_free(). */
+char **isolated_env(const char *dir);
+
 /* Writes roster.csv and config.json into dir and returns the environment
  * for running the real host on them: PREPOST_CONFIG, PREPOST_LEXICONS (the
  * source tree's), and per-user and system config places that hold nothing.

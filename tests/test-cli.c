@@ -19,7 +19,7 @@
 #endif
 
 static char *dir, *lex, *sample_cfg, *sample_post;
-static char *env[4];
+static char **env;
 
 static int setup(void **state)
 {
@@ -30,18 +30,14 @@ static int setup(void **state)
 	sample_cfg = private_copy(dir, "install/sample/config.json");
 	sample_post = source_path("install/sample/post.txt");
 	/* keep the machine's own config out of the tests */
-	env[0] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
-	env[1] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
-	env[2] = xstrdup("PREPOST_CONFIG=");
-	env[3] = NULL;
+	env = isolated_env(dir);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int i = 0; env[i]; i++)
-		free(env[i]);
+	env_free(env);
 	free(lex);
 	free(sample_cfg);
 	free(sample_post);

@@ -17,25 +17,21 @@
 #endif
 
 static char *dir, *lex;
-static char *env[4];
+static char **env;
 
 static int setup(void **state)
 {
 	(void)state;
 	dir = tmpdir_create();
 	lex = source_path("lexicons");
-	env[0] = xasprintf("XDG_CONFIG_HOME=%s/xdg", dir);
-	env[1] = xasprintf("PREPOST_SYSTEM_CONFIG=%s/none.json", dir);
-	env[2] = xstrdup("PREPOST_CONFIG=");
-	env[3] = NULL;
+	env = isolated_env(dir);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int i = 0; env[i]; i++)
-		free(env[i]);
+	env_free(env);
 	free(lex);
 	tmpdir_remove(dir);
 	return 0;
