@@ -365,7 +365,7 @@ static void write_cache(struct morphology *m)
 		free(tmp);
 		return;
 	}
-	if (!m->words_loaded) {
+	if (!m->have_id) {
 		/* nothing vouches for the hash yet: compute it before saving */
 		m->words_loaded = true;
 		read_dictionary(m);
