@@ -352,30 +352,26 @@ int cli_check(int argc, char **argv)
 	return status;
 }
 
-int cli_doctor(int argc, char **argv)
+/* The commands that take only --config and --lexicons. */
+static int run_with_sources(int argc, char **argv, int (*run)(const char *, const char *))
 {
 	struct load_options o;
 	int first = parse_options(argc, argv, &o, false);
-	if (first < 0) {
-		free_options(&o);
-		return first == -2 ? 0 : 2;
-	}
-	int status = doctor_run(o.config, o.lexicons);
+	int status = first == -2 ? 0 : 2;
+	if (first >= 0)
+		status = run(o.config, o.lexicons);
 	free_options(&o);
 	return status;
 }
 
+int cli_doctor(int argc, char **argv)
+{
+	return run_with_sources(argc, argv, doctor_run);
+}
+
 int cli_lint(int argc, char **argv)
 {
-	struct load_options o;
-	int first = parse_options(argc, argv, &o, false);
-	if (first < 0) {
-		free_options(&o);
-		return first == -2 ? 0 : 2;
-	}
-	int status = lint_run(o.config, o.lexicons);
-	free_options(&o);
-	return status;
+	return run_with_sources(argc, argv, lint_run);
 }
 
 int cli_import(int argc, char **argv)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,14 +57,27 @@ static const struct browser browsers[] = {
 
 static int problems_found;
 
-static void ok(const char *what)
+PRINTF_LIKE(1, 2)
+static void ok(const char *fmt, ...)
 {
-	printf("  ok    %s\n", what);
+	va_list ap;
+	va_start(ap, fmt);
+	printf("  ok    ");
+	vprintf(fmt, ap);
+	putchar('\n');
+	va_end(ap);
 }
 
-static void problem(const char *what, const char *fix)
+/* Reports one problem and how to fix it. */
+PRINTF_LIKE(2, 3)
+static void problem(const char *fix, const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
+	char *what = xvasprintf(fmt, ap);
+	va_end(ap);
 	printf("  FAIL  %s\n        fix: %s\n", what, fix);
+	free(what);
 	problems_found++;
 }
 
@@ -91,6 +105,18 @@ static char *on_path(const char *cmd)
 	return found;
 }
 
+/* Whether the JSON array holds the string want. */
+static bool lists(json_t *array, const char *want)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(array, i, v) {
+		if (json_is_string(v) && strcmp(json_string_value(v), want) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Checks one manifest file; returns true when a browser could start the
  * host through it. */
 static bool check_manifest(const char *path, const struct browser *b)
@@ -98,86 +124,44 @@ static bool check_manifest(const char *path, const struct browser *b)
 	json_error_t err;
 	json_t *m = json_load_file(path, 0, &err);
 	if (!m) {
-		char *what = xasprintf("%s:%d:%d: not valid JSON (%s)", path, err.line, err.column,
-				       err.text);
-		problem(what, "reinstall prepost, or run install/user-install.sh for a per-user "
-			      "install");
-		free(what);
+		problem("reinstall prepost, or run install/user-install.sh for a per-user install",
+			"%s:%d:%d: not valid JSON (%s)", path, err.line, err.column, err.text);
 		return false;
 	}
-	bool good = true;
-	char *what = NULL;
+	int before = problems_found;
 	json_t *name = json_object_get(m, "name");
-	json_t *host = json_object_get(m, "path");
 	json_t *type = json_object_get(m, "type");
-	if (!json_is_string(name) || strcmp(json_string_value(name), HOST_NAME) != 0) {
-		what = xasprintf("%s: \"name\" must be \"" HOST_NAME "\", the same as the file "
-				 "name", path);
-		problem(what, "correct the name, or reinstall prepost");
-		good = false;
-	}
-	if (!json_is_string(type) || strcmp(json_string_value(type), "stdio") != 0) {
-		free(what);
-		what = xasprintf("%s: \"type\" must be \"stdio\"", path);
-		problem(what, "correct the type, or reinstall prepost");
-		good = false;
-	}
+	json_t *host = json_object_get(m, "path");
+	if (!json_is_string(name) || strcmp(json_string_value(name), HOST_NAME) != 0)
+		problem("correct the name, or reinstall prepost",
+			"%s: \"name\" must be \"" HOST_NAME "\", the same as the file name", path);
+	if (!json_is_string(type) || strcmp(json_string_value(type), "stdio") != 0)
+		problem("correct the type, or reinstall prepost", "%s: \"type\" must be \"stdio\"",
+			path);
 	const char *hp = json_is_string(host) ? json_string_value(host) : "";
 	struct stat st;
-	if (hp[0] != '/') {
-		free(what);
-		what = xasprintf("%s: \"path\" must be the absolute path of prepost-host on "
-				 "Linux", path);
-		problem(what, "set \"path\" to the installed host, e.g. /usr/bin/prepost-host");
-		good = false;
-	} else if (stat(hp, &st) < 0) {
-		free(what);
-		what = xasprintf("%s: \"path\" names %s, which does not exist", path, hp);
-		problem(what, "install prepost-host there, or point \"path\" at where it is");
-		good = false;
-	} else if (!S_ISREG(st.st_mode) || access(hp, X_OK) < 0) {
-		free(what);
-		what = xasprintf("%s: %s is not an executable file", path, hp);
-		problem(what, "chmod 755 the host (root-owned for a system install)");
-		good = false;
-	}
-	if (b->firefox) {
-		json_t *allowed = json_object_get(m, "allowed_extensions");
-		bool found = false;
-		size_t i;
-		json_t *v;
-		json_array_foreach(allowed, i, v) found |= json_is_string(v) &&
-			strcmp(json_string_value(v), PREPOST_FIREFOX_ID) == 0;
-		if (!found) {
-			free(what);
-			what = xasprintf("%s: \"allowed_extensions\" does not list prepost's add-on "
-					 "id " PREPOST_FIREFOX_ID, path);
-			problem(what, "add \"" PREPOST_FIREFOX_ID "\" to allowed_extensions");
-			good = false;
-		}
-	} else {
-		json_t *allowed = json_object_get(m, "allowed_origins");
-		bool found = false;
-		size_t i;
-		json_t *v;
-		json_array_foreach(allowed, i, v) found |= json_is_string(v) &&
-			strcmp(json_string_value(v), "chrome-extension://" PREPOST_EXTENSION_ID "/") == 0;
-		if (!found) {
-			free(what);
-			what = xasprintf("%s: \"allowed_origins\" does not list prepost's extension "
-					 "chrome-extension://" PREPOST_EXTENSION_ID "/ (with the "
-					 "slash at the end)", path);
-			problem(what, "add it to allowed_origins (and any store id the school uses)");
-			good = false;
-		}
-	}
-	if (good) {
-		free(what);
-		what = xasprintf("manifest %s is valid", path);
-		ok(what);
-	}
-	free(what);
+	if (hp[0] != '/')
+		problem("set \"path\" to the installed host, e.g. /usr/bin/prepost-host",
+			"%s: \"path\" must be the absolute path of prepost-host on Linux", path);
+	else if (stat(hp, &st) < 0)
+		problem("install prepost-host there, or point \"path\" at where it is",
+			"%s: \"path\" names %s, which does not exist", path, hp);
+	else if (!S_ISREG(st.st_mode) || access(hp, X_OK) < 0)
+		problem("chmod 755 the host (root-owned for a system install)",
+			"%s: %s is not an executable file", path, hp);
+	if (b->firefox && !lists(json_object_get(m, "allowed_extensions"), PREPOST_FIREFOX_ID))
+		problem("add \"" PREPOST_FIREFOX_ID "\" to allowed_extensions",
+			"%s: \"allowed_extensions\" does not list prepost's add-on id "
+			PREPOST_FIREFOX_ID, path);
+	if (!b->firefox && !lists(json_object_get(m, "allowed_origins"),
+				  "chrome-extension://" PREPOST_EXTENSION_ID "/"))
+		problem("add it to allowed_origins (and any store id the school uses)",
+			"%s: \"allowed_origins\" does not list prepost's extension chrome-extension://"
+			PREPOST_EXTENSION_ID "/ (with the slash at the end)", path);
 	json_decref(m);
+	bool good = problems_found == before;
+	if (good)
+		ok("manifest %s is valid", path);
 	return good;
 }
 
@@ -211,11 +195,8 @@ static bool check_browser(const struct browser *b)
 		printf("  --    not installed\n");
 		return false;
 	}
-	if (native) {
-		char *what = xasprintf("found %s", native);
-		ok(what);
-		free(what);
-	}
+	if (native)
+		ok("found %s", native);
 	if (snap)
 		printf("  note  the Snap package (%s) runs confined: it starts native hosts only "
 		       "through the desktop portal, which needs xdg-desktop-portal 1.17 or later "
@@ -237,21 +218,18 @@ static bool check_browser(const struct browser *b)
 			continue;
 		any = true;
 		if (access(paths[i], R_OK) < 0) {
-			char *what = xasprintf("%s cannot be read: %s", paths[i], strerror(errno));
-			problem(what, "chmod 644 the manifest");
-			free(what);
+			problem("chmod 644 the manifest", "%s cannot be read: %s", paths[i],
+				strerror(errno));
 			continue;
 		}
 		can |= check_manifest(paths[i], b);
 	}
-	if (!any) {
-		char *what = xasprintf("no native-messaging manifest: neither %s nor %s exists. "
-				       "The browser reports \"Specified native messaging host not "
-				       "found\"", sys_manifest, user_manifest ? user_manifest : "(no HOME)");
-		problem(what, "install prepost's package (system-wide), or run "
-			      "install/user-install.sh (this user only)");
-		free(what);
-	}
+	if (!any)
+		problem("install prepost's package (system-wide), or run install/user-install.sh "
+			"(this user only)",
+			"no native-messaging manifest: neither %s nor %s exists. The browser reports "
+			"\"Specified native messaging host not found\"", sys_manifest,
+			user_manifest ? user_manifest : "(no HOME)");
 	free(sys);
 	free(sys_manifest);
 	free(user_manifest);
@@ -276,22 +254,17 @@ int doctor_run(const char *config_path, const char *lexicon_dir)
 	struct problems p;
 	problems_init(&p);
 	struct config *config = config_load(config_path, &p);
-	if (config->path) {
-		char *what = xasprintf("config %s", config->path);
-		ok(what);
-		free(what);
-	}
+	if (config->path)
+		ok("config %s", config->path);
 	else
 		printf("  note  no config file: the built-in defaults are used, with no roster (see "
 		       "docs/it-deployment.md)\n");
 	struct classifier *c = classifier_create(config, lexicon_dir, &p);
 	const struct classifier_stats *st = classifier_stats(c);
-	char line[128];
-	snprintf(line, sizeof(line), "%zu names from %zu roster(s), %zu lexicon terms", st->roster_names,
-		 st->roster_count, st->lexicon_terms);
-	ok(line);
+	ok("%zu names from %zu roster(s), %zu lexicon terms", st->roster_names, st->roster_count,
+	   st->lexicon_terms);
 	for (size_t i = 0; i < p.count; i++)
-		problem(p.items[i], "see docs/tuning.md; `prepost-host lint` shows every line");
+		problem("see docs/tuning.md; `prepost-host lint` shows every line", "%s", p.items[i]);
 	classifier_destroy(c);
 	config_destroy(config);
 	problems_finish(&p);

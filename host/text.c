@@ -145,33 +145,24 @@ static void token_begin(struct tokenizer *z, uint32_t start)
 	z->cur.gap = z->gap;
 }
 
-/* Feeds one original code point c spanning bytes [pos, next). */
+/* Feeds one original non-ASCII code point c spanning bytes [pos, next);
+ * text_tokenize() handles ASCII itself. */
 static void feed(struct tokenizer *z, utf8proc_int32_t c, uint32_t pos, uint32_t next)
 {
 	utf8proc_int32_t out[18];
 	utf8proc_ssize_t n;
-	bool upper, lower;
-
-	if (c < 0x80) {
-		upper = c >= 'A' && c <= 'Z';
-		lower = c >= 'a' && c <= 'z';
-		out[0] = upper ? c + 32 : c;
+	utf8proc_int32_t p = plain_letter(c);
+	bool upper = utf8proc_isupper(c), lower = utf8proc_islower(c);
+	if (p != c) {
+		out[0] = p;
 		n = 1;
 	} else {
-		utf8proc_int32_t p = plain_letter(c);
-		upper = utf8proc_isupper(c);
-		lower = utf8proc_islower(c);
-		if (p != c) {
-			out[0] = p;
+		int boundclass = UTF8PROC_BOUNDCLASS_START;
+		n = utf8proc_decompose_char(c, out, (utf8proc_ssize_t)ARRAY_SIZE(out), FOLD_OPTIONS,
+					    &boundclass);
+		if (n < 0 || n > (utf8proc_ssize_t)ARRAY_SIZE(out)) {
+			out[0] = c;
 			n = 1;
-		} else {
-			int boundclass = UTF8PROC_BOUNDCLASS_START;
-			n = utf8proc_decompose_char(c, out, (utf8proc_ssize_t)ARRAY_SIZE(out),
-						    FOLD_OPTIONS, &boundclass);
-			if (n < 0 || n > (utf8proc_ssize_t)ARRAY_SIZE(out)) {
-				out[0] = c;
-				n = 1;
-			}
 		}
 	}
 
