@@ -31,6 +31,7 @@
   let dialog = null;     // the open confirm dialog
   let lastBox = null;
   let pauseTimer = 0;
+  let boxCount = 0;
   const boxes = new Map(); // editor element -> Box
 
   const settings = () => status && status.settings;
@@ -163,7 +164,7 @@
     constructor(el) {
       this.el = el;
       this.field = el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
-      this.number = boxes.size + 1;
+      this.number = ++boxCount; // names its badge: data-box
       this.result = null;   // { text, warnings, unavailable } of the last reply
       this.inflight = null; // { id, text } of the check on its way
       this.shown = [];      // [{ w, range }] marked on screen now

@@ -60,9 +60,15 @@ async function launch(server, { withHost, name }) {
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const id = new URL(worker.url()).host;
+    const errors = [];
+    worker.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    context.on('weberror', (e) => errors.push(String(e.error())));
     return {
-      id, origin: `chrome-extension://${id}`,
-      newPage: async () => wrap(await context.newPage()),
+      id, origin: `chrome-extension://${id}`, errors,
+      newPage: async () => {
+        const page = await context.newPage();
+        return wrap(page, () => context.newCDPSession(page));
+      },
       close: () => context.close(),
     };
   }
@@ -90,8 +96,9 @@ async function launch(server, { withHost, name }) {
 }
 
 // The few page calls the scenarios need, the same in both libraries.
-function wrap(page) {
+function wrap(page, cdp = null) {
   return {
+    cdp,
     // Firefox moves the tab to the extension's process for moz-extension://
     // pages, and puppeteer's goto never settles: start it, then poll the page
     goto: (url) => (url.startsWith('moz-extension:')
@@ -256,6 +263,18 @@ async function xScenarios(b) {
     JSON.stringify(p1));
   await until(page, () => !CSS.highlights.get('prepost-high'), null, 'the underline to go with the posted draft');
 
+  // a risky draft sent straight after typing is held until its check is in
+  await click(page, '[data-testid="tweetTextarea_0"]');
+  await page.type('Oliver Smith');
+  await click(page, '[data-testid="tweetButton"]');
+  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
+    null, 'the dialog for a risky draft sent at once', 2000);
+  check('a risky draft sent straight after typing is still caught', (await posted(page)).length === 1);
+  await click(page, 'button.edit', true);
+  await page.press('End');
+  for (let i = 0; i < 'Oliver Smith'.length; i++) await page.press('Backspace');
+  await until(page, () => window.drafts.tweetTextarea_0 === '', null, 'the draft to be emptied');
+
   // a clean draft posts at once, even straight after typing
   await click(page, '[data-testid="tweetTextarea_0"]');
   const clean = 'What a lovely sunny morning for a walk.';
@@ -401,6 +420,57 @@ async function plainScenarios(b) {
   await other.close();
 }
 
+// Chromium only (through CDP): typing with an input method. Nothing is
+// checked while a word is being composed; the committed text is.
+async function imeScenario(b) {
+  const page = await b.newPage();
+  await page.goto('https://x.com/plain');
+  await click(page, '#text');
+  const cdp = await page.cdp();
+  const before = await checks(page);
+  await cdp.send('Input.imeSetComposition', { text: 'Jack Tur', selectionStart: 8, selectionEnd: 8 });
+  await sleep(250);
+  await cdp.send('Input.imeSetComposition', { text: 'Jack Turner', selectionStart: 11, selectionEnd: 11 });
+  await sleep(600);
+  const during = (await checks(page)) - before;
+  check('IME: nothing is checked while a word is being composed', during === 0, `${during} checks`);
+  await cdp.send('Input.insertText', { text: 'Jack Turner' });
+  await until(page, () => {
+    const root = document.querySelector('prepost-ui')?.shadowRoot;
+    return root && root.querySelectorAll('.mark.high').length === 1;
+  }, null, 'the committed text to be checked');
+  check('IME: the committed text is checked at compositionend',
+    (await page.evaluate(() => document.getElementById('text').value)) === 'Jack Turner');
+  await page.close();
+}
+
+// Pausing from the popup: no checks, posts go straight out; then resume.
+async function pauseScenario(b) {
+  const pop = await b.newPage();
+  await pop.goto(`${b.origin}/popup.html`);
+  await until(pop, () => !!document.getElementById('pause') && !document.getElementById('pause').hidden,
+    null, 'the pause button');
+  await click(pop, '#pause');
+  await until(pop, () => /Paused until/.test(document.body.innerText), null, 'the popup to say paused');
+  const page = await b.newPage();
+  await page.goto('https://x.com/compose');
+  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await click(page, '[data-testid="tweetTextarea_0"]');
+  await page.type('Well done Jack Turner');
+  await sleep(600);
+  check('paused: nothing is underlined', (await highlighted(page, 'high')).length === 0);
+  await click(page, '[data-testid="tweetButton"]');
+  check('paused: a post goes straight out', (await posted(page)).length === 1);
+  await click(pop, '#resume');
+  await until(pop, () => /Checking your posts/.test(document.body.innerText), null, 'the popup to say resumed');
+  await click(page, '[data-testid="tweetTextarea_0"]');
+  await page.type('Well done Jack Turner');
+  await until(page, () => CSS.highlights.get('prepost-high')?.size === 1, null, 'checks to resume');
+  check('resumed: drafts are checked again', true);
+  await page.close();
+  await pop.close();
+}
+
 async function withoutHost(b) {
   const page = await b.newPage();
   await page.goto('https://x.com/compose');
@@ -436,9 +506,13 @@ try {
     if (which === 'chromium') check('the extension has the pinned id', b.id === pinnedId, b.id);
     const text = await popup(b, /Checking your posts/);
     check('the popup shows the host connected, with the roster loaded', /3 names from the roster/.test(text), text);
-    for (const [name, run] of [['X', xScenarios], ['Facebook', facebookScenarios], ['plain form', plainScenarios]]) {
+    const scenarios = [['X', xScenarios], ['Facebook', facebookScenarios], ['plain form', plainScenarios],
+      ['pause', pauseScenario]];
+    if (which === 'chromium') scenarios.push(['IME', imeScenario]);
+    for (const [name, run] of scenarios) {
       try { await run(b); } catch (e) { check(`${name} scenarios ran`, false, e.stack); }
     }
+    if (b.errors) check('no errors from the extension\'s pages or service worker', b.errors.length === 0, b.errors.join('; '));
   } finally {
     await b.close();
   }
