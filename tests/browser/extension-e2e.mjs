@@ -328,6 +328,24 @@ async function xScenarios(b) {
     null, 'Edit post to close the dialog');
   check('"Edit post" leaves the drafts unposted and intact', (await posted(page)).length === 4 &&
     (await page.evaluate(() => window.drafts.tweetTextarea_2)) === 'Thanks to Oliver Smith for helping');
+
+  // Enter on the focused Post button (a <div role="button">, as on X)
+  await page.evaluate(() => document.querySelector('[data-composer="thread"] [data-testid="tweetButton"]').focus());
+  await page.press('Enter');
+  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
+    null, 'the dialog after Enter on the Post button');
+  check('Enter on a focused Post button asks first', (await posted(page)).length === 4);
+  await page.press('Escape');
+  await until(page, () => !document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
+    null, 'Escape to close the dialog');
+
+  // the host crashes: the extension starts it again and carries on
+  execFileSync('pkill', ['-KILL', '-f', `^${host}`]);
+  await click(page, '[data-testid="tweetTextarea_3"]');
+  await page.type('Amelia Khan helped today');
+  await until(page, () => [...(CSS.highlights.get('prepost-high') || [])].some((r) => r.toString() === 'Amelia Khan'),
+    null, 'checks to resume after the host was killed', 10000);
+  check('after the host is killed, the extension restarts it and checks again', true);
   await page.close();
 }
 
