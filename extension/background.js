@@ -153,7 +153,9 @@ api.runtime.onConnect.addListener((tab) => {
     for (const [hostId, req] of pending) if (req.tab === tab) pending.delete(hostId);
   });
   if (state === 'idle' || (state === 'down' && !retryTimer)) connect();
-  reply(tab, status());
+  // read the settings afresh: a browser may load its policy after the
+  // worker started, without a storage change event
+  readSettings().then(() => reply(tab, status()), () => reply(tab, status()));
 });
 
 // ---- the popup and the options page -------------------------------------

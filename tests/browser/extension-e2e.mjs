@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
 import { startServer } from './server.mjs';
 
 const [which, host, src, out] = process.argv.slice(2);
@@ -489,6 +489,50 @@ async function pauseScenario(b) {
   await pop.close();
 }
 
+// Policy as IT sets it, read through storage.managed: the checker is
+// required (failClosed), pausing is not allowed, and the dialog links to
+// the school's policy. Needs root: the browsers read policy from /etc.
+const POLICY = { failClosed: true, allowPause: false, policyUrl: 'https://school.example/social-media-policy' };
+const policyFiles = {
+  chromium: ['/etc/chromium/policies/managed/prepost-e2e-test.json',
+    { '3rdparty': { extensions: { [pinnedId]: POLICY } } }],
+  firefox: ['/etc/firefox/policies/policies.json',
+    { policies: { '3rdparty': { Extensions: { 'prepost@prepost.org': POLICY } } } }],
+};
+
+async function managedScenario(b) {
+  // the browser loads policy shortly after start: the popup shows when it is in force
+  const pop = await b.newPage();
+  await pop.goto(`${b.origin}/popup.html`);
+  const state = await until(pop, () => /set posting to wait/.test(document.body.innerText) &&
+    { text: document.body.innerText, pause: !document.getElementById('pause').hidden }, null,
+  'the popup to show the policy', 10000);
+  check('policy allowPause false: the popup offers no pause, and says posting waits', !state.pause,
+    JSON.stringify(state));
+  await pop.close();
+
+  const page = await b.newPage();
+  await page.goto('https://x.com/compose');
+  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await click(page, '[data-testid="tweetTextarea_0"]');
+  await page.type('A lovely day');
+  await until(page, () => document.querySelector('prepost-ui')?.shadowRoot?.querySelector('.badge[data-box="1"]')
+    ?.dataset.state === 'down', null, 'the badge to say the checker is down');
+  await click(page, '[data-testid="tweetButton"]');
+  const dlg = await until(page, () => {
+    const root = document.querySelector('prepost-ui')?.shadowRoot;
+    const d = root && root.querySelector('[role="alertdialog"]');
+    return d ? { text: d.innerText, buttons: [...d.querySelectorAll('button')].map((x) => x.textContent),
+      link: d.querySelector('a')?.href } : null;
+  }, null, 'the dialog when the checker is required');
+  check('policy failClosed: with the checker down, posting is held with only "Edit post"',
+    (await posted(page)).length === 0 && dlg.buttons.join() === 'Edit post' && /cannot be checked/.test(dlg.text),
+    JSON.stringify(dlg));
+  check('policy policyUrl: the dialog links to the school\'s policy', dlg.link === POLICY.policyUrl, dlg.link);
+  await page.screenshot('managed-fail-closed');
+  await page.close();
+}
+
 async function withoutHost(b) {
   const page = await b.newPage();
   await page.goto('https://x.com/compose');
@@ -542,6 +586,23 @@ try {
     check('host-missing scenarios ran', false, e.stack);
   } finally {
     await b.close();
+  }
+  const [policyFile, policy] = policyFiles[which];
+  if (process.getuid() !== 0) {
+    console.log('skip managed policy: needs root to write the browser policy in /etc');
+  } else if (existsSync(policyFile)) {
+    console.log(`skip managed policy: ${policyFile} exists and is not ours to replace`);
+  } else {
+    mkdirSync(dirname(policyFile), { recursive: true });
+    writeFileSync(policyFile, JSON.stringify(policy));
+    try {
+      b = await launch(server, { withHost: false, name: 'managed' });
+      try { await managedScenario(b); } finally { await b.close(); }
+    } catch (e) {
+      check('managed-policy scenarios ran', false, e.stack);
+    } finally {
+      rmSync(policyFile, { force: true });
+    }
   }
 } catch (e) {
   check(`${which} test ran`, false, e.stack);
