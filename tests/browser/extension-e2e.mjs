@@ -438,6 +438,40 @@ async function plainScenarios(b) {
   await other.close();
 }
 
+// The options page's confirm level: at "high", a medium warning is
+// underlined but does not hold the post.
+async function optionsScenario(b) {
+  const opts = await b.newPage();
+  await opts.goto(`${b.origin}/options.html`);
+  await until(opts, () => document.getElementById('level')?.value === 'medium', null, 'the options page');
+  const setLevel = (level) => opts.evaluate((v) => {
+    const sel = document.getElementById('level');
+    sel.value = v;
+    sel.dispatchEvent(new Event('change'));
+  }, level);
+  await setLevel('high');
+  const page = await b.newPage();
+  await page.goto('https://x.com/compose');
+  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await click(page, '[data-testid="tweetTextarea_0"]');
+  await page.type('Parents evening tonight');
+  await until(page, () => CSS.highlights.get('prepost-medium')?.size === 1, null, 'the medium underline');
+  await click(page, '[data-testid="tweetButton"]');
+  check('confirm level high: a medium warning is shown but does not hold the post',
+    (await posted(page)).length === 1);
+  await setLevel('medium');
+  await sleep(300);
+  await click(page, '[data-testid="tweetTextarea_0"]');
+  await page.type('Parents evening tonight');
+  await until(page, () => CSS.highlights.get('prepost-medium')?.size === 1, null, 'the medium underline again');
+  await click(page, '[data-testid="tweetButton"]');
+  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
+    null, 'the dialog at the default level');
+  check('confirm level medium (default): a medium warning asks first', (await posted(page)).length === 1);
+  await page.close();
+  await opts.close();
+}
+
 // Chromium only (through CDP): typing with an input method. Nothing is
 // checked while a word is being composed; the committed text is.
 async function imeScenario(b) {
@@ -569,7 +603,7 @@ try {
     const text = await popup(b, /Checking your posts/);
     check('the popup shows the host connected, with the roster loaded', /3 names from the roster/.test(text), text);
     const scenarios = [['X', xScenarios], ['Facebook', facebookScenarios], ['plain form', plainScenarios],
-      ['pause', pauseScenario]];
+      ['pause', pauseScenario], ['options', optionsScenario]];
     if (which === 'chromium') scenarios.push(['IME', imeScenario]);
     for (const [name, run] of scenarios) {
       try { await run(b); } catch (e) { check(`${name} scenarios ran`, false, e.stack); }
