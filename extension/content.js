@@ -735,41 +735,41 @@
 
   // ---- events -----------------------------------------------------------------
 
-  function onInput(e) {
+  // the box an event happened in, now the user's current one
+  function boxOf(e) {
     const ed = editorOf(e.composedPath()[0]);
-    if (!ed) return;
-    const box = track(ed);
-    lastBox = box;
+    if (!ed) return null;
+    lastBox = track(ed);
     if (!status) background();
-    if (box.composing || e.isComposing) return; // checked at compositionend
+    return lastBox;
+  }
+
+  function onInput(e) {
+    const box = boxOf(e);
+    if (!box || box.composing || e.isComposing) return; // checked at compositionend
     box.render();
     box.schedule();
   }
 
   function onFocus(e) {
-    const ed = editorOf(e.composedPath()[0]);
-    if (!ed) return;
-    const box = track(ed);
-    lastBox = box;
-    if (!status) background();
-    if (!box.result && !box.inflight) box.schedule(0);
+    const box = boxOf(e);
+    if (box && !box.result && !box.inflight) box.schedule(0);
   }
 
   window.addEventListener('click', onClick, true);
   window.addEventListener('keydown', onKeyDown, true);
   document.addEventListener('input', onInput, true);
   document.addEventListener('focusin', onFocus, true);
-  document.addEventListener('compositionstart', (e) => {
-    const ed = editorOf(e.composedPath()[0]);
-    if (ed) track(ed).composing = true;
-  }, true);
-  document.addEventListener('compositionend', (e) => {
-    const ed = editorOf(e.composedPath()[0]);
-    if (!ed) return;
-    const box = track(ed);
-    box.composing = false;
-    box.schedule();
-  }, true);
+  // an input method composing a word: check the word once it is committed
+  for (const type of ['compositionstart', 'compositionend']) {
+    document.addEventListener(type, (e) => {
+      const ed = editorOf(e.composedPath()[0]);
+      if (!ed) return;
+      const box = track(ed);
+      box.composing = type === 'compositionstart';
+      if (!box.composing) box.schedule();
+    }, true);
+  }
   const reposition = () => { if (boxes.size) ui.update(); };
   document.addEventListener('scroll', reposition, { capture: true, passive: true });
   window.addEventListener('resize', reposition, { passive: true });

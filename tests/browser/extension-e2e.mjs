@@ -166,6 +166,20 @@ const dialogInfo = (page) => page.evaluate(() => {
     buttons: [...d.querySelectorAll('button')].map((b) => b.textContent) };
 });
 
+const dialogShown = () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]');
+const dialogOpens = (page, what, ms) => until(page, dialogShown, null, what, ms);
+const dialogCloses = (page, what) => until(page, () => !document.querySelector('prepost-ui')?.shadowRoot
+  ?.querySelector('[role="alertdialog"]'), null, what);
+const hasMark = (page, words, what, ms) => until(page, (w) =>
+  [...(CSS.highlights.get('prepost-high') || [])].some((r) => r.toString() === w), words, what, ms);
+const badgeIs = (page, box, state, what, ms) => until(page, ([n, st]) =>
+  document.querySelector('prepost-ui')?.shadowRoot?.querySelector(`.badge[data-box="${n}"]`)?.dataset.state === st,
+[box, state], what, ms);
+async function openX(page) {
+  await page.goto('https://x.com/compose');
+  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+}
+
 const posted = (page) => page.evaluate(() => window.posted.slice());
 const checks = (page) => page.evaluate(() => Number(document.querySelector('prepost-ui')?.dataset.checks || 0));
 
@@ -188,8 +202,7 @@ async function popup(b, expect) {
 
 async function xScenarios(b) {
   const page = await b.newPage();
-  await page.goto('https://x.com/compose');
-  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await openX(page);
 
   // a risky draft: underline, badge, and the Post button asks first
   await click(page, '[data-testid="tweetTextarea_0"]');
@@ -201,10 +214,7 @@ async function xScenarios(b) {
   }, 'prepost-high', 'the name to be underlined');
   check('X/Draft.js: the pupil\'s name is underlined, and only it', marks.length === 1 && marks[0] === 'Jack Turner',
     JSON.stringify(marks));
-  const bd = await until(page, () => {
-    const e = document.querySelector('prepost-ui')?.shadowRoot?.querySelector('.badge[data-box="1"]');
-    return e && e.dataset.state === 'warn';
-  }, null, 'the badge').then(() => badge(page, 1));
+  const bd = await badgeIs(page, 1, 'warn', 'the badge').then(() => badge(page, 1));
   check('X/Draft.js: the badge shows one high warning', bd.count === 1 && !bd.hidden && bd.text === '1' &&
     /1 warning, the most serious high/.test(bd.label), JSON.stringify(bd));
   await page.screenshot('x-underline');
@@ -238,8 +248,7 @@ async function xScenarios(b) {
   check('Tab keeps the focus inside the dialog', stillInside === 'Edit post' || stillInside === 'Post anyway', stillInside);
 
   await page.press('Escape');
-  await until(page, () => !document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'Escape to close the dialog');
+  await dialogCloses(page, 'Escape to close the dialog');
   check('Escape returns to the draft, untouched and unposted',
     (await posted(page)).length === 0 && (await page.evaluate(() => window.drafts.tweetTextarea_0)) === risky);
   await page.press('End');
@@ -253,8 +262,7 @@ async function xScenarios(b) {
   check('the editor keeps working while warnings show', true);
 
   await click(page, '[data-testid="tweetButton"]');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog again');
+  await dialogOpens(page, 'the dialog again');
   await click(page, 'button.anyway', true);
   await until(page, () => window.posted.length > 0, null, 'the post to go out');
   await sleep(400);
@@ -267,8 +275,7 @@ async function xScenarios(b) {
   await click(page, '[data-testid="tweetTextarea_0"]');
   await page.type('Oliver Smith');
   await click(page, '[data-testid="tweetButton"]');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog for a risky draft sent at once', 2000);
+  await dialogOpens(page, 'the dialog for a risky draft sent at once', 2000);
   check('a risky draft sent straight after typing is still caught', (await posted(page)).length === 1);
   await click(page, 'button.edit', true);
   await page.press('End');
@@ -286,10 +293,7 @@ async function xScenarios(b) {
 
   await click(page, '[data-testid="tweetTextarea_0"]');
   await page.type('Such a lovely afternoon at the beach with friends');
-  await until(page, () => {
-    const e = document.querySelector('prepost-ui')?.shadowRoot?.querySelector('.badge[data-box="1"]');
-    return e && e.dataset.state === 'clean';
-  }, null, 'the clean draft to be checked');
+  await badgeIs(page, 1, 'clean', 'the clean draft to be checked');
   await click(page, '[data-testid="tweetButton"]');
   const p3 = await posted(page);
   check('a checked clean draft posts with no delay (within the same click)', p3.length === 3, JSON.stringify(p3));
@@ -300,8 +304,7 @@ async function xScenarios(b) {
   await page.type(again);
   await until(page, () => CSS.highlights.get('prepost-high')?.size, null, 'the second risky draft');
   await page.press('Enter', 'Control');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog after Ctrl+Enter');
+  await dialogOpens(page, 'the dialog after Ctrl+Enter');
   check('Ctrl+Enter on a risky draft asks first', (await posted(page)).length === 3);
   await click(page, 'button.anyway', true);
   await until(page, () => window.posted.length === 4, null, 'Post anyway after Ctrl+Enter');
@@ -315,36 +318,30 @@ async function xScenarios(b) {
   await page.type('Sports day was great fun');
   await click(page, '[data-testid="tweetTextarea_2"]');
   await page.type('Thanks to Oliver Smith for helping');
-  await until(page, () => [...(CSS.highlights.get('prepost-high') || [])].some((r) => r.toString() === 'Oliver Smith'),
-    null, 'the second box of the thread to be checked');
+  await hasMark(page, 'Oliver Smith', 'the second box of the thread to be checked');
   const sent = (await checks(page)) - before;
   check('checks are debounced: a few per box, not one per keystroke', sent >= 2 && sent <= 8, `${sent} checks for 58 keystrokes`);
   await click(page, '[data-composer="thread"] [data-testid="tweetButton"]');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog for the thread');
+  await dialogOpens(page, 'the dialog for the thread');
   check('"Post all" asks when any box of the thread is risky', (await posted(page)).length === 4);
   await click(page, 'button.edit', true);
-  await until(page, () => !document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'Edit post to close the dialog');
+  await dialogCloses(page, 'Edit post to close the dialog');
   check('"Edit post" leaves the drafts unposted and intact', (await posted(page)).length === 4 &&
     (await page.evaluate(() => window.drafts.tweetTextarea_2)) === 'Thanks to Oliver Smith for helping');
 
   // Enter on the focused Post button (a <div role="button">, as on X)
   await page.evaluate(() => document.querySelector('[data-composer="thread"] [data-testid="tweetButton"]').focus());
   await page.press('Enter');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog after Enter on the Post button');
+  await dialogOpens(page, 'the dialog after Enter on the Post button');
   check('Enter on a focused Post button asks first', (await posted(page)).length === 4);
   await page.press('Escape');
-  await until(page, () => !document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'Escape to close the dialog');
+  await dialogCloses(page, 'Escape to close the dialog');
 
   // the host crashes: the extension starts it again and carries on
   execFileSync('pkill', ['-KILL', '-f', `^${host}`]);
   await click(page, '[data-testid="tweetTextarea_3"]');
   await page.type('Amelia Khan helped today');
-  await until(page, () => [...(CSS.highlights.get('prepost-high') || [])].some((r) => r.toString() === 'Amelia Khan'),
-    null, 'checks to resume after the host was killed', 10000);
+  await hasMark(page, 'Amelia Khan', 'checks to resume after the host was killed', 10000);
   check('after the host is killed, the extension restarts it and checks again', true);
   await page.close();
 }
@@ -364,8 +361,7 @@ async function facebookScenarios(b) {
     marks[0] === 'Jack Turner', JSON.stringify(marks));
   await page.screenshot('facebook-underline');
   await click(page, '[aria-label="Post"]');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog on Facebook');
+  await dialogOpens(page, 'the dialog on Facebook');
   await page.screenshot('facebook-dialog');
   await click(page, 'button.edit', true);
   await sleep(200);
@@ -375,11 +371,9 @@ async function facebookScenarios(b) {
   // a comment box posts on Enter
   await click(page, '#comment');
   await page.type('Oliver Smith is a star');
-  await until(page, () => [...(CSS.highlights.get('prepost-high') || [])].some((r) => r.toString() === 'Oliver Smith'),
-    null, 'the comment to be checked');
+  await hasMark(page, 'Oliver Smith', 'the comment to be checked');
   await page.press('Enter');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog when Enter sends a comment');
+  await dialogOpens(page, 'the dialog when Enter sends a comment');
   check('Enter in a comment box asks first', (await posted(page)).length === 0);
   await click(page, 'button.anyway', true);
   await until(page, () => window.posted.length === 1, null, 'the comment to post');
@@ -411,8 +405,7 @@ async function plainScenarios(b) {
     marks[0].top > truth.top + 20, JSON.stringify({ marks, truth }));
   await page.screenshot('plain-overlay');
   await click(page, '#send');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog for a form button');
+  await dialogOpens(page, 'the dialog for a form button');
   await click(page, 'button.edit', true);
   check('textarea: nothing posted', (await posted(page)).length === 0);
 
@@ -421,10 +414,7 @@ async function plainScenarios(b) {
   await until(page, () => !!document.getElementById('text2'), null, 'the later box');
   await click(page, '#text2');
   await page.type('Amelia Khan');
-  await until(page, () => {
-    const e = document.querySelector('prepost-ui')?.shadowRoot?.querySelector('.badge[data-box="2"]');
-    return e && e.dataset.state === 'warn';
-  }, null, 'a box added later to be checked');
+  await badgeIs(page, 2, 'warn', 'a box added later to be checked');
   check('a box added after load is checked', true);
   await page.close();
 
@@ -451,8 +441,7 @@ async function optionsScenario(b) {
   }, level);
   await setLevel('high');
   const page = await b.newPage();
-  await page.goto('https://x.com/compose');
-  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await openX(page);
   await click(page, '[data-testid="tweetTextarea_0"]');
   await page.type('Parents evening tonight');
   await until(page, () => CSS.highlights.get('prepost-medium')?.size === 1, null, 'the medium underline');
@@ -465,8 +454,7 @@ async function optionsScenario(b) {
   await page.type('Parents evening tonight');
   await until(page, () => CSS.highlights.get('prepost-medium')?.size === 1, null, 'the medium underline again');
   await click(page, '[data-testid="tweetButton"]');
-  await until(page, () => !!document.querySelector('prepost-ui')?.shadowRoot?.querySelector('[role="alertdialog"]'),
-    null, 'the dialog at the default level');
+  await dialogOpens(page, 'the dialog at the default level');
   check('confirm level medium (default): a medium warning asks first', (await posted(page)).length === 1);
   await page.close();
   await opts.close();
@@ -505,8 +493,7 @@ async function pauseScenario(b) {
   await click(pop, '#pause');
   await until(pop, () => /Paused until/.test(document.body.innerText), null, 'the popup to say paused');
   const page = await b.newPage();
-  await page.goto('https://x.com/compose');
-  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await openX(page);
   await click(page, '[data-testid="tweetTextarea_0"]');
   await page.type('Well done Jack Turner');
   await sleep(600);
@@ -546,12 +533,10 @@ async function managedScenario(b) {
   await pop.close();
 
   const page = await b.newPage();
-  await page.goto('https://x.com/compose');
-  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await openX(page);
   await click(page, '[data-testid="tweetTextarea_0"]');
   await page.type('A lovely day');
-  await until(page, () => document.querySelector('prepost-ui')?.shadowRoot?.querySelector('.badge[data-box="1"]')
-    ?.dataset.state === 'down', null, 'the badge to say the checker is down');
+  await badgeIs(page, 1, 'down', 'the badge to say the checker is down');
   await click(page, '[data-testid="tweetButton"]');
   const dlg = await until(page, () => {
     const root = document.querySelector('prepost-ui')?.shadowRoot;
@@ -569,14 +554,10 @@ async function managedScenario(b) {
 
 async function withoutHost(b) {
   const page = await b.newPage();
-  await page.goto('https://x.com/compose');
-  await until(page, () => !!document.querySelector('[data-testid="tweetTextarea_0"]'), null, 'the X fixture');
+  await openX(page);
   await click(page, '[data-testid="tweetTextarea_0"]');
   await page.type('Well done to Jack Turner today!');
-  await until(page, () => {
-    const e = document.querySelector('prepost-ui')?.shadowRoot?.querySelector('.badge[data-box="1"]');
-    return e && e.dataset.state === 'down' && !e.hidden;
-  }, null, 'the badge to say the checker is down');
+  await badgeIs(page, 1, 'down', 'the badge to say the checker is down');
   const bd = await badge(page, 1);
   check('host missing: the badge says the checker is not running', /not running/.test(bd.label), JSON.stringify(bd));
   await page.screenshot('host-missing-badge');
