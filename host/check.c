@@ -348,6 +348,7 @@ static bool better(const struct candidate *a, const struct candidate *b)
 
 void classifier_check(struct classifier *c, const char *text, size_t len, struct warnings *out)
 {
+	classifier_wait_for_names(c);
 	struct tokens *t = &c->tokens;
 	out->count = 0;
 	c->cand_count = 0;

@@ -4,6 +4,8 @@
 #define PREPOST_CLASSIFY_PRIVATE_H
 
 #include "classify.h"
+
+#include <pthread.h>
 #include "match.h"
 #include "patterns.h"
 #include "text.h"
@@ -53,6 +55,13 @@ struct classifier {
 	size_t owned_count;
 	struct roster_info *rosters;
 	struct classifier_stats stats;
+
+	/* while the names are added in the background (classifier_start) */
+	struct roster **parsed; /* one per config roster, NULL if not loaded */
+	size_t parsed_count;
+	struct morphology *morphology;
+	pthread_t builder;
+	bool building;
 	char *config_path;
 	char *lexicon_dir;
 	char *dictionary;
@@ -66,5 +75,8 @@ struct classifier {
 	struct buf obf;
 	bool context;
 };
+
+/* Waits for the names, if classifier_start is still adding them. */
+void classifier_wait_for_names(struct classifier *c);
 
 #endif

@@ -501,10 +501,13 @@ static void add_person(struct classifier *c, struct morphology *m, const struct 
 	free(nick);
 }
 
-static void load_rosters(struct classifier *c, struct morphology *m, const struct config *config,
+/* Reads every roster: counts and problems are known after this. */
+static void load_rosters(struct classifier *c, const struct config *config,
 			 struct problems *problems)
 {
 	c->rosters = xcalloc(config->roster_count ? config->roster_count : 1, sizeof(*c->rosters));
+	c->parsed = xcalloc(config->roster_count ? config->roster_count : 1, sizeof(*c->parsed));
+	c->parsed_count = config->roster_count;
 	for (size_t i = 0; i < config->roster_count; i++) {
 		const struct config_roster *cr = &config->rosters[i];
 		struct roster_info *info = &c->rosters[i];
@@ -517,39 +520,27 @@ static void load_rosters(struct classifier *c, struct morphology *m, const struc
 		info->people = roster_count(r);
 		info->skipped = roster_skipped(r);
 		info->encoding = encoding_name(roster_encoding(r));
-		for (size_t j = 0; j < roster_count(r); j++)
-			add_person(c, m, r, roster_person(r, j));
 		c->stats.roster_names += roster_count(r);
-		roster_destroy(r);
+		c->parsed[i] = r;
 	}
 	c->stats.rosters = c->rosters;
 	c->stats.roster_count = config->roster_count;
 }
 
-struct classifier *classifier_create(const struct config *config, const char *lexicon_dir,
-				     struct problems *problems)
+/* Adds the rosters' names and finishes the dictionary. Touches nothing that
+ * the hello reply reads (stats, rosters, problems), so it may run on a
+ * second thread while the first one answers. */
+static void *build_names(void *arg)
 {
-	struct classifier *c = xcalloc(1, sizeof(*c));
-	c->dict = match_dict_create();
-	tokens_init(&c->tokens);
-	buf_init(&c->obf);
-	init_labels(c, config);
-	if (config->path)
-		c->config_path = xstrdup(config->path);
-	c->lexicon_dir = xstrdup(lexicon_dir ? lexicon_dir : classifier_default_lexicon_dir());
-	c->patterns = patterns_create(config, problems);
-
-	struct morphology *m = morphology_create(problems);
-	if (morphology_dictionary(m))
-		c->dictionary = xstrdup(morphology_dictionary(m));
-	/* Very common names are needed only while rosters load. */
-	c->common = match_dict_create();
-	load_lexicon_dir(c, m, c->lexicon_dir, true, problems);
-	for (size_t i = 0; i < config->lexicon_dirs.n; i++)
-		load_lexicon_dir(c, m, config->lexicon_dirs.v[i], false, problems);
-	match_dict_freeze(c->common);
-	load_school(c, config);
-	load_rosters(c, m, config, problems);
+	struct classifier *c = arg;
+	for (size_t i = 0; i < c->parsed_count; i++) {
+		struct roster *r = c->parsed[i];
+		for (size_t j = 0; r && j < roster_count(r); j++)
+			add_person(c, c->morphology, r, roster_person(r, j));
+		roster_destroy(r);
+	}
+	free(c->parsed);
+	c->parsed = NULL;
 	match_dict_freeze(c->dict);
 	match_dict_destroy(c->common);
 	c->common = NULL;
@@ -562,13 +553,69 @@ struct classifier *classifier_create(const struct config *config, const char *le
 	tokens_finish(&c->term_tokens);
 	for (size_t i = 0; i < ARRAY_SIZE(c->frame_tokens); i++)
 		tokens_finish(&c->frame_tokens[i]);
-	morphology_destroy(m);
+	morphology_destroy(c->morphology);
+	c->morphology = NULL;
+	c->stats.phrases = match_dict_phrase_count(c->dict);
+	return NULL;
+}
+
+void classifier_wait_for_names(struct classifier *c)
+{
+	if (c->building) {
+		pthread_join(c->builder, NULL);
+		c->building = false;
+	}
+}
+
+/* Everything but adding the rosters' names. */
+static struct classifier *load(const struct config *config, const char *lexicon_dir,
+			       struct problems *problems)
+{
+	struct classifier *c = xcalloc(1, sizeof(*c));
+	c->dict = match_dict_create();
+	tokens_init(&c->tokens);
+	buf_init(&c->obf);
+	init_labels(c, config);
+	if (config->path)
+		c->config_path = xstrdup(config->path);
+	c->lexicon_dir = xstrdup(lexicon_dir ? lexicon_dir : classifier_default_lexicon_dir());
+	c->patterns = patterns_create(config, problems);
+
+	struct morphology *m = morphology_create(problems);
+	c->morphology = m;
+	if (morphology_dictionary(m))
+		c->dictionary = xstrdup(morphology_dictionary(m));
+	/* Very common names are needed only while rosters load. */
+	c->common = match_dict_create();
+	load_lexicon_dir(c, m, c->lexicon_dir, true, problems);
+	for (size_t i = 0; i < config->lexicon_dirs.n; i++)
+		load_lexicon_dir(c, m, config->lexicon_dirs.v[i], false, problems);
+	match_dict_freeze(c->common);
+	load_school(c, config);
+	load_rosters(c, config, problems);
 
 	c->stats.config_path = c->config_path;
 	c->stats.config_source = config->source;
 	c->stats.lexicon_dir = c->lexicon_dir;
-	c->stats.phrases = match_dict_phrase_count(c->dict);
 	c->stats.dictionary = c->dictionary;
+	return c;
+}
+
+struct classifier *classifier_create(const struct config *config, const char *lexicon_dir,
+				     struct problems *problems)
+{
+	struct classifier *c = load(config, lexicon_dir, problems);
+	build_names(c);
+	return c;
+}
+
+struct classifier *classifier_start(const struct config *config, const char *lexicon_dir,
+				    struct problems *problems)
+{
+	struct classifier *c = load(config, lexicon_dir, problems);
+	c->building = pthread_create(&c->builder, NULL, build_names, c) == 0;
+	if (!c->building)
+		build_names(c); /* no thread to be had: do it now */
 	return c;
 }
 
@@ -576,6 +623,7 @@ void classifier_destroy(struct classifier *c)
 {
 	if (!c)
 		return;
+	classifier_wait_for_names(c);
 	match_dict_destroy(c->dict);
 	patterns_destroy(c->patterns);
 	for (size_t i = 0; i < c->lexicon_count; i++)

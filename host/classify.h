@@ -66,6 +66,13 @@ struct classifier;
  * Never returns NULL: whatever cannot be loaded is reported in problems. */
 struct classifier *classifier_create(const struct config *config, const char *lexicon_dir,
 				     struct problems *problems);
+
+/* The same, but the rosters' names go into the dictionary on a second
+ * thread: it returns once everything is read and every problem is known
+ * (so classifier_stats and problems are complete, and a hello can be
+ * answered), and the first classifier_check waits for the names. */
+struct classifier *classifier_start(const struct config *config, const char *lexicon_dir,
+				    struct problems *problems);
 void classifier_destroy(struct classifier *c);
 
 /* Checks text[0, len) (UTF-8; invalid bytes separate words) and replaces the

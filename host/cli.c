@@ -122,12 +122,16 @@ bad:
 	return -1;
 }
 
-static struct classifier *load(const struct load_options *o, struct problems *problems)
+/* With background set, the rosters' names are added on a second thread
+ * while the caller goes on (serve answers hello meanwhile). */
+static struct classifier *load(const struct load_options *o, struct problems *problems,
+			       bool background)
 {
 	struct config *config = config_load(o->config, problems);
 	for (size_t i = 0; i < o->roster_count; i++)
 		config_add_roster(config, o->rosters[i], ROLE_PUPIL);
-	struct classifier *c = classifier_create(config, o->lexicons, problems);
+	struct classifier *c = background ? classifier_start(config, o->lexicons, problems)
+					  : classifier_create(config, o->lexicons, problems);
 	config_destroy(config);
 	return c;
 }
@@ -321,7 +325,7 @@ int cli_check(int argc, char **argv)
 
 	struct problems problems;
 	problems_init(&problems);
-	struct classifier *c = load(&o, &problems);
+	struct classifier *c = load(&o, &problems, false);
 	report_problems(&problems);
 	struct protocol *p = protocol_create(c, &problems);
 
@@ -429,7 +433,7 @@ int cli_serve(int argc, char **argv)
 
 	struct problems problems;
 	problems_init(&problems);
-	struct classifier *c = load(&o, &problems);
+	struct classifier *c = load(&o, &problems, true);
 	struct protocol *p = protocol_create(c, &problems);
 	int status = serve_run(p, STDIN_FILENO, out_fd);
 	protocol_destroy(p);

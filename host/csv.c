@@ -116,9 +116,11 @@ enum csv_status csv_next(struct csv_reader *r, size_t *line)
 					buf_append_char(&r->fields, c);
 				}
 			}
-			/* Unquoted text, or anything after a closing quote. */
+			/* Unquoted text, or anything after a closing quote: one append */
+			const char *from = r->p;
 			while (r->p < r->end && *r->p != r->delim && *r->p != '\n' && *r->p != '\r')
-				buf_append_char(&r->fields, *r->p++);
+				r->p++;
+			buf_append(&r->fields, from, (size_t)(r->p - from));
 			end_field(r);
 			if (r->p < r->end && *r->p == r->delim) {
 				r->p++;

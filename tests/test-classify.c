@@ -14,6 +14,7 @@
 #include "config.h"
 #include "helpers.h"
 #include "lexicon.h"
+#include "util.h"
 
 static char *dir;
 static struct classifier *cls;
@@ -270,6 +271,47 @@ static void missing_lexicons_reported(void **state)
 	classifier_destroy(NULL);
 }
 
+/* classifier_start answers stats at once and, once the names are in,
+ * checks exactly as classifier_create does; destroyed unused, it still
+ * waits for its thread (valgrind and ASan would see a leak or a race). */
+static void started_in_background(void **state)
+{
+	(void)state;
+	char *cfg = xasprintf("%s/config.json", dir);
+	char *lex = source_path("lexicons");
+	const char *texts[] = {"Well done Jack Turner and Millie", "Sam Okafor in 6B at Oakfield",
+			       "TURNER Jack; Chloe Wisniewski", "nothing here at all"};
+	for (int unused = 0; unused < 2; unused++) {
+		struct problems p;
+		problems_init(&p);
+		struct config *c = config_load(cfg, &p);
+		struct classifier *k = classifier_start(c, lex, &p);
+		config_destroy(c);
+		const struct classifier_stats *st = classifier_stats(k);
+		assert_int_equal(st->roster_names, 9);
+		assert_int_equal(st->rosters[0].people, 8);
+		assert_int_equal(p.count, 0);
+		struct warnings x;
+		warnings_init(&x);
+		for (size_t i = 0; !unused && i < ARRAY_SIZE(texts); i++) {
+			classifier_check(k, texts[i], strlen(texts[i]), &x);
+			check(texts[i]);
+			assert_int_equal(x.count, w.count);
+			for (size_t j = 0; j < w.count; j++) {
+				assert_int_equal(x.items[j].start, w.items[j].start);
+				assert_int_equal(x.items[j].end, w.items[j].end);
+				assert_int_equal(x.items[j].category, w.items[j].category);
+				assert_int_equal(x.items[j].severity, w.items[j].severity);
+			}
+		}
+		warnings_finish(&x);
+		classifier_destroy(k);
+		problems_finish(&p);
+	}
+	free(lex);
+	free(cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +329,7 @@ int main(void)
 		cmocka_unit_test(stats),
 		cmocka_unit_test(nul_and_invalid_bytes),
 		cmocka_unit_test(missing_lexicons_reported),
+		cmocka_unit_test(started_in_background),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
