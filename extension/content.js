@@ -404,6 +404,7 @@
     },
 
     paint() {
+      if (!this.root && !boxes.size) return; // nothing to show yet: stay out of the page
       this.mount();
       for (const [elem, box] of boxes) {
         if (!elem.isConnected) { box.forget(); boxes.delete(elem); this.drop(box); }
@@ -694,6 +695,7 @@
   }
 
   function onClick(e) {
+    if (!enabled || replaying) return;
     const button = postButtonOf(e.composedPath()[0]);
     if (!button) return;
     hold(e, boxesFor(button), () => resend(() => button.click()));
@@ -709,7 +711,7 @@
   }
 
   function onKeyDown(e) {
-    if (e.isComposing || replaying) return;
+    if (!enabled || e.isComposing || replaying) return;
     const target = e.composedPath()[0];
     const button = postButtonOf(target);
     if (button && (e.key === 'Enter' || e.key === ' ') && !/^(BUTTON|INPUT)$/.test(button.tagName)) {
@@ -737,6 +739,7 @@
 
   // the box an event happened in, now the user's current one
   function boxOf(e) {
+    if (status && !enabled) return null; // a site not on the list, or paused
     const ed = editorOf(e.composedPath()[0]);
     if (!ed) return null;
     lastBox = track(ed);

@@ -368,6 +368,16 @@ async function facebookScenarios(b) {
   check('Facebook/Lexical: nothing posted, draft intact', (await posted(page)).length === 0 &&
     (await page.evaluate(() => window.drafts.composer)) === text);
 
+  // a second paragraph: the name on the new line is marked exactly
+  await click(page, '#composer');
+  await page.press('End');
+  await page.press('Enter');
+  await page.type('Amelia Khan too');
+  await hasMark(page, 'Amelia Khan', 'the name on the second line to be underlined');
+  check('Lexical: a name on a new paragraph is marked exactly',
+    (await highlighted(page, 'high')).sort().join('|') === 'Amelia Khan|Jack Turner',
+    JSON.stringify(await highlighted(page, 'high')));
+
   // a comment box posts on Enter
   await click(page, '#comment');
   await page.type('Oliver Smith is a star');
@@ -513,7 +523,8 @@ async function pauseScenario(b) {
 // Policy as IT sets it, read through storage.managed: the checker is
 // required (failClosed), pausing is not allowed, and the dialog links to
 // the school's policy. Needs root: the browsers read policy from /etc.
-const POLICY = { failClosed: true, allowPause: false, policyUrl: 'https://school.example/social-media-policy' };
+const POLICY = { failClosed: true, allowPause: false, policyUrl: 'https://school.example/social-media-policy',
+  sites: ['x.com', 'twitter.com'] };
 const policyFiles = {
   chromium: ['/etc/chromium/policies/managed/prepost-e2e-test.json',
     { '3rdparty': { extensions: { [pinnedId]: POLICY } } }],
@@ -550,6 +561,19 @@ async function managedScenario(b) {
   check('policy policyUrl: the dialog links to the school\'s policy', dlg.link === POLICY.policyUrl, dlg.link);
   await page.screenshot('managed-fail-closed');
   await page.close();
+
+  // policy sites: Facebook is not on the school's list, so it is left alone
+  const fb = await b.newPage();
+  await fb.goto('https://www.facebook.com/');
+  await until(fb, () => !!document.querySelector('[data-lexical-editor]'), null, 'the Facebook fixture');
+  await click(fb, '#composer');
+  await fb.type('Well done Jack Turner');
+  await sleep(700);
+  await click(fb, '[aria-label="Post"]');
+  check('policy sites: a site left off the list is not checked or held',
+    !(await fb.evaluate(() => !!document.querySelector('prepost-ui'))) && (await posted(fb)).length === 1,
+    JSON.stringify([await fb.evaluate(() => !!document.querySelector('prepost-ui')), await posted(fb)]));
+  await fb.close();
 }
 
 async function withoutHost(b) {
