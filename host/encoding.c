@@ -30,6 +30,16 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* ASCII eight bytes at a time */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -139,27 +140,34 @@ static int column_field(const char *header)
 
 /* Appends s trimmed of white space to the arena; returns its offset, or 0
  * for an empty value. */
-static uint32_t keep(struct roster *r, const char *s)
+/* Keeps s[0, n) without its surrounding blanks; 0 for an empty field. */
+static uint32_t keep(struct roster *r, const char *s, size_t n)
 {
-	while (*s == ' ' || *s == '\t')
+	while (n && (*s == ' ' || *s == '\t')) {
 		s++;
-	size_t n = strlen(s);
+		n--;
+	}
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	if (!n)
 		return 0;
 	uint32_t off = (uint32_t)r->arena.len;
-	buf_append(&r->arena, s, n);
-	buf_append_char(&r->arena, '\0');
+	buf_reserve(&r->arena, n + 1);
+	memcpy(r->arena.data + r->arena.len, s, n);
+	r->arena.len += n;
+	r->arena.data[r->arena.len++] = '\0';
+	r->arena.data[r->arena.len] = '\0';
 	return off;
 }
 
-static bool has_control(const char *s)
+/* The length of s, or SIZE_MAX if it holds a control character. */
+static size_t plain_length(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20)
-			return true;
-	return false;
+	const char *p = s;
+	for (; *p; p++)
+		if ((unsigned char)*p < 0x20)
+			return SIZE_MAX;
+	return (size_t)(p - s);
 }
 
 struct roster *roster_parse(const char *name, const char *data, size_t len, enum roster_role role,
@@ -213,7 +221,8 @@ struct roster *roster_parse(const char *name, const char *data, size_t len, enum
 			if (column[i] < 0)
 				continue; /* never kept: not a column we need */
 			const char *v = csv_field(&csv, i);
-			if (strlen(v) > MAX_NAME_BYTES || has_control(v)) {
+			size_t n = plain_length(v);
+			if (n > MAX_NAME_BYTES) {
 				problems_add(problems, "%s:%zu: the %s is longer than %d bytes or holds "
 						       "control characters; row skipped.",
 					     name, line, field_names[column[i]], MAX_NAME_BYTES);
@@ -226,7 +235,7 @@ struct roster *roster_parse(const char *name, const char *data, size_t len, enum
 					p.role = (uint8_t)rr;
 				continue;
 			}
-			p.field[column[i]] = keep(r, v);
+			p.field[column[i]] = keep(r, v, n);
 		}
 		if (bad) {
 			r->skipped++;
