@@ -41,6 +41,9 @@ for lex in "$src"/lexicons/*.txt; do
   [ -f "$work/stage$prefix/share/prepost/lexicons/$(basename "$lex")" ] \
     || fail "lexicon $(basename "$lex") is not installed"
 done
+for f in manifest.json background.js content.js common.js managed_schema.json icons/128.png; do
+  [ -f "$work/stage$prefix/share/prepost/extension/$f" ] || fail "extension/$f is not installed"
+done
 for f in config.json roster.csv post.txt; do
   [ -f "$work/stage$prefix/share/prepost/sample/$f" ] || fail "sample $f is not installed"
 done
@@ -57,7 +60,8 @@ for path in ./usr/bin/prepost-host ./etc/opt/chrome/native-messaging-hosts/org.p
             ./etc/chromium/native-messaging-hosts/org.prepost.host.json \
             ./etc/opt/edge/native-messaging-hosts/org.prepost.host.json \
             ./usr/lib/mozilla/native-messaging-hosts/org.prepost.host.json \
-            ./usr/share/prepost/lexicons/derogatory.txt ./usr/share/prepost/sample/config.json; do
+            ./usr/share/prepost/lexicons/derogatory.txt ./usr/share/prepost/sample/config.json \
+            ./usr/share/prepost/extension/manifest.json; do
   grep -qF " $path" <<<"$contents" || fail ".deb lacks $path"
 done
 grep -q "root/root" <<<"$contents" || fail ".deb files are not owned by root"
