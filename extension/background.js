@@ -138,7 +138,12 @@ function onTabMessage(tab, msg) {
     if (!host) { reply(tab, { type: 'result', id: msg.id, unavailable: true }); return; }
     const hostId = nextId++;
     pending.set(hostId, { tab, id: msg.id });
-    host.postMessage({ type: 'check', id: hostId, text: msg.text, site: msg.site || null });
+    try {
+      host.postMessage({ type: 'check', id: hostId, text: msg.text, site: msg.site || null });
+    } catch (e) {
+      // the host went away between its exit and the disconnect event
+      down(String(e && e.message || e));
+    }
   }
 }
 

@@ -224,7 +224,15 @@
       }
       const id = ++requestSeq;
       this.inflight = { id, text };
-      p.postMessage({ type: 'check', id, text, site: location.hostname });
+      try {
+        p.postMessage({ type: 'check', id, text, site: location.hostname });
+      } catch {
+        // the port closed under us (the worker stopped): try again shortly
+        port = null;
+        this.inflight = null;
+        this.schedule();
+        return;
+      }
       checksSent += 1;
       ui.host.dataset.checks = String(checksSent);
       ui.update();
