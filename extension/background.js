@@ -6,7 +6,7 @@
 
 if (typeof importScripts === 'function' && !globalThis.prepost) importScripts('common.js');
 
-const { api, HOST_NAME, PAUSE_MINUTES, effectiveSettings, originPatterns } = globalThis.prepost;
+const { api, HOST_NAME, PAUSE_MINUTES, effectiveSettings, loadSettings, originPatterns } = globalThis.prepost;
 
 const HELLO_TIMEOUT_MS = 5000;
 const MAX_BACKOFF_MS = 60000;
@@ -26,14 +26,7 @@ let settings = effectiveSettings({}, {});
 // ---- settings ---------------------------------------------------------
 
 async function readSettings() {
-  let managed = {};
-  try {
-    managed = await api.storage.managed.get(null);
-  } catch {
-    // no policy for this extension (Firefox throws when there is none)
-  }
-  const user = await api.storage.local.get(null);
-  settings = effectiveSettings(managed, user);
+  ({ settings } = await loadSettings());
   return settings;
 }
 

@@ -98,10 +98,23 @@
       managedKeys, policyProblems };
   }
 
+  // The settings in force as the browser has them now, and the user's own
+  // stored choices (Firefox throws when no policy exists for the add-on).
+  async function loadSettings() {
+    let managed = {};
+    try {
+      managed = await api.storage.managed.get(null);
+    } catch {
+      // no policy for this extension
+    }
+    const user = await api.storage.local.get(null);
+    return { settings: effectiveSettings(managed, user), user };
+  }
+
   const siteEnabled = (hostname, settings) =>
     settings.sites.concat(settings.extraSites).some((s) => siteMatches(hostname, s));
 
   const prepost = { api, SEVERITIES, DEFAULT_SITES, HOST_NAME, PAUSE_MINUTES, rank, worst,
-    needsConfirm, normaliseSite, siteMatches, originPatterns, effectiveSettings, siteEnabled };
+    needsConfirm, normaliseSite, siteMatches, originPatterns, effectiveSettings, loadSettings, siteEnabled };
   root.prepost = prepost;
 })(globalThis);

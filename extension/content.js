@@ -358,8 +358,11 @@
     return e;
   };
 
+  // a known severity's name, for a class; an unknown one shows as low
+  const severityOf = (w) => (SEVERITIES.includes(w.severity) ? w.severity : 'low');
+
   function warningItem(w) {
-    const sev = SEVERITIES.includes(w.severity) ? w.severity : 'low';
+    const sev = severityOf(w);
     return el('li', {},
       el('span', { class: `sev ${sev}`, text: LABEL[sev] }),
       w.match ? el('q', { text: String(w.match).replace(/\s+/g, ' ') }) : null,
@@ -435,7 +438,7 @@
       const bySeverity = { high: [], medium: [], low: [] };
       for (const box of boxes.values()) {
         for (const { w, range } of box.shown) {
-          if (range) (bySeverity[w.severity] || bySeverity.low).push(range);
+          if (range) bySeverity[severityOf(w)].push(range);
         }
       }
       for (const sev of SEVERITIES) {
@@ -458,7 +461,7 @@
           const top = Math.max(r.top, clip.top);
           const bottom = Math.min(r.bottom, clip.bottom);
           if (right <= left || bottom <= top) continue;
-          const mark = el('div', { class: `mark ${SEVERITIES.includes(w.severity) ? w.severity : 'low'}` });
+          const mark = el('div', { class: `mark ${severityOf(w)}` });
           Object.assign(mark.style, { left: `${left}px`, top: `${top}px`,
             width: `${right - left}px`, height: `${bottom - top}px` });
           this.layer.append(mark);

@@ -2,15 +2,8 @@
 // policy, where set, wins and is shown as set by the school.
 'use strict';
 
-const { api, effectiveSettings, normaliseSite, originPatterns } = globalThis.prepost;
+const { api, loadSettings, normaliseSite, originPatterns } = globalThis.prepost;
 const $ = (id) => document.getElementById(id);
-
-async function load() {
-  let managed = {};
-  try { managed = await api.storage.managed.get(null); } catch { /* no policy */ }
-  const user = await api.storage.local.get(null);
-  return { s: effectiveSettings(managed, user), user };
-}
 
 function item(text, button) {
   const li = document.createElement('li');
@@ -20,7 +13,7 @@ function item(text, button) {
 }
 
 async function render() {
-  const { s } = await load();
+  const { settings: s } = await loadSettings();
   $('level').value = s.confirmLevel;
   $('level').disabled = s.managedKeys.includes('confirmLevel');
   $('level-managed').hidden = !$('level').disabled;
@@ -40,7 +33,7 @@ async function render() {
 }
 
 async function removeSite(site) {
-  const { user } = await load();
+  const { user } = await loadSettings();
   const extra = (user.extraSites || []).filter((s) => s !== site);
   await api.storage.local.set({ extraSites: extra });
   try { await api.permissions.remove({ origins: originPatterns(site) }); } catch { /* already gone */ }
@@ -64,7 +57,7 @@ $('add').addEventListener('submit', async (e) => {
     $('add-status').textContent = `${site} was not added: the browser did not allow it.`;
     return;
   }
-  const { user } = await load();
+  const { user } = await loadSettings();
   const extra = (user.extraSites || []).filter((s) => s !== site).concat(site);
   await api.storage.local.set({ extraSites: extra });
   $('site').value = '';

@@ -3,9 +3,9 @@
 #ifndef PREPOST_CLASSIFY_PRIVATE_H
 #define PREPOST_CLASSIFY_PRIVATE_H
 
-#include "classify.h"
-
 #include <pthread.h>
+
+#include "classify.h"
 #include "match.h"
 #include "patterns.h"
 #include "text.h"

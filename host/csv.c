@@ -116,17 +116,12 @@ enum csv_status csv_next(struct csv_reader *r, size_t *line)
 					buf_append_char(&r->fields, c);
 				}
 			}
-			/* Unquoted text, or anything after a closing quote, and the
-			 * field's NUL: one copy */
+			/* Unquoted text, or anything after a closing quote, with the
+			 * field's NUL */
 			const char *from = r->p;
 			while (r->p < r->end && *r->p != r->delim && *r->p != '\n' && *r->p != '\r')
 				r->p++;
-			size_t n = (size_t)(r->p - from);
-			buf_reserve(&r->fields, n + 1);
-			memcpy(r->fields.data + r->fields.len, from, n);
-			r->fields.len += n;
-			r->fields.data[r->fields.len++] = '\0';
-			r->fields.data[r->fields.len] = '\0';
+			buf_append_string(&r->fields, from, (size_t)(r->p - from));
 			if (r->p < r->end && *r->p == r->delim) {
 				r->p++;
 				continue;

@@ -138,9 +138,8 @@ static int column_field(const char *header)
 	return -1;
 }
 
-/* Appends s trimmed of white space to the arena; returns its offset, or 0
+/* Appends s[0, n) trimmed of blanks to the arena; returns its offset, or 0
  * for an empty value. */
-/* Keeps s[0, n) without its surrounding blanks; 0 for an empty field. */
 static uint32_t keep(struct roster *r, const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t')) {
@@ -152,11 +151,7 @@ static uint32_t keep(struct roster *r, const char *s, size_t n)
 	if (!n)
 		return 0;
 	uint32_t off = (uint32_t)r->arena.len;
-	buf_reserve(&r->arena, n + 1);
-	memcpy(r->arena.data + r->arena.len, s, n);
-	r->arena.len += n;
-	r->arena.data[r->arena.len++] = '\0';
-	r->arena.data[r->arena.len] = '\0';
+	buf_append_string(&r->arena, s, n);
 	return off;
 }
 

@@ -133,6 +133,16 @@ void buf_append_char(struct buf *b, char c)
 	b->data[b->len] = '\0';
 }
 
+void buf_append_string(struct buf *b, const char *data, size_t len)
+{
+	buf_reserve(b, len + 1);
+	if (len)
+		memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len++] = '\0';
+	b->data[b->len] = '\0';
+}
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -38,6 +38,9 @@ void buf_finish(struct buf *b);
 void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const void *data, size_t len);
 void buf_append_char(struct buf *b, char c);
+/* Appends data[0, len) and a NUL counted in len, so that strings can be
+ * stored one after another and found by offset (one copy, one check). */
+void buf_append_string(struct buf *b, const char *data, size_t len);
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 /* Makes data NUL-terminated without counting the NUL in len. */
 const char *buf_cstr(struct buf *b);
