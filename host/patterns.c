@@ -19,16 +19,40 @@
 #define MATCH_LIMIT 200000
 #define DEPTH_LIMIT 5000
 
-/* What a pattern needs near its match, so it scans only there. */
+/* Where a pattern can match, so that it scans only there. Every built-in
+ * pattern that needs digits has a bounded extent and a gate: a condition on
+ * a run of digits (and the chain of runs it belongs to) that every match
+ * satisfies, with the bytes around the run a match can reach. The text is
+ * walked once for its digit runs; each pattern then scans only the windows
+ * its gates open, which gives the same matches as scanning the whole text
+ * (tests/test-patterns.c and the fuzz-patterns target compare the two). */
 enum need {
 	NEED_NOTHING, /* scan the whole text */
-	NEED_DIGIT,   /* a digit within WINDOW bytes of every match */
+	NEED_RUN,     /* where the pattern's gate opens a window */
 	NEED_AT,      /* an @ inside every match */
 };
 
-/* How far a match may reach from the digit or @ it needs: "born on 3rd of
- * September 2015", "12 Elm Grove Road". */
-#define WINDOW 48
+/* How far an email address may reach from its @; its windows are widened to
+ * white space, which an address never holds. */
+#define AT_WINDOW 48
+
+/* A run of ASCII digits, and the chain it belongs to: runs joined by at
+ * most CHAIN_GAP bytes of white space, hyphens, brackets or plus signs, as
+ * in "+44 (0)20 7946 0018", "4111 1111 1111 1111" or "12-34-56". */
+#define CHAIN_GAP 2
+struct run {
+	uint32_t start, end;
+	uint32_t chain_start, chain_end;
+	uint32_t chain_digits;
+	bool chain_first; /* the first run of its chain */
+};
+
+struct patterns;
+
+/* Returns whether a match may be near run r, and if so the window
+ * [*a, *b) in which every such match lies (before clamping to the text). */
+typedef bool (*gate_fn)(struct patterns *p, const char *text, size_t len, const struct run *r,
+			ptrdiff_t *a, ptrdiff_t *b);
 
 struct pattern_def {
 	const char *re;
@@ -40,11 +64,13 @@ struct pattern_def {
 	enum severity (*validate)(struct patterns *p, const char *text, size_t *start,
 				  size_t *end, pcre2_match_data *md);
 	uint8_t need; /* enum need */
+	gate_fn gate; /* for NEED_RUN */
 };
 
 struct compiled {
 	const struct pattern_def *def; /* NULL for a school's pattern */
 	uint8_t need;
+	gate_fn gate;
 	pcre2_code *code;
 	pcre2_match_data *md;
 	uint8_t category, severity;
@@ -57,9 +83,15 @@ struct window {
 
 struct patterns {
 	struct compiled *items;
-	struct window *windows[3]; /* per enum need, rebuilt for each text */
-	size_t nwindows[3], capwindows[3];
 	size_t count;
+	/* scratch, rebuilt for each text */
+	struct window *windows;
+	size_t nwindows, capwindows;
+	struct run *runs;
+	size_t nruns, capruns;
+	uint32_t *keywords; /* where "born", "birth", "dob" may start */
+	size_t nkeywords, capkeywords, next_keyword;
+	bool exhaustive; /* tests: scan every pattern over the whole text */
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	struct strv school_domains;
@@ -244,14 +276,15 @@ static enum severity check_birth(struct patterns *p, const char *text, size_t *s
 		int day = -1, month = 0, numbers = 0;
 		while (s < e) {
 			if (isdigit((unsigned char)*s)) {
-				int v = atoi(s);
+				/* the text need not end in a NUL: no atoi */
+				int v = 0;
+				for (; s < e && isdigit((unsigned char)*s); s++)
+					v = v < 1000 ? v * 10 + (*s - '0') : v;
 				if (numbers == 0)
 					day = v;
 				else if (numbers == 1 && g == 1)
 					month = v;
 				numbers++;
-				while (s < e && isdigit((unsigned char)*s))
-					s++;
 			} else if (isalpha((unsigned char)*s)) {
 				const char *w = s;
 				while (s < e && isalpha((unsigned char)*s))
@@ -358,43 +391,209 @@ static enum severity check_upn(struct patterns *p, const char *text, size_t *sta
 	return upn_valid(c) ? SEV_HIGH : SEV_NONE;
 }
 
-#define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
+/* Gates for the patterns below; see enum need. Each says which runs of
+ * digits a match can be near and how far from them it can reach. */
 
+static bool ascii_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool pcre_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* ≥ 10 digits in the chain: 0 or +44 and 9 or 10 more, one separator apart */
+static bool gate_phone(struct patterns *p, const char *text, size_t len, const struct run *r,
+		       ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)text, (void)len;
+	*a = (ptrdiff_t)r->chain_start - 1;
+	*b = (ptrdiff_t)r->chain_end + 1;
+	return r->chain_first && r->chain_digits >= 10;
+}
+
+static bool gate_card(struct patterns *p, const char *text, size_t len, const struct run *r,
+		      ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)text, (void)len;
+	*a = r->chain_start;
+	*b = r->chain_end;
+	return r->chain_first && r->chain_digits >= 13;
+}
+
+/* two letters, then six digits in pairs */
+static bool gate_ni(struct patterns *p, const char *text, size_t len, const struct run *r,
+		    ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)text, (void)len;
+	*a = (ptrdiff_t)r->chain_start - 3;
+	*b = (ptrdiff_t)r->chain_end + 2;
+	return r->chain_first && r->chain_digits >= 6;
+}
+
+/* a sort code (six digits) or an account number (eight), "sort code" up to
+ * 18 bytes before, and the other number up to 40 bytes after */
+static bool gate_bank(struct patterns *p, const char *text, size_t len, const struct run *r,
+		      ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)text, (void)len;
+	*a = (ptrdiff_t)r->chain_start - 18;
+	*b = (ptrdiff_t)r->chain_end + 40;
+	return r->chain_first && r->chain_digits >= 6;
+}
+
+static bool gate_upn(struct patterns *p, const char *text, size_t len, const struct run *r,
+		     ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)len;
+	*a = (ptrdiff_t)r->start - 1;
+	*b = r->end;
+	return r->end - r->start == 12 && r->start > 0 && ascii_alpha(text[r->start - 1]);
+}
+
+/* the inward code: a digit and two letters, at most 8 bytes in all */
+static bool gate_postcode(struct patterns *p, const char *text, size_t len, const struct run *r,
+			  ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p;
+	*a = (ptrdiff_t)r->end - 8;
+	*b = (ptrdiff_t)r->end + 2;
+	if (r->end + 2 > len || !ascii_alpha(text[r->end]) || !ascii_alpha(text[r->end + 1]))
+		return false;
+	if (r->end + 2 == len)
+		return true;
+	char c = text[r->end + 2];
+	return !(ascii_alpha(c) || (c >= '0' && c <= '9') || c == '_');
+}
+
+/* a house number of up to four digits, a letter, a comma and a space */
+static bool gate_address(struct patterns *p, const char *text, size_t len, const struct run *r,
+			 ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p;
+	*a = r->start;
+	*b = (ptrdiff_t)r->start + 110;
+	if (r->end - r->start > 4)
+		return false;
+	size_t i = r->end;
+	if (i < len && ascii_alpha(text[i]))
+		i++;
+	if (i < len && text[i] == ',')
+		i++;
+	return i < len && pcre_space(text[i]);
+}
+
+/* Whether "born", "birth", "dob" or "d.o.b" may be at the b at text[i]. */
+static bool birth_keyword(const char *text, size_t len, size_t i)
+{
+	if (i + 3 < len && strncasecmp(text + i + 1, "orn", 3) == 0)
+		return true;
+	if (i + 4 < len && strncasecmp(text + i + 1, "irth", 4) == 0)
+		return true;
+	if (i >= 1 && (text[i - 1] | 32) == 'o')
+		return true;
+	return i >= 2 && text[i - 1] == '.' && (text[i - 2] | 32) == 'o';
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* The b of every keyword in the text, in order (found on the first call for
+ * a text, then walked forward as the runs are). */
+static void find_keywords(struct patterns *p, const char *text, size_t len)
+{
+	p->nkeywords = 0;
+	p->next_keyword = 0;
+	for (const char *bs = "bB"; *bs; bs++) {
+		for (const char *q = memchr(text, *bs, len); q;
+		     q = memchr(q + 1, *bs, len - (size_t)(q + 1 - text))) {
+			if (!birth_keyword(text, len, (size_t)(q - text)))
+				continue;
+			grow_array((void **)&p->keywords, &p->capkeywords, p->nkeywords + 1,
+				   sizeof(*p->keywords));
+			p->keywords[p->nkeywords++] = (uint32_t)(q - text);
+			if (q + 1 >= text + len)
+				break;
+		}
+	}
+	qsort(p->keywords, p->nkeywords, sizeof(*p->keywords), cmp_u32);
+}
+
+/* a keyword up to 48 bytes before the date's first digits, which reach at
+ * most 40 bytes on ("3rd of September 2015") */
+static bool gate_birth(struct patterns *p, const char *text, size_t len, const struct run *r,
+		       ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)text, (void)len;
+	*a = (ptrdiff_t)r->start - 48;
+	*b = (ptrdiff_t)r->start + 40;
+	while (p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] + 48 < r->start)
+		p->next_keyword++;
+	return p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] < r->start;
+}
+
+/* one or two digits after year(s), yr(s), y, ks or key stage, with at most
+ * a space and a hyphen between */
+static bool gate_year(struct patterns *p, const char *text, size_t len, const struct run *r,
+		      ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)len;
+	*a = (ptrdiff_t)r->start - 10;
+	*b = (ptrdiff_t)r->end + 10;
+	if (r->end - r->start > 2)
+		return false;
+	size_t i = r->start;
+	for (int skip = 0; skip < 2 && i > 0 && (pcre_space(text[i - 1]) || text[i - 1] == '-');
+	     skip++)
+		i--;
+	return i > 0 && strchr("rsye", text[i - 1] | 32) && ascii_alpha(text[i - 1]);
+}
+
+#define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?"
+
+/* Every pattern gated by runs of digits has a bounded extent, which its
+ * gate's window covers: hence \\s{1,4} rather than \\s+. */
 static const struct pattern_def defs[] = {
 	/* mobiles and landlines: 07700 900123, +44 (0)20 7946 0018, 0113-496-0000 */
 	{"(?<![\\w+./:-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s-]?){9,10}(?!\\d)",
-	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_DIGIT},
+	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_RUN, gate_phone},
 	{"(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}"
 	 "\\.[A-Za-z]{2,24}(?![\\w.-]*\\w)",
-	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT},
+	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT, NULL},
 	{"(?<![\\w])(?:[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|GIR\\s?0AA)(?!\\w)",
-	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode, NEED_DIGIT},
-	{"(?<![\\w])\\d{1,4}[A-Za-z]?,?\\s+(?:[A-Z][a-z]+\\s+){1,3}(?:Road|Rd|Street|St|Avenue|Ave|"
-	 "Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|Walk|"
-	 "Square|Parade|Row)\\b\\.?",
-	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_DIGIT},
-	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday)(?:\\s+(?:is|was|on|is on|was on))?\\s*[:=-]?\\s*"
+	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode, NEED_RUN, gate_postcode},
+	{"(?<![\\w])\\d{1,4}[A-Za-z]?,?\\s{1,4}(?:[A-Z][a-z]{1,24}\\s{1,4}){1,3}(?:Road|Rd|Street|St|"
+	 "Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|"
+	 "Walk|Square|Parade|Row)\\b\\.?",
+	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address},
+	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
+	 "\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
-	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+" MONTH "(?:\\s+\\d{4})?)|"
-	 "(" MONTH "\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?))(?![\\w/])",
-	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth, NEED_DIGIT},
+	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"
+	 "(" MONTH "\\s{1,4}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,4}\\d{4})?))(?![\\w/])",
+	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth, NEED_RUN, gate_birth},
 	{"(?<![\\w])[A-Za-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-Da-d](?!\\w)",
-	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_DIGIT},
+	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_RUN, gate_ni},
 	/* a sort code with an account number in either order, or named */
 	{"(?i)(?<![\\w-])(?:\\d{2}-\\d{2}-\\d{2}\\D{0,30}?(?<!\\d)\\d{8}|\\d{8}\\D{0,30}?"
-	 "(?<!\\d)\\d{2}-\\d{2}-\\d{2}|sort code\\s*:?\\s*\\d{2}[- ]?\\d{2}[- ]?\\d{2})(?![\\w-])",
-	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_DIGIT},
+	 "(?<!\\d)\\d{2}-\\d{2}-\\d{2}|sort code\\s{0,4}:?\\s{0,4}\\d{2}[- ]?\\d{2}[- ]?\\d{2})(?![\\w-])",
+	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_bank},
 	/* 4-4-4-4 (to 19 digits) or Amex 4-6-5, with spaces, dashes or none */
 	{"(?<![\\w-])(?:\\d{4}([ -]?)\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -]?)\\d{6}\\2\\d{5})(?![\\w-])",
-	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_DIGIT},
+	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_RUN, gate_card},
 	{"(?<![\\w])[A-HJ-NP-RT-Za-hj-np-rt-z]\\d{12}(?!\\w)",
-	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn, NEED_DIGIT},
+	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn, NEED_RUN, gate_upn},
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
 	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
-	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_DIGIT},
+	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
-	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_NOTHING},
+	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_NOTHING, NULL},
 };
 
 /* Inputs on which a badly written pattern backtracks for ever: long runs of
@@ -507,6 +706,7 @@ struct patterns *patterns_create(const struct config *config, struct problems *p
 		c->category = defs[i].category;
 		c->severity = defs[i].severity;
 		c->need = defs[i].need;
+		c->gate = defs[i].gate;
 	}
 	const char *where = config->path ? config->path : "config";
 	for (size_t i = 0; i < config->pattern_count && i < UINT16_MAX - 1; i++)
@@ -523,8 +723,9 @@ void patterns_destroy(struct patterns *p)
 		pcre2_code_free(p->items[i].code);
 	}
 	free(p->items);
-	for (int k = 0; k < 3; k++)
-		free(p->windows[k]);
+	free(p->windows);
+	free(p->runs);
+	free(p->keywords);
 	pcre2_match_context_free(p->mctx);
 	if (p->jit)
 		pcre2_jit_stack_free(p->jit);
@@ -539,93 +740,182 @@ static bool is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The stretches of text worth scanning for patterns that need a digit (or
- * an @): WINDOW bytes either side of each, widened to white space so that
- * look-aheads at a window's end see what they would see in the whole
- * text, and merged where they meet. */
-static void find_windows(struct patterns *p, enum need need, const char *text, size_t len)
+static void add_window(struct patterns *p, size_t a, size_t b)
 {
-	struct window **w = &p->windows[need];
-	size_t *n = &p->nwindows[need];
-	*n = 0;
+	struct window *w = p->windows;
+	if (p->nwindows && a <= w[p->nwindows - 1].end) {
+		if (b > w[p->nwindows - 1].end)
+			w[p->nwindows - 1].end = b;
+		return;
+	}
+	grow_array((void **)&p->windows, &p->capwindows, p->nwindows + 1, sizeof(*p->windows));
+	p->windows[p->nwindows++] = (struct window){a, b};
+}
+
+/* Around each @: AT_WINDOW bytes either side, widened to white space. */
+static void at_windows(struct patterns *p, const char *text, size_t len)
+{
+	p->nwindows = 0;
 	const char *q = text, *end = text + len;
-	for (;;) {
-		if (need == NEED_AT) {
-			q = memchr(q, '@', (size_t)(end - q));
-		} else {
-			while (q < end && (*q < '0' || *q > '9'))
-				q++;
-		}
-		if (!q || q >= end)
-			break;
+	while ((q = memchr(q, '@', (size_t)(end - q))) != NULL) {
 		size_t at = (size_t)(q - text);
-		size_t a = at > WINDOW ? at - WINDOW : 0, b = at + WINDOW < len ? at + WINDOW : len;
+		size_t a = at > AT_WINDOW ? at - AT_WINDOW : 0, b = at + AT_WINDOW < len ? at + AT_WINDOW : len;
 		while (a > 0 && !is_space(text[a - 1]))
 			a--;
 		while (b < len && !is_space(text[b]))
 			b++;
-		if (*n && a <= (*w)[*n - 1].end) {
-			(*w)[*n - 1].end = b;
-		} else {
-			grow_array((void **)w, &p->capwindows[need], *n + 1, sizeof(**w));
-			(*w)[(*n)++] = (struct window){a, b};
-		}
+		add_window(p, a, b);
 		q = text + (b > at ? b : at + 1);
+		if (q >= end)
+			break;
 	}
 }
 
-static void scan_one(struct patterns *p, struct compiled *c, const char *text, size_t from,
-		     size_t to, void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx)
+static bool chain_gap(char c)
 {
-	size_t at = from;
+	return pcre_space(c) || c == '-' || c == '(' || c == ')';
+}
+
+/* The runs of ASCII digits and their chains. */
+static void find_runs(struct patterns *p, const char *text, size_t len)
+{
+	p->nruns = 0;
+	size_t i = 0, first = 0;
+	for (;;) {
+		while (i < len && (unsigned char)(text[i] - '0') > 9)
+			i++;
+		if (i >= len)
+			break;
+		size_t start = i;
+		while (i < len && (unsigned char)(text[i] - '0') <= 9)
+			i++;
+		size_t n = p->nruns;
+		grow_array((void **)&p->runs, &p->capruns, n + 1, sizeof(*p->runs));
+		struct run *r = &p->runs[n];
+		*r = (struct run){.start = (uint32_t)start, .end = (uint32_t)i};
+		bool joined = false;
+		if (n && start - p->runs[n - 1].end <= CHAIN_GAP) {
+			joined = true;
+			for (size_t k = p->runs[n - 1].end; k < start; k++)
+				joined &= chain_gap(text[k]);
+		}
+		if (!joined)
+			first = n;
+		p->nruns++;
+		/* the chain so far, copied to each of its runs when it ends */
+		struct run *f = &p->runs[first];
+		if (!joined) {
+			f->chain_first = true;
+			f->chain_start = f->start;
+			f->chain_digits = 0;
+		}
+		f->chain_end = (uint32_t)i;
+		f->chain_digits += (uint32_t)(i - start);
+	}
+	/* every run carries its chain's extent and digit count */
+	for (size_t k = 0; k < p->nruns; k++) {
+		struct run *r = &p->runs[k];
+		if (r->chain_first) {
+			first = k;
+			continue;
+		}
+		r->chain_start = p->runs[first].chain_start;
+		r->chain_end = p->runs[first].chain_end;
+		r->chain_digits = p->runs[first].chain_digits;
+	}
+}
+
+/* The windows a pattern's gate opens over the runs, clamped and merged. */
+static void run_windows(struct patterns *p, const struct compiled *c, const char *text, size_t len)
+{
+	p->nwindows = 0;
+	p->next_keyword = 0;
+	for (size_t k = 0; k < p->nruns; k++) {
+		ptrdiff_t a, b;
+		if (!c->gate(p, text, len, &p->runs[k], &a, &b))
+			continue;
+		size_t ua = a < 0 ? 0 : (size_t)a, ub = b < 0 ? 0 : (size_t)b;
+		add_window(p, ua, ub < len ? ub : len);
+	}
+}
+
+/* Scans text[from, to) for matches that start and end there. The subject
+ * runs from the text's start (so look-behinds see the real text) to a few
+ * bytes past `to` (so look-aheads at a match's end do). */
+static void scan_one(struct patterns *p, struct compiled *c, const char *text, size_t len,
+		     size_t from, size_t to, size_t *resume,
+		     void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx)
+{
+	size_t at = from > *resume ? from : *resume;
+	size_t subject = to + 8 < len ? to + 8 : len;
 	while (at < to) {
-		/* the subject ends at `to`, but starts at the text's start, so
-		 * look-behinds see the real text before the window */
-		int rc = pcre2_match(c->code, (PCRE2_SPTR)text, to, at, 0, c->md, p->mctx);
+		int rc = pcre2_match(c->code, (PCRE2_SPTR)text, subject, at, 0, c->md, p->mctx);
 		if (rc < 0)
 			break; /* no match, or a limit reached: nothing to report */
 		/* PCRE2_MATCH_INVALID_UTF never matches inside a bad sequence,
 		 * so offsets are always on character boundaries. */
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
-		size_t start = ov[0], end = ov[1];
-		while (end > start && strchr(" \t\r\n-", text[end - 1]))
-			end--;
-		if (end <= start) {
-			at = start + 1;
+		if (ov[0] >= to)
+			break;
+		if (ov[1] > to) {
+			/* no match of the whole text reaches past its window:
+			 * this one is the window's cut, so try the next start */
+			at = ov[0] + 1;
 			continue;
 		}
+		size_t start = ov[0], end = ov[1];
+		*resume = at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		while (end > start && strchr(" \t\r\n-", text[end - 1]))
+			end--;
+		if (end <= start)
+			continue;
 		enum severity s = c->def ? c->def->validate(p, text, &start, &end, c->md)
 					 : (enum severity)c->severity;
 		if (s > (enum severity)c->severity)
 			s = (enum severity)c->severity;
-		if (s != SEV_NONE) {
-			struct pattern_hit h = {
-				.start = (uint32_t)start,
-				.end = (uint32_t)end,
-				.category = c->category,
-				.severity = (uint8_t)s,
-				.label = c->def ? c->def->label : 0,
-				.custom = c->custom,
-			};
-			hit(&h, ctx);
-		}
-		at = ov[1];
+		if (s == SEV_NONE)
+			continue;
+		struct pattern_hit h = {
+			.start = (uint32_t)start,
+			.end = (uint32_t)end,
+			.category = c->category,
+			.severity = (uint8_t)s,
+			.label = c->def ? c->def->label : 0,
+			.custom = c->custom,
+		};
+		hit(&h, ctx);
 	}
 }
 
 void patterns_scan(struct patterns *p, const char *text, size_t len,
 		   void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx)
 {
-	find_windows(p, NEED_DIGIT, text, len);
-	find_windows(p, NEED_AT, text, len);
+	bool runs_found = false;
 	for (size_t i = 0; i < p->count; i++) {
 		struct compiled *c = &p->items[i];
-		if (c->need == NEED_NOTHING) {
-			scan_one(p, c, text, 0, len, hit, ctx);
+		size_t resume = 0;
+		if (c->need == NEED_NOTHING || p->exhaustive) {
+			scan_one(p, c, text, len, 0, len, &resume, hit, ctx);
 			continue;
 		}
-		for (size_t k = 0; k < p->nwindows[c->need]; k++)
-			scan_one(p, c, text, p->windows[c->need][k].start,
-				 p->windows[c->need][k].end, hit, ctx);
+		if (c->need == NEED_AT) {
+			at_windows(p, text, len);
+		} else {
+			if (!runs_found) {
+				find_runs(p, text, len);
+				runs_found = true;
+			}
+			if (c->gate == gate_birth)
+				find_keywords(p, text, len);
+			run_windows(p, c, text, len);
+		}
+		for (size_t k = 0; k < p->nwindows; k++)
+			scan_one(p, c, text, len, p->windows[k].start, p->windows[k].end, &resume,
+				 hit, ctx);
 	}
+}
+
+void patterns_set_exhaustive(struct patterns *p, bool on)
+{
+	p->exhaustive = on;
 }

@@ -53,6 +53,10 @@ void patterns_destroy(struct patterns *p);
 void patterns_scan(struct patterns *p, const char *text, size_t len,
 		   void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx);
 
+/* Tests: scan every pattern over the whole text instead of only where its
+ * gate says a match can be. The results must be the same. */
+void patterns_set_exhaustive(struct patterns *p, bool on);
+
 /* The message and advice for a pattern label. */
 const char *pattern_message(enum pattern_label l);
 const char *pattern_advice(enum pattern_label l);

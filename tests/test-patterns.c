@@ -186,6 +186,125 @@ static void school_patterns(void **state)
 	problems_finish(&pr);
 }
 
+/* Gated scanning (each pattern only near the digit runs its gate accepts)
+ * finds exactly what scanning every pattern over the whole text finds. */
+struct hit_list {
+	struct pattern_hit *h;
+	size_t n, cap;
+};
+
+static void collect_all(const struct pattern_hit *h, void *ctx)
+{
+	struct hit_list *l = ctx;
+	grow_array((void **)&l->h, &l->cap, l->n + 1, sizeof(*l->h));
+	l->h[l->n++] = *h;
+}
+
+static unsigned labels_seen;
+
+static size_t compare_scans(struct patterns *p, const char *s, size_t n)
+{
+	struct hit_list gated = {0}, all = {0};
+	patterns_set_exhaustive(p, false);
+	patterns_scan(p, s, n, collect_all, &gated);
+	patterns_set_exhaustive(p, true);
+	patterns_scan(p, s, n, collect_all, &all);
+	patterns_set_exhaustive(p, false);
+	if (gated.n != all.n)
+		fail_msg("gated scan found %zu matches, the whole scan %zu, in: %.*s", gated.n,
+			 all.n, (int)n, s);
+	for (size_t i = 0; i < all.n; i++)
+		if (gated.h[i].start != all.h[i].start || gated.h[i].end != all.h[i].end ||
+		    gated.h[i].label != all.h[i].label || gated.h[i].severity != all.h[i].severity ||
+		    gated.h[i].category != all.h[i].category || gated.h[i].custom != all.h[i].custom)
+			fail_msg("match %zu differs in: %.*s", i, (int)n, s);
+	size_t found = all.n;
+	for (size_t i = 0; i < all.n; i++)
+		labels_seen |= 1u << all.h[i].label;
+	free(gated.h);
+	free(all.h);
+	return found;
+}
+
+static size_t compare_lines_of(struct patterns *p, const char *path)
+{
+	char *data;
+	size_t len, found = 0;
+	if (read_file(path, 256u << 20, &data, &len) < 0)
+		return 0;
+	for (char *line = data, *nl; line < data + len; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(data + len - line));
+		if (!nl)
+			nl = data + len;
+		found += compare_scans(p, line, (size_t)(nl - line));
+	}
+	free(data);
+	return found;
+}
+
+static void gated_scan_is_exhaustive(void **state)
+{
+	(void)state;
+	struct problems pr;
+	problems_init(&pr);
+	struct config *c = config_defaults();
+	struct patterns *p = patterns_create(c, &pr);
+
+	/* pieces of every pattern, and of their near misses, joined at random */
+	static const char *const pieces[] = {
+		"0", "7", "1", "12", "07700", "900123", "+44", "(0)", "0044", "20", "7946", "0018",
+		" ", "  ", "   ", "-", "/", ".", ",", ":", "\n", "\t", "(", ")", "+", "_",
+		"born", "Born on", "DOB", "d.o.b.", "date of birth", "birthday is", "was on",
+		"3rd", "of", "September", "Sept", "march", "2015", "12/03/2014",
+		"Year", "years", "yr", "Y", "KS", "key stage", "and", "&", "'s",
+		"Elm", "Grove", "Road", "St", "Acacia", "Avenue", "12a,",
+		"sort code", "12-34-56", "12345678", "account",
+		"AB", "C", "QQ", "123456", "4111", "1111", "378282246310005", "4111111111111111",
+		"B801200005001", "P", "207000016049", "SW1A", "1AA", "GIR 0AA", "M1", "b12", "3ab",
+		"a", "x", "Z", "\xC3\xA9", "\xF0\x9F\x96\x95", "\xFF", "a@b.com", "@", "sch.uk",
+		/* whole matches at their longest */
+		"born on  3rd  of  September  2015", "DOB:  12/03/2014", "d.o.b - 1/2/15",
+		"birthday was on    September    3rd,    2015", "date of birth -  1st march",
+		"12a,  Acacia   Gardens  Road", "7  Old  Mill  Lane  Close", "sort code :   12 34 56",
+		"12-34-56, account 12345678", "12345678 and 12-34-56", "AB 12 34 56 C", "JG103759A",
+		"4111-1111-1111-1111", "3782 822463 10005", "+44 (0)20 7946 0018", "07700 900 123",
+		"born 3rd    of    September.", "12-34-56 and the bank account no. is: 12345678",
+		"12a,    Acacia    Gardenvillesmeadow    Grovehurst    Crescent.",
+		"years 5 and 6's", "key stage 2", "Y10", "yr-7", "SW1A 1AA", "b801200005001",
+	};
+	uint32_t seed = 12345;
+	char buf[512];
+	size_t found = 0;
+	for (int round = 0; round < 30000; round++) {
+		size_t n = 0, pieces_n;
+		seed = seed * 1103515245u + 12345u;
+		pieces_n = 1 + (seed >> 16) % 24;
+		for (size_t k = 0; k < pieces_n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pieces[(seed >> 16) % ARRAY_SIZE(pieces)];
+			size_t l = strlen(piece);
+			if (n + l >= sizeof(buf))
+				break;
+			memcpy(buf + n, piece, l);
+			n += l;
+		}
+		found += compare_scans(p, buf, n);
+	}
+	/* the project's own posts and cases, and the shared tweets when there */
+	found += compare_lines_of(p, SOURCE_ROOT "/tests/eval/teacher-posts.tsv");
+	found += compare_lines_of(p, SOURCE_ROOT "/tests/eval/teacher-posts-holdout.tsv");
+	found += compare_lines_of(p, SOURCE_ROOT "/tests/data/classify/cases.txt");
+	found += compare_lines_of(p, SOURCE_ROOT "/../shared/datasets/tweets/ordinary_val_text.txt");
+	/* the comparison is worth something only if every kind matched */
+	assert_true(found > 1000);
+	for (unsigned l = 0; l < PL_COUNT; l++)
+		if (l != PL_SCHOOL_EMAIL && !(labels_seen & (1u << l)))
+			fail_msg("no %s in the comparison", pattern_message(l));
+	patterns_destroy(p);
+	config_destroy(c);
+	problems_finish(&pr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +315,7 @@ int main(void)
 		cmocka_unit_test(school_email_is_higher),
 		cmocka_unit_test(survives_hostile_input),
 		cmocka_unit_test(school_patterns),
+		cmocka_unit_test(gated_scan_is_exhaustive),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
