@@ -12,11 +12,18 @@
 
 #include "obfuscation.h"
 
-static void push(struct classifier *c, const struct candidate *k)
+static void push(struct cand_list *l, const struct candidate *k)
 {
-	grow_array((void **)&c->cands, &c->cand_cap, c->cand_count + 1, sizeof(*c->cands));
-	c->cands[c->cand_count++] = *k;
+	grow_array((void **)&l->items, &l->cap, l->count + 1, sizeof(*l->items));
+	l->items[l->count++] = *k;
 }
+
+/* What the obfuscation and pattern callbacks need: the classifier, only
+ * read, and where their candidates go. */
+struct sink {
+	const struct classifier *c;
+	struct cand_list *out;
+};
 
 static bool is_context(const struct payload *p)
 {
@@ -59,7 +66,7 @@ static void scan_phrases(struct classifier *c)
 			.last = (uint32_t)best_end,
 			.node = best,
 		};
-		push(c, &k);
+		push(&c->cands, &k);
 		i = best_end + 1;
 	}
 }
@@ -76,7 +83,8 @@ static const struct payload *derogatory_of(const struct payload *ps, size_t n)
 
 static void on_obfuscated(const struct obfuscated *o, void *ctx)
 {
-	struct classifier *c = ctx;
+	struct sink *sink = ctx;
+	const struct classifier *c = sink->c;
 	const struct payload *p = NULL;
 	if (o->masked) {
 		size_t shown = 0;
@@ -113,14 +121,15 @@ static void on_obfuscated(const struct obfuscated *o, void *ctx)
 		.severity = p->severity,
 		.label = p->label,
 	};
-	push(c, &k);
+	push(sink->out, &k);
 }
 
 static void on_pattern(const struct pattern_hit *h, void *ctx)
 {
-	struct classifier *c = ctx;
+	struct sink *sink = ctx;
+	const struct classifier *c = sink->c;
 	if (h->label == PL_YEAR_GROUP)
-		c->context = true;
+		sink->out->context = true;
 	struct candidate k = {
 		.start = h->start,
 		.end = h->end,
@@ -129,7 +138,7 @@ static void on_pattern(const struct pattern_hit *h, void *ctx)
 		.severity = h->severity,
 		.label = h->custom ? c->custom_labels[h->custom - 1] : c->pattern_labels[h->label],
 	};
-	push(c, &k);
+	push(sink->out, &k);
 }
 
 static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n)
@@ -346,36 +355,88 @@ static bool better(const struct candidate *a, const struct candidate *b)
 	return a->end - a->start > b->end - b->start;
 }
 
+/* Below this many bytes a second thread costs more than it saves. */
+#define PARALLEL_MIN (64 * 1024)
+
+static void *side_scan_run(void *arg)
+{
+	struct side_scan *s = arg;
+	struct sink obf = {s->c, &s->obf}, pat = {s->c, &s->pat};
+	obfuscation_scan_runs(s->text, s->len, &s->scratch, on_obfuscated, &obf);
+	patterns_scan(s->c->patterns, s->text, s->len, on_pattern, &pat);
+	return NULL;
+}
+
+static void take_over(struct classifier *c, const struct cand_list *l)
+{
+	grow_array((void **)&c->cands.items, &c->cands.cap, c->cands.count + l->count,
+		   sizeof(*c->cands.items));
+	memcpy(c->cands.items + c->cands.count, l->items, l->count * sizeof(*l->items));
+	c->cands.count += l->count;
+	c->context |= l->context;
+}
+
+void classifier_set_parallel_min(struct classifier *c, size_t bytes)
+{
+	c->parallel_min = bytes;
+}
+
 void classifier_check(struct classifier *c, const char *text, size_t len, struct warnings *out)
 {
 	classifier_wait_for_names(c);
 	struct tokens *t = &c->tokens;
 	out->count = 0;
-	c->cand_count = 0;
+	c->cands.count = 0;
 	c->context = false;
+
+	/* A long text: obfuscated words and patterns need only the text, so a
+	 * second thread scans for them meanwhile. Their candidates join in
+	 * the order one thread would have found them, so the result is the
+	 * same either way. */
+	struct side_scan *side = &c->side;
+	bool parallel = len >= (c->parallel_min ? c->parallel_min : PARALLEL_MIN);
+	if (parallel) {
+		side->c = c;
+		side->text = text;
+		side->len = len;
+		side->obf.count = side->pat.count = 0;
+		side->obf.context = side->pat.context = false;
+		parallel = pthread_create(&side->thread, NULL, side_scan_run, side) == 0;
+	}
+
 	text_tokenize(t, text, len);
 	grow_array((void **)&c->ids, &c->ids_cap, t->count, sizeof(*c->ids));
 	for (size_t i = 0; i < t->count; i++) {
 		const struct token *tok = &t->items[i];
 		c->ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
 	}
-
 	scan_phrases(c);
-	size_t phrases = c->cand_count;
-	obfuscation_scan(text, len, t, &c->obf, on_obfuscated, c);
-	patterns_scan(c->patterns, text, len, on_pattern, c);
+	size_t phrases = c->cands.count;
+
+	struct sink sink = {c, &c->cands};
+	if (parallel) {
+		pthread_join(side->thread, NULL);
+		take_over(c, &side->obf);
+		obfuscation_scan_spaced(t, &c->obf, on_obfuscated, &sink);
+		take_over(c, &side->pat);
+	} else {
+		obfuscation_scan(text, len, t, &c->obf, on_obfuscated, &sink);
+		patterns_scan(c->patterns, text, len, on_pattern, &sink);
+	}
+	c->context |= c->cands.context;
+	c->cands.context = false;
 
 	struct text_shape shape = shape_of(t);
 	for (size_t i = 0; i < phrases; i++)
-		decide(c, &c->cands[i], shape);
-	if (c->cand_count > 1)
-		qsort(c->cands, c->cand_count, sizeof(*c->cands), cmp_candidates);
+		decide(c, &c->cands.items[i], shape);
+	if (c->cands.count > 1)
+		qsort(c->cands.items, c->cands.count, sizeof(*c->cands.items), cmp_candidates);
 
 	/* Keep the better of overlapping candidates; kept ones never overlap,
 	 * so a new one can only clash with the last kept. */
 	struct candidate *kept = NULL;
-	for (size_t i = 0; i < c->cand_count; i++) {
-		struct candidate *k = &c->cands[i];
+	for (size_t i = 0; i < c->cands.count; i++) {
+		struct candidate *k = &c->cands.items[i];
 		if (k->severity == SEV_NONE)
 			continue;
 		if (kept && k->start < kept->end) {
@@ -384,10 +445,10 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 			continue;
 		}
 		/* compact in place: kept candidates are a prefix of cands */
-		kept = kept ? kept + 1 : c->cands;
+		kept = kept ? kept + 1 : c->cands.items;
 		*kept = *k;
 	}
-	for (struct candidate *k = c->cands; kept && k <= kept; k++) {
+	for (struct candidate *k = c->cands.items; kept && k <= kept; k++) {
 		struct warning w = {k->start, k->end, k->category, k->severity, k->label};
 		warnings_push(out, &w);
 	}

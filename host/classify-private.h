@@ -29,6 +29,25 @@ struct candidate {
 	uint16_t label;
 };
 
+/* Candidates as a scanner proposes them, and whether one of them says the
+ * text is about school. */
+struct cand_list {
+	struct candidate *items;
+	size_t count, cap;
+	bool context;
+};
+
+/* A long text's obfuscated words and patterns, scanned on a second thread
+ * while the checking thread tokenises it and looks up its phrases. */
+struct side_scan {
+	struct classifier *c;
+	const char *text;
+	size_t len;
+	struct cand_list obf, pat; /* taken over in the order one thread would find them */
+	struct buf scratch;
+	pthread_t thread;
+};
+
 struct classifier {
 	struct match_dict *dict;
 	struct match_dict *common; /* very common names, while loading only */
@@ -70,10 +89,11 @@ struct classifier {
 	struct tokens tokens;
 	uint32_t *ids;
 	size_t ids_cap;
-	struct candidate *cands;
-	size_t cand_count, cand_cap;
+	struct cand_list cands;
 	struct buf obf;
 	bool context;
+	size_t parallel_min; /* texts this long use a second thread */
+	struct side_scan side;
 };
 
 /* Waits for the names, if classifier_start is still adding them. */

@@ -643,7 +643,10 @@ void classifier_destroy(struct classifier *c)
 	free(c->dictionary);
 	tokens_finish(&c->tokens);
 	free(c->ids);
-	free(c->cands);
+	free(c->cands.items);
+	free(c->side.obf.items);
+	free(c->side.pat.items);
+	buf_finish(&c->side.scratch);
 	buf_finish(&c->obf);
 	free(c);
 }

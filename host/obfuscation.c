@@ -12,7 +12,7 @@
 
 /* Byte classes for the scan, from a table: this runs over every byte of
  * every check. */
-enum { RUN = 1, EDGE_LEAD = 2, EDGE_TAIL = 4, LETTER = 8 };
+enum { RUN = 1, EDGE_LEAD = 2, EDGE_TAIL = 4, LETTER = 8, SUBST = 16 };
 static uint8_t byte_class[256];
 
 static void init_classes(void)
@@ -27,6 +27,8 @@ static void init_classes(void)
 			k |= EDGE_TAIL;
 		if (c < 128 && isalpha(c))
 			k |= LETTER;
+		else if (k & RUN)
+			k |= SUBST;
 		byte_class[c] = k;
 	}
 }
@@ -87,53 +89,110 @@ static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn 
 	}
 }
 
-static void scan_runs(const char *text, size_t len, struct buf *b, obfuscation_fn fn, void *ctx)
+/* Looks at the run of RUN bytes around text[q] (which starts at or after
+ * `from`) and proposes its plain forms. Returns where the run ends. */
+static size_t scan_run_at(const unsigned char *u, size_t len, size_t from, size_t q,
+			  struct buf *b, obfuscation_fn fn, void *ctx)
 {
+	size_t s = q, e = q;
+	while (s > from && (byte_class[u[s - 1]] & RUN))
+		s--;
+	while (e < len && (byte_class[u[e]] & RUN))
+		e++;
+	/* a letter equal to the two before it (in either case) is a stretch */
+	bool stretched = false;
+	size_t subst = 0;
+	for (size_t k = s; k < e; k++) {
+		if (!(byte_class[u[k]] & LETTER))
+			subst++;
+		else if (k >= s + 2 && (u[k] | 32) == (u[k - 1] | 32) && (u[k] | 32) == (u[k - 2] | 32))
+			stretched = true;
+	}
+	size_t end = e;
+	if (subst == 0 && !stretched)
+		return end;
+	/* punctuation around a word is not part of it */
+	while (s < e && (byte_class[u[s]] & EDGE_LEAD))
+		s++;
+	while (e > s && (byte_class[u[e - 1]] & EDGE_TAIL))
+		e--;
+	if (e - s < 3 || e - s > MAX_RUN)
+		return end;
+	size_t letters = 0;
+	subst = 0;
+	for (size_t k = s; k < e; k++) {
+		if (byte_class[u[k]] & LETTER)
+			letters++;
+		else
+			subst++;
+	}
+	if (letters == 0 || (subst == 0 && !stretched))
+		return end;
+	b->len = 0;
+	for (size_t k = s; k < e; k++) {
+		char c = unleet(u[k]);
+		if (c)
+			buf_append_char(b, c);
+	}
+	if (b->len)
+		propose(b, (uint32_t)s, (uint32_t)e, fn, ctx);
+	return end;
+}
+
+/* The top bit of each zero byte of x is set, and perhaps of bytes above a
+ * zero byte (a borrow): never of a byte below the first zero. Zero when no
+ * byte is. */
+static uint64_t zero_bytes8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	return (x - ones) & ~x & ones * 0x80;
+}
+
+/* Runs: maximal stretches of RUN bytes. Almost all are plain words, so the
+ * scan looks for the two things that make a run worth a look, eight bytes
+ * at a time and without branching on each byte: a substitute (a RUN byte
+ * that is not a letter) and three equal bytes in a row, ignoring case.
+ * Only runs holding one are examined, each once. */
+void obfuscation_scan_runs(const char *text, size_t len, struct buf *b, obfuscation_fn fn,
+			   void *ctx)
+{
+	if (!byte_class['a'])
+		init_classes();
 	const unsigned char *u = (const unsigned char *)text;
-	size_t i = 0;
+	size_t i = 0, done = 0; /* runs before `done` are examined */
 	while (i < len) {
-		if (!(byte_class[u[i]] & RUN)) {
-			i++;
+		size_t n = 8;
+		uint8_t subst = 0;
+		uint64_t triple; /* top bit of each byte that may end three equal */
+		if (len - i >= 8) {
+			const unsigned char *v = u + i;
+			subst = byte_class[v[0]] | byte_class[v[1]] | byte_class[v[2]] |
+				byte_class[v[3]] | byte_class[v[4]] | byte_class[v[5]] |
+				byte_class[v[6]] | byte_class[v[7]];
+			/* the block, folded, against itself one and two bytes on */
+			uint64_t x, p1 = i >= 1 ? (u[i - 1] | 32u) : 0, p2 = i >= 2 ? (u[i - 2] | 32u) : 0;
+			memcpy(&x, v, 8);
+			x |= 0x2020202020202020u;
+			uint64_t d1 = x ^ ((x << 8) | p1), d2 = x ^ ((x << 16) | (p1 << 8) | p2);
+			triple = zero_bytes8(d1 | d2);
+		} else {
+			n = len - i;
+			triple = UINT64_MAX; /* the last few bytes: look at each */
+		}
+		if (!(subst & SUBST) && !triple) {
+			i += n;
 			continue;
 		}
-		size_t s = i;
-		/* most runs are plain words: find out while walking them */
-		size_t subst = 0, same = 1;
-		bool stretched = false;
-		for (; i < len && (byte_class[u[i]] & RUN); i++) {
-			if (!(byte_class[u[i]] & LETTER))
-				subst++;
-			same = i > s && (u[i] | 32) == (u[i - 1] | 32) ? same + 1 : 1;
-			stretched |= same >= 3 && (byte_class[u[i]] & LETTER);
+		/* examine the runs holding a substitute or a stretch */
+		size_t stop = i + n;
+		for (size_t q = i; q < stop; q++) {
+			if (q < done || !(byte_class[u[q]] & RUN))
+				continue;
+			if (!(byte_class[u[q]] & SUBST) && !((triple >> (8 * (q - i) + 7)) & 1))
+				continue;
+			done = scan_run_at(u, len, done, q, b, fn, ctx);
 		}
-		size_t e = i;
-		if (subst == 0 && !stretched)
-			continue;
-		/* punctuation around a word is not part of it */
-		while (s < e && (byte_class[u[s]] & EDGE_LEAD))
-			s++;
-		while (e > s && (byte_class[u[e - 1]] & EDGE_TAIL))
-			e--;
-		if (e - s < 3 || e - s > MAX_RUN)
-			continue;
-		size_t letters = 0;
-		subst = 0;
-		for (size_t k = s; k < e; k++) {
-			if (byte_class[u[k]] & LETTER)
-				letters++;
-			else
-				subst++;
-		}
-		if (letters == 0 || (subst == 0 && !stretched))
-			continue;
-		b->len = 0;
-		for (size_t k = s; k < e; k++) {
-			char c = unleet(u[k]);
-			if (c)
-				buf_append_char(b, c);
-		}
-		if (b->len)
-			propose(b, (uint32_t)s, (uint32_t)e, fn, ctx);
+		i = stop > done ? stop : done;
 	}
 }
 
@@ -143,7 +202,7 @@ static bool single_letter(const struct tokens *t, size_t i)
 	return tok->norm_len == 1 && isalpha((unsigned char)t->norm[tok->norm]);
 }
 
-static void scan_spaced(const struct tokens *t, struct buf *b, obfuscation_fn fn, void *ctx)
+void obfuscation_scan_spaced(const struct tokens *t, struct buf *b, obfuscation_fn fn, void *ctx)
 {
 	size_t i = 0;
 	while (i < t->count) {
@@ -168,8 +227,6 @@ static void scan_spaced(const struct tokens *t, struct buf *b, obfuscation_fn fn
 void obfuscation_scan(const char *text, size_t len, const struct tokens *t, struct buf *scratch,
 		      obfuscation_fn fn, void *ctx)
 {
-	if (!byte_class['a'])
-		init_classes();
-	scan_runs(text, len, scratch, fn, ctx);
-	scan_spaced(t, scratch, fn, ctx);
+	obfuscation_scan_runs(text, len, scratch, fn, ctx);
+	obfuscation_scan_spaced(t, scratch, fn, ctx);
 }

@@ -28,4 +28,11 @@ typedef void (*obfuscation_fn)(const struct obfuscated *o, void *ctx);
 void obfuscation_scan(const char *text, size_t len, const struct tokens *t, struct buf *scratch,
 		      obfuscation_fn fn, void *ctx);
 
+/* The two passes of obfuscation_scan, in its order: runs of letters and
+ * substitutes (which needs only the text), then spaced letters. */
+void obfuscation_scan_runs(const char *text, size_t len, struct buf *scratch, obfuscation_fn fn,
+			   void *ctx);
+void obfuscation_scan_spaced(const struct tokens *t, struct buf *scratch, obfuscation_fn fn,
+			     void *ctx);
+
 #endif

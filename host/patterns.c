@@ -30,6 +30,7 @@ enum need {
 	NEED_NOTHING, /* scan the whole text */
 	NEED_RUN,     /* where the pattern's gate opens a window */
 	NEED_AT,      /* an @ inside every match */
+	NEED_EMOJI,   /* the bytes of the gesture emoji */
 };
 
 /* How far an email address may reach from its @; its windows are widened to
@@ -453,6 +454,11 @@ static bool gate_upn(struct patterns *p, const char *text, size_t len, const str
 	return r->end - r->start == 12 && r->start > 0 && ascii_alpha(text[r->start - 1]);
 }
 
+static bool ascii_upper_inward(char c)
+{
+	return c >= 'A' && c <= 'Z' && !strchr("CIKMOV", c);
+}
+
 /* the inward code: a digit and two letters, at most 8 bytes in all */
 static bool gate_postcode(struct patterns *p, const char *text, size_t len, const struct run *r,
 			  ptrdiff_t *a, ptrdiff_t *b)
@@ -460,7 +466,10 @@ static bool gate_postcode(struct patterns *p, const char *text, size_t len, cons
 	(void)p;
 	*a = (ptrdiff_t)r->end - 8;
 	*b = (ptrdiff_t)r->end + 2;
-	if (r->end + 2 > len || !ascii_alpha(text[r->end]) || !ascii_alpha(text[r->end + 1]))
+	/* check_postcode turns down lower case, and C, I, K, M, O and V in the
+	 * inward code ("5th", "10am" never get this far) */
+	if (r->end + 2 > len || !ascii_upper_inward(text[r->end]) ||
+	    !ascii_upper_inward(text[r->end + 1]))
 		return false;
 	if (r->end + 2 == len)
 		return true;
@@ -482,15 +491,27 @@ static bool gate_address(struct patterns *p, const char *text, size_t len, const
 		i++;
 	if (i < len && text[i] == ',')
 		i++;
-	return i < len && pcre_space(text[i]);
+	size_t spaces = 0;
+	while (i < len && spaces < 4 && pcre_space(text[i]))
+		i++, spaces++;
+	return spaces > 0 && i < len && text[i] >= 'A' && text[i] <= 'Z';
+}
+
+/* Whether text[i, i + n) is lower in ASCII, ignoring case. */
+static bool ascii_ieq(const char *text, size_t i, const char *lower, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((text[i + k] | 32) != lower[k])
+			return false;
+	return true;
 }
 
 /* Whether "born", "birth", "dob" or "d.o.b" may be at the b at text[i]. */
 static bool birth_keyword(const char *text, size_t len, size_t i)
 {
-	if (i + 3 < len && strncasecmp(text + i + 1, "orn", 3) == 0)
+	if (i + 3 < len && ascii_ieq(text, i + 1, "orn", 3))
 		return true;
-	if (i + 4 < len && strncasecmp(text + i + 1, "irth", 4) == 0)
+	if (i + 4 < len && ascii_ieq(text, i + 1, "irth", 4))
 		return true;
 	if (i >= 1 && (text[i - 1] | 32) == 'o')
 		return true;
@@ -521,7 +542,8 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 				break;
 		}
 	}
-	qsort(p->keywords, p->nkeywords, sizeof(*p->keywords), cmp_u32);
+	if (p->nkeywords > 1)
+		qsort(p->keywords, p->nkeywords, sizeof(*p->keywords), cmp_u32);
 }
 
 /* a keyword up to 48 bytes before the date's first digits, which reach at
@@ -593,7 +615,7 @@ static const struct pattern_def defs[] = {
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
-	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_NOTHING, NULL},
+	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_EMOJI, NULL},
 };
 
 /* Inputs on which a badly written pattern backtracks for ever: long runs of
@@ -752,6 +774,20 @@ static void add_window(struct patterns *p, size_t a, size_t b)
 	p->windows[p->nwindows++] = (struct window){a, b};
 }
 
+/* The middle finger and a skin tone after it. */
+static void emoji_windows(struct patterns *p, const char *text, size_t len)
+{
+	static const char finger[] = "\xF0\x9F\x96\x95";
+	p->nwindows = 0;
+	const char *q = text, *end = text + len;
+	while (q < end && (q = memchr(q, finger[0], (size_t)(end - q))) != NULL) {
+		size_t at = (size_t)(q - text);
+		if (len - at >= 4 && memcmp(q, finger, 4) == 0)
+			add_window(p, at, at + 8 < len ? at + 8 : len);
+		q++;
+	}
+}
+
 /* Around each @: AT_WINDOW bytes either side, widened to white space. */
 static void at_windows(struct patterns *p, const char *text, size_t len)
 {
@@ -776,12 +812,25 @@ static bool chain_gap(char c)
 	return pcre_space(c) || c == '-' || c == '(' || c == ')';
 }
 
+/* Whether any of eight bytes is an ASCII digit: XOR with '0' maps digits,
+ * and only digits, to 0 to 9; then the classic test for a byte below 10. */
+static bool has_digit8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	x ^= ones * '0';
+	return ((x - ones * 10) & ~x & ones * 0x80) != 0;
+}
+
 /* The runs of ASCII digits and their chains. */
 static void find_runs(struct patterns *p, const char *text, size_t len)
 {
 	p->nruns = 0;
 	size_t i = 0, first = 0;
 	for (;;) {
+		while (i + 8 <= len && !has_digit8(text + i))
+			i += 8;
 		while (i < len && (unsigned char)(text[i] - '0') > 9)
 			i++;
 		if (i >= len)
@@ -900,6 +949,8 @@ void patterns_scan(struct patterns *p, const char *text, size_t len,
 		}
 		if (c->need == NEED_AT) {
 			at_windows(p, text, len);
+		} else if (c->need == NEED_EMOJI) {
+			emoji_windows(p, text, len);
 		} else {
 			if (!runs_found) {
 				find_runs(p, text, len);

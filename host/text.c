@@ -26,14 +26,20 @@ void tokens_finish(struct tokens *t)
 	tokens_init(t);
 }
 
+/* FNV-1a: short keys, good spread, and it can be computed a byte at a
+ * time while a token is written. */
+#define HASH_SEED 2166136261u
+
+static inline uint32_t hash_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
 uint32_t text_hash(const char *s, size_t len)
 {
-	/* FNV-1a: short keys, good spread, no state. */
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
+	uint32_t h = HASH_SEED;
+	for (size_t i = 0; i < len; i++)
+		h = hash_step(h, (unsigned char)s[i]);
 	return h;
 }
 
@@ -105,15 +111,19 @@ struct tokenizer {
 	bool in_token;
 	bool prev_lower;  /* the last original code point in the token was lower case */
 	uint16_t gap;
-	size_t letters, uppers;
-	struct token cur;
+	bool has_lower;   /* a lower-case letter in the token */
+	uint32_t uppers;  /* upper-case letters in the token */
+	struct token cur; /* its hash is kept up to date as bytes are added */
 };
 
-static void norm_put(struct tokens *t, const char *s, size_t n)
+static void norm_put(struct tokenizer *z, const char *s, size_t n)
 {
+	struct tokens *t = z->t;
 	grow_array((void **)&t->norm, &t->norm_cap, t->norm_len + n, 1);
-	memcpy(t->norm + t->norm_len, s, n);
-	t->norm_len += n;
+	for (size_t i = 0; i < n; i++) {
+		t->norm[t->norm_len++] = s[i];
+		z->cur.hash = hash_step(z->cur.hash, (unsigned char)s[i]);
+	}
 }
 
 static void token_end(struct tokenizer *z)
@@ -123,10 +133,10 @@ static void token_end(struct tokenizer *z)
 	struct tokens *t = z->t;
 	struct token *tok = &z->cur;
 	tok->norm_len = (uint32_t)(t->norm_len - tok->norm);
-	tok->hash = text_hash(t->norm + tok->norm, tok->norm_len);
-	if (z->letters >= 2 && z->uppers == z->letters)
+	if (!z->has_lower && z->uppers >= 2)
 		tok->flags |= TOKEN_ALL_UPPER;
-	grow_array((void **)&t->items, &t->cap, t->count + 1, sizeof(*t->items));
+	if (t->count == t->cap)
+		grow_array((void **)&t->items, &t->cap, t->count + 1, sizeof(*t->items));
 	t->items[t->count++] = *tok;
 	z->in_token = false;
 	z->gap = 0;
@@ -135,14 +145,16 @@ static void token_end(struct tokenizer *z)
 static void token_begin(struct tokenizer *z, uint32_t start)
 {
 	z->in_token = true;
-	z->letters = 0;
+	z->has_lower = false;
 	z->uppers = 0;
 	z->prev_lower = false;
-	memset(&z->cur, 0, sizeof(z->cur));
-	z->cur.norm = (uint32_t)z->t->norm_len;
-	z->cur.start = start;
-	z->cur.end = start;
-	z->cur.gap = z->gap;
+	z->cur = (struct token){
+		.norm = (uint32_t)z->t->norm_len,
+		.start = start,
+		.end = start,
+		.hash = HASH_SEED,
+		.gap = z->gap,
+	};
 }
 
 /* Feeds one original non-ASCII code point c spanning bytes [pos, next);
@@ -184,7 +196,7 @@ static void feed(struct tokenizer *z, utf8proc_int32_t c, uint32_t pos, uint32_t
 		}
 		char enc[4];
 		utf8proc_ssize_t len = utf8proc_encode_char(out[i], (utf8proc_uint8_t *)enc);
-		norm_put(z->t, enc, (size_t)len);
+		norm_put(z, enc, (size_t)len);
 		z->cur.end = next;
 		if (out[i] >= '0' && out[i] <= '9')
 			z->cur.flags |= TOKEN_HAS_DIGIT;
@@ -197,13 +209,46 @@ static void feed(struct tokenizer *z, utf8proc_int32_t c, uint32_t pos, uint32_t
 	 * word it follows, so an underline never splits "Zoë" from its ¨. */
 	if (z->in_token && n == 0)
 		z->cur.end = next;
-	if (z->in_token && (upper || lower)) {
-		z->letters++;
-		if (upper)
-			z->uppers++;
-	}
+	if (z->in_token && lower)
+		z->has_lower = true;
+	if (z->in_token && upper)
+		z->uppers++;
 	if (upper || lower)
 		z->prev_lower = lower;
+}
+
+/* ASCII bytes: their class, and whether they are upper case, lower case or
+ * a digit. */
+enum { A_CLASS = 0x0F, A_UPPER = 0x10, A_LOWER = 0x20, A_DIGIT = 0x40 };
+static uint8_t ascii_info[128];
+static uint16_t class_gap[CLS_OTHER + 1];
+
+static void init_ascii(void)
+{
+	for (int k = 0; k <= CLS_OTHER; k++)
+		class_gap[k] = gap_of((enum cls)k);
+	for (int c = 0; c < 128; c++) {
+		uint8_t info = (uint8_t)classify_cp(c);
+		if (c >= 'A' && c <= 'Z')
+			info |= A_UPPER;
+		else if (c >= 'a' && c <= 'z')
+			info |= A_LOWER;
+		else if (c >= '0' && c <= '9')
+			info |= A_DIGIT;
+		ascii_info[c] = info;
+	}
+}
+
+/* Whether the last letter of ASCII word bytes text[from, to) is lower case;
+ * before when there is none. */
+static bool last_letter_lower(const char *text, size_t from, size_t to, bool before)
+{
+	while (to > from) {
+		uint8_t info = ascii_info[(unsigned char)text[--to]];
+		if (info & (A_UPPER | A_LOWER))
+			return (info & A_LOWER) != 0;
+	}
+	return before;
 }
 
 void text_tokenize(struct tokens *t, const char *text, size_t len)
@@ -213,45 +258,68 @@ void text_tokenize(struct tokens *t, const char *text, size_t len)
 	t->norm_len = 0;
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;
+	if (!ascii_info['a'])
+		init_ascii();
 
 	/* ASCII, most of any English text, skips utf8proc: the same steps as
-	 * feed() with a table for the classes. */
-	static uint8_t ascii_class[128];
-	if (!ascii_class['a'])
-		for (int c = 0; c < 128; c++)
-			ascii_class[c] = (uint8_t)(classify_cp(c) + 1);
+	 * feed(), a word at a time. */
 	size_t i = 0;
 	while (i < len) {
 		unsigned char b = (unsigned char)text[i];
 		if (b < 0x80) {
-			enum cls k = (enum cls)(ascii_class[b] - 1);
-			bool upper = b >= 'A' && b <= 'Z', lower = b >= 'a' && b <= 'z';
-			if (k != CLS_WORD) {
+			uint8_t info = ascii_info[b];
+			if ((info & A_CLASS) != CLS_WORD) {
 				token_end(&z);
-				z.gap |= gap_of(k);
+				z.gap |= class_gap[info & A_CLASS];
 				i++;
 				continue;
 			}
-			if (z.in_token && upper && z.prev_lower)
+			if (z.in_token && (info & A_UPPER) && z.prev_lower)
 				token_end(&z);
 			if (!z.in_token) {
 				token_begin(&z, (uint32_t)i);
-				if (upper)
+				if (info & A_UPPER)
 					z.cur.flags |= TOKEN_UPPER_FIRST;
 			}
-			if (t->norm_len == t->norm_cap)
-				grow_array((void **)&t->norm, &t->norm_cap, t->norm_len + 1, 1);
-			t->norm[t->norm_len++] = (char)(upper ? b + 32 : b);
-			z.cur.end = (uint32_t)i + 1;
-			if (upper || lower) {
-				z.cur.flags |= TOKEN_HAS_LETTER;
-				z.letters++;
-				z.uppers += upper;
-				z.prev_lower = lower;
-			} else {
-				z.cur.flags |= TOKEN_HAS_DIGIT;
+			/* room for the rest of the text in ASCII, so none per byte */
+			if (t->norm_cap - t->norm_len < len - i)
+				grow_array((void **)&t->norm, &t->norm_cap, t->norm_len + (len - i), 1);
+			char *out = t->norm + t->norm_len;
+			uint32_t hash = z.cur.hash;
+			uint8_t seen = 0;
+			size_t j = i;
+			for (;;) {
+				char c = (char)(b | ((info & A_UPPER) ? 0x20 : 0));
+				*out++ = c;
+				hash = hash_step(hash, (unsigned char)c);
+				seen |= info;
+				if (++j >= len)
+					break;
+				b = (unsigned char)text[j];
+				if (b >= 0x80)
+					break;
+				info = ascii_info[b];
+				if ((info & A_CLASS) != CLS_WORD)
+					break;
+				/* a capital after a small letter starts a new word
+				 * (#MiaChen); digits between do not count */
+				if ((info & A_UPPER) && last_letter_lower(text, i, j, z.prev_lower))
+					break;
 			}
-			i++;
+			t->norm_len = (size_t)(out - t->norm);
+			z.cur.hash = hash;
+			z.cur.end = (uint32_t)j;
+			if (seen & (A_UPPER | A_LOWER))
+				z.cur.flags |= TOKEN_HAS_LETTER;
+			if (seen & A_DIGIT)
+				z.cur.flags |= TOKEN_HAS_DIGIT;
+			if (seen & A_LOWER)
+				z.has_lower = true;
+			else if (seen & A_UPPER)
+				for (size_t k = i; k < j; k++)
+					z.uppers += (ascii_info[(unsigned char)text[k]] & A_UPPER) != 0;
+			z.prev_lower = last_letter_lower(text, i, j, z.prev_lower);
+			i = j;
 			continue;
 		}
 		utf8proc_int32_t c;

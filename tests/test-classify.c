@@ -312,6 +312,70 @@ static void started_in_background(void **state)
 	free(cfg);
 }
 
+static void same_warnings(const struct warnings *a, const struct warnings *b, const char *text)
+{
+	if (a->count != b->count)
+		fail_msg("%zu warnings with a second thread, %zu without, for: %.80s", a->count,
+			 b->count, text);
+	for (size_t j = 0; j < a->count; j++) {
+		const struct warning *x = &a->items[j], *y = &b->items[j];
+		if (x->start != y->start || x->end != y->end || x->category != y->category ||
+		    x->severity != y->severity || x->label != y->label)
+			fail_msg("warning %zu differs with a second thread for: %.80s", j, text);
+	}
+}
+
+/* A long text is checked with a second thread; the warnings are exactly
+ * those of one thread: forced on every line of the cases and the teacher
+ * posts, and for a text of 300 KB made of them. */
+static void second_thread_same_result(void **state)
+{
+	(void)state;
+	struct warnings one;
+	warnings_init(&one);
+	struct buf big;
+	buf_init(&big);
+	const char *files[] = {"tests/data/classify/cases.txt", "tests/eval/teacher-posts.tsv",
+			       "tests/eval/teacher-posts-holdout.tsv"};
+	size_t lines = 0, warned = 0;
+	for (size_t f = 0; f < ARRAY_SIZE(files); f++) {
+		char *path = source_path(files[f]), *data;
+		size_t len;
+		assert_int_equal(read_file(path, 1u << 24, &data, &len), 0);
+		for (char *line = data, *nl; line < data + len; line = nl + 1) {
+			nl = memchr(line, '\n', (size_t)(data + len - line));
+			if (!nl)
+				nl = data + len;
+			size_t n = (size_t)(nl - line);
+			classifier_set_parallel_min(cls, SIZE_MAX);
+			classifier_check(cls, line, n, &one);
+			classifier_set_parallel_min(cls, 1);
+			classifier_check(cls, line, n, &w);
+			same_warnings(&w, &one, line);
+			lines++;
+			warned += w.count > 0;
+			buf_append(&big, line, n);
+			buf_append_char(&big, '\n');
+		}
+		free(data);
+		free(path);
+	}
+	assert_true(lines > 400 && warned > 150);
+	char *part = xstrndup(big.data, big.len);
+	size_t part_len = big.len;
+	while (big.len < 300 * 1024)
+		buf_append(&big, part, part_len);
+	free(part);
+	classifier_set_parallel_min(cls, SIZE_MAX);
+	classifier_check(cls, big.data, big.len, &one);
+	classifier_set_parallel_min(cls, 0);
+	classifier_check(cls, big.data, big.len, &w);
+	same_warnings(&w, &one, "the long text");
+	assert_true(w.count > 1000);
+	buf_finish(&big);
+	warnings_finish(&one);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +394,7 @@ int main(void)
 		cmocka_unit_test(nul_and_invalid_bytes),
 		cmocka_unit_test(missing_lexicons_reported),
 		cmocka_unit_test(started_in_background),
+		cmocka_unit_test(second_thread_same_result),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -29,3 +29,18 @@ PREPOST_NO_JIT=1 PREPOST_LEXICONS="$src/lexicons" PREPOST_CACHE_DIR="$dir/cache"
 grep -q '"type":"hello"' "$dir/out" || { echo "no hello reply"; exit 1; }
 grep -q '"match":"Jack Turner"' "$dir/out" || { echo "the check did not find the name"; exit 1; }
 echo "hello and check under helgrind: no races"
+
+# A long text is checked with a second thread (obfuscated words and
+# patterns beside tokens and phrases): helgrind watches that too.
+i=0
+while [ $i -lt 1000 ]; do
+  echo "Jack Turner in 6B was an id10t, call 07700 900123, s.t.u.p.i.d day $i" ; i=$((i + 1))
+done > "$dir/long.txt"   # about 73 KB, over the 64 KiB threshold
+status=0
+PREPOST_NO_JIT=1 PREPOST_LEXICONS="$src/lexicons" PREPOST_CACHE_DIR="$dir/cache" \
+  valgrind --tool=helgrind --error-exitcode=3 -q "$host" check --config "$dir/config.json" \
+  "$dir/long.txt" > "$dir/long.out" || status=$?
+[ "$status" -eq 1 ] || { echo "check of a long text: exit $status, expected 1 (warnings)"; exit 1; }
+grep -q "07700 900123" "$dir/long.out" || { echo "the long check missed the phone number"; exit 1; }
+grep -qi "id10t" "$dir/long.out" || { echo "the long check missed the obfuscated word"; exit 1; }
+echo "a long text checked with a second thread under helgrind: no races"
