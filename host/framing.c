@@ -18,6 +18,7 @@ void frame_reader_init(struct frame_reader *r, int fd)
 	r->buf = NULL;
 	r->cap = 0;
 	r->length = 0;
+	r->ahead_pos = r->ahead_len = 0;
 }
 
 void frame_reader_finish(struct frame_reader *r)
@@ -27,12 +28,26 @@ void frame_reader_finish(struct frame_reader *r)
 	r->cap = 0;
 }
 
-/* Reads exactly n bytes; returns how many were read before EOF, or -1. */
-static ssize_t read_full(int fd, char *p, size_t n)
+/* Reads exactly n bytes, first from what was read ahead; returns how many
+ * were read before EOF, or -1. */
+static ssize_t read_full(struct frame_reader *r, char *p, size_t n)
 {
 	size_t got = 0;
 	while (got < n) {
-		ssize_t k = read(fd, p + got, n - got);
+		if (r->ahead_pos < r->ahead_len) {
+			size_t k = r->ahead_len - r->ahead_pos;
+			if (k > n - got)
+				k = n - got;
+			memcpy(p + got, r->ahead + r->ahead_pos, k);
+			r->ahead_pos += k;
+			got += k;
+			continue;
+		}
+		/* a large rest goes straight to its place; a small one is read
+		 * with whatever follows it */
+		bool direct = n - got >= sizeof(r->ahead);
+		ssize_t k = direct ? read(r->fd, p + got, n - got)
+				   : read(r->fd, r->ahead, sizeof(r->ahead));
 		if (k < 0) {
 			if (errno == EINTR)
 				continue;
@@ -40,7 +55,12 @@ static ssize_t read_full(int fd, char *p, size_t n)
 		}
 		if (k == 0)
 			break;
-		got += (size_t)k;
+		if (direct) {
+			got += (size_t)k;
+		} else {
+			r->ahead_pos = 0;
+			r->ahead_len = (size_t)k;
+		}
 	}
 	return (ssize_t)got;
 }
@@ -48,7 +68,7 @@ static ssize_t read_full(int fd, char *p, size_t n)
 enum frame_status frame_read(struct frame_reader *r, const char **data, size_t *len)
 {
 	uint32_t n;
-	ssize_t k = read_full(r->fd, (char *)&n, sizeof(n));
+	ssize_t k = read_full(r, (char *)&n, sizeof(n));
 	if (k < 0)
 		return FRAME_IO_ERROR;
 	if (k == 0)
@@ -68,7 +88,7 @@ enum frame_status frame_read(struct frame_reader *r, const char **data, size_t *
 		r->buf = xrealloc(r->buf, (size_t)n + 1);
 		r->cap = (size_t)n + 1;
 	}
-	k = read_full(r->fd, r->buf, n);
+	k = read_full(r, r->buf, n);
 	if (k < 0)
 		return FRAME_IO_ERROR;
 	if ((size_t)k < n)

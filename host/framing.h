@@ -26,6 +26,10 @@ struct frame_reader {
 	char *buf;
 	size_t cap;
 	uint32_t length; /* the last announced length */
+	/* Bytes read but not yet used: a frame that arrives whole costs one
+	 * read, not two (its length, then its body). */
+	char ahead[8192];
+	size_t ahead_pos, ahead_len;
 };
 
 void frame_reader_init(struct frame_reader *r, int fd);

@@ -65,17 +65,19 @@ size_t utf16_cursor_at(struct utf16_cursor *c, size_t byte)
 	return c->unit;
 }
 
-/* Serialises obj into p->out; returns NULL when it would pass the limit. */
+/* Serialises obj into p->out; returns NULL when it would pass the limit.
+ * One pass when the buffer is already big enough, as it is after the first
+ * few replies. */
 static const char *serialise(struct protocol *p, json_t *obj, size_t *out_len)
 {
-	size_t n = json_dumpb(obj, NULL, 0, JSON_COMPACT);
+	size_t n = json_dumpb(obj, p->out, p->out_cap, JSON_COMPACT);
 	if (n == 0 || n > FRAME_MAX_OUT)
 		return NULL;
 	if (n + 1 > p->out_cap) {
 		p->out = xrealloc(p->out, n + 1);
 		p->out_cap = n + 1;
+		json_dumpb(obj, p->out, n, JSON_COMPACT);
 	}
-	json_dumpb(obj, p->out, n, JSON_COMPACT);
 	p->out[n] = '\0';
 	*out_len = n;
 	return p->out;
@@ -192,17 +194,30 @@ json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t
 	json_object_del(r, "truncated");
 	json_object_del(r, "total");
 
+	/* Most replies are far below the limit whatever their warnings say:
+	 * then no warning needs measuring. Escaping at most sextuples a byte. */
+	size_t bound = used;
+	for (size_t i = 0; i < p->warnings.count && bound <= FRAME_MAX_OUT; i++) {
+		const struct warning *w = &p->warnings.items[i];
+		const struct label *l = classifier_label(p->classifier, w->label);
+		bound += 200 + 6 * ((size_t)(w->end - w->start) + strlen(l->message) +
+				    strlen(l->advice) + (l->policy ? strlen(l->policy) : 0));
+	}
+	bool measure = bound > FRAME_MAX_OUT;
+
 	struct utf16_cursor cur;
 	utf16_cursor_init(&cur, text);
 	size_t kept = 0;
 	for (; kept < p->warnings.count; kept++) {
 		json_t *w = warning_object(p, &p->warnings.items[kept], text, &cur);
-		size_t n = json_dumpb(w, NULL, 0, JSON_COMPACT) + 1; /* and a comma */
-		if (used + n > FRAME_MAX_OUT) {
-			json_decref(w);
-			break;
+		if (measure) {
+			size_t n = json_dumpb(w, NULL, 0, JSON_COMPACT) + 1; /* and a comma */
+			if (used + n > FRAME_MAX_OUT) {
+				json_decref(w);
+				break;
+			}
+			used += n;
 		}
-		used += n;
 		json_array_append_new(list, w);
 	}
 	if (kept < p->warnings.count) {
