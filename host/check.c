@@ -369,11 +369,13 @@ static void *side_scan_run(void *arg)
 
 static void take_over(struct classifier *c, const struct cand_list *l)
 {
+	c->context |= l->context;
+	if (!l->count)
+		return;
 	grow_array((void **)&c->cands.items, &c->cands.cap, c->cands.count + l->count,
 		   sizeof(*c->cands.items));
 	memcpy(c->cands.items + c->cands.count, l->items, l->count * sizeof(*l->items));
 	c->cands.count += l->count;
-	c->context |= l->context;
 }
 
 void classifier_set_parallel_min(struct classifier *c, size_t bytes)
