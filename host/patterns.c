@@ -20,14 +20,15 @@
 #define DEPTH_LIMIT 5000
 
 /* Where a pattern can match, so that it scans only there. Every built-in
- * pattern that needs digits has a bounded extent and a gate: a condition on
- * a run of digits (and the chain of runs it belongs to) that every match
- * satisfies, with the bytes around the run a match can reach. The text is
- * walked once for its digit runs; each pattern then scans only the windows
- * its gates open, which gives the same matches as scanning the whole text
+ * pattern that needs digits has a bounded extent and a condition every
+ * match satisfies: so many digits in one chain of runs (struct reach), or a
+ * gate on a single run; either gives the bytes around it a match can reach.
+ * The text is walked once for its digit runs; each pattern then scans only
+ * those windows, which gives the same matches as scanning the whole text
  * (tests/test-patterns.c and the fuzz-patterns target compare the two). */
 enum need {
 	NEED_NOTHING, /* scan the whole text */
+	NEED_CHAIN,   /* around chains of at least so many digits (struct reach) */
 	NEED_RUN,     /* where the pattern's gate opens a window */
 	NEED_AT,      /* an @ inside every match */
 	NEED_EMOJI,   /* the bytes of the gesture emoji */
@@ -37,15 +38,23 @@ enum need {
  * white space, which an address never holds. */
 #define AT_WINDOW 48
 
-/* A run of ASCII digits, and the chain it belongs to: runs joined by at
- * most CHAIN_GAP bytes of white space, hyphens, brackets or plus signs, as
- * in "+44 (0)20 7946 0018", "4111 1111 1111 1111" or "12-34-56". */
+/* A run of ASCII digits, and a chain: runs joined by at most CHAIN_GAP
+ * bytes of white space, hyphens or brackets, as in "+44 (0)20 7946 0018",
+ * "4111 1111 1111 1111" or "12-34-56". */
 #define CHAIN_GAP 2
 struct run {
 	uint32_t start, end;
-	uint32_t chain_start, chain_end;
-	uint32_t chain_digits;
-	bool chain_first; /* the first run of its chain */
+};
+
+struct chain {
+	uint32_t start, end;
+	uint32_t digits;
+};
+
+/* For NEED_CHAIN: the digits a match needs in one chain, and how far before
+ * and after the chain it can reach. */
+struct reach {
+	uint8_t digits, before, after;
 };
 
 struct patterns;
@@ -66,12 +75,14 @@ struct pattern_def {
 				  size_t *end, pcre2_match_data *md);
 	uint8_t need; /* enum need */
 	gate_fn gate; /* for NEED_RUN */
+	struct reach reach; /* for NEED_CHAIN */
 };
 
 struct compiled {
 	const struct pattern_def *def; /* NULL for a school's pattern */
 	uint8_t need;
 	gate_fn gate;
+	struct reach reach;
 	pcre2_code *code;
 	pcre2_match_data *md;
 	uint8_t category, severity;
@@ -90,8 +101,11 @@ struct patterns {
 	size_t nwindows, capwindows;
 	struct run *runs;
 	size_t nruns, capruns;
+	struct chain *chains;
+	size_t nchains, capchains;
 	uint32_t *keywords; /* where "born", "birth", "dob" may start */
 	size_t nkeywords, capkeywords, next_keyword;
+	bool keywords_found; /* for this text */
 	bool exhaustive; /* tests: scan every pattern over the whole text */
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
@@ -400,49 +414,10 @@ static bool ascii_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool pcre_space(char c)
+/* White space as PCRE2's \\s has it in byte mode. */
+static bool is_space(char c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-/* ≥ 10 digits in the chain: 0 or +44 and 9 or 10 more, one separator apart */
-static bool gate_phone(struct patterns *p, const char *text, size_t len, const struct run *r,
-		       ptrdiff_t *a, ptrdiff_t *b)
-{
-	(void)p, (void)text, (void)len;
-	*a = (ptrdiff_t)r->chain_start - 1;
-	*b = (ptrdiff_t)r->chain_end + 1;
-	return r->chain_first && r->chain_digits >= 10;
-}
-
-static bool gate_card(struct patterns *p, const char *text, size_t len, const struct run *r,
-		      ptrdiff_t *a, ptrdiff_t *b)
-{
-	(void)p, (void)text, (void)len;
-	*a = r->chain_start;
-	*b = r->chain_end;
-	return r->chain_first && r->chain_digits >= 13;
-}
-
-/* two letters, then six digits in pairs */
-static bool gate_ni(struct patterns *p, const char *text, size_t len, const struct run *r,
-		    ptrdiff_t *a, ptrdiff_t *b)
-{
-	(void)p, (void)text, (void)len;
-	*a = (ptrdiff_t)r->chain_start - 3;
-	*b = (ptrdiff_t)r->chain_end + 2;
-	return r->chain_first && r->chain_digits >= 6;
-}
-
-/* a sort code (six digits) or an account number (eight), "sort code" up to
- * 18 bytes before, and the other number up to 40 bytes after */
-static bool gate_bank(struct patterns *p, const char *text, size_t len, const struct run *r,
-		      ptrdiff_t *a, ptrdiff_t *b)
-{
-	(void)p, (void)text, (void)len;
-	*a = (ptrdiff_t)r->chain_start - 18;
-	*b = (ptrdiff_t)r->chain_end + 40;
-	return r->chain_first && r->chain_digits >= 6;
 }
 
 static bool gate_upn(struct patterns *p, const char *text, size_t len, const struct run *r,
@@ -492,7 +467,7 @@ static bool gate_address(struct patterns *p, const char *text, size_t len, const
 	if (i < len && text[i] == ',')
 		i++;
 	size_t spaces = 0;
-	while (i < len && spaces < 4 && pcre_space(text[i]))
+	while (i < len && spaces < 4 && is_space(text[i]))
 		i++, spaces++;
 	return spaces > 0 && i < len && text[i] >= 'A' && text[i] <= 'Z';
 }
@@ -524,12 +499,13 @@ static int cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The b of every keyword in the text, in order (found on the first call for
- * a text, then walked forward as the runs are). */
+/* The b of every keyword in the text, in order: found when the gate first
+ * asks for a text, then walked forward as the runs are. */
 static void find_keywords(struct patterns *p, const char *text, size_t len)
 {
 	p->nkeywords = 0;
 	p->next_keyword = 0;
+	p->keywords_found = true;
 	for (const char *bs = "bB"; *bs; bs++) {
 		for (const char *q = memchr(text, *bs, len); q;
 		     q = memchr(q + 1, *bs, len - (size_t)(q + 1 - text))) {
@@ -551,7 +527,8 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 static bool gate_birth(struct patterns *p, const char *text, size_t len, const struct run *r,
 		       ptrdiff_t *a, ptrdiff_t *b)
 {
-	(void)text, (void)len;
+	if (!p->keywords_found)
+		find_keywords(p, text, len);
 	*a = (ptrdiff_t)r->start - 48;
 	*b = (ptrdiff_t)r->start + 40;
 	while (p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] + 48 < r->start)
@@ -570,7 +547,7 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
 	if (r->end - r->start > 2)
 		return false;
 	size_t i = r->start;
-	for (int skip = 0; skip < 2 && i > 0 && (pcre_space(text[i - 1]) || text[i - 1] == '-');
+	for (int skip = 0; skip < 2 && i > 0 && (is_space(text[i - 1]) || text[i - 1] == '-');
 	     skip++)
 		i--;
 	return i > 0 && strchr("rsye", text[i - 1] | 32) && ascii_alpha(text[i - 1]);
@@ -583,39 +560,46 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
 static const struct pattern_def defs[] = {
 	/* mobiles and landlines: 07700 900123, +44 (0)20 7946 0018, 0113-496-0000 */
 	{"(?<![\\w+./:-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s-]?){9,10}(?!\\d)",
-	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_RUN, gate_phone},
+	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_CHAIN, NULL,
+	 /* 0 or +44 and 9 or 10 more digits, one separator apart */
+	 {.digits = 10, .before = 1, .after = 1}},
 	{"(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}"
 	 "\\.[A-Za-z]{2,24}(?![\\w.-]*\\w)",
-	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT, NULL},
+	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT, NULL, {0}},
 	{"(?<![\\w])(?:[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|GIR\\s?0AA)(?!\\w)",
-	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode, NEED_RUN, gate_postcode},
+	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode, NEED_RUN, gate_postcode, {0}},
 	{"(?<![\\w])\\d{1,4}[A-Za-z]?,?\\s{1,4}(?:[A-Z][a-z]{1,24}\\s{1,4}){1,3}(?:Road|Rd|Street|St|"
 	 "Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|"
 	 "Walk|Square|Parade|Row)\\b\\.?",
-	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address},
+	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address, {0}},
 	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"
 	 "(" MONTH "\\s{1,4}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,4}\\d{4})?))(?![\\w/])",
-	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth, NEED_RUN, gate_birth},
+	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth, NEED_RUN, gate_birth, {0}},
 	{"(?<![\\w])[A-Za-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-Da-d](?!\\w)",
-	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_RUN, gate_ni},
+	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_CHAIN, NULL,
+	 /* two letters, then six digits in pairs */
+	 {.digits = 6, .before = 3, .after = 2}},
 	/* a sort code with an account number in either order, or named */
 	{"(?i)(?<![\\w-])(?:\\d{2}-\\d{2}-\\d{2}\\D{0,30}?(?<!\\d)\\d{8}|\\d{8}\\D{0,30}?"
 	 "(?<!\\d)\\d{2}-\\d{2}-\\d{2}|sort code\\s{0,4}:?\\s{0,4}\\d{2}[- ]?\\d{2}[- ]?\\d{2})(?![\\w-])",
-	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_bank},
+	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
+	 /* a sort code (six digits) or an account number (eight), "sort code"
+	  * up to 18 bytes before, the other number up to 40 bytes after */
+	 {.digits = 6, .before = 18, .after = 40}},
 	/* 4-4-4-4 (to 19 digits) or Amex 4-6-5, with spaces, dashes or none */
 	{"(?<![\\w-])(?:\\d{4}([ -]?)\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -]?)\\d{6}\\2\\d{5})(?![\\w-])",
-	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_RUN, gate_card},
+	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_CHAIN, NULL, {.digits = 13}},
 	{"(?<![\\w])[A-HJ-NP-RT-Za-hj-np-rt-z]\\d{12}(?!\\w)",
-	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn, NEED_RUN, gate_upn},
+	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn, NEED_RUN, gate_upn, {0}},
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
 	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
-	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year},
+	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
-	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_EMOJI, NULL},
+	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_EMOJI, NULL, {0}},
 };
 
 /* Inputs on which a badly written pattern backtracks for ever: long runs of
@@ -729,6 +713,7 @@ struct patterns *patterns_create(const struct config *config, struct problems *p
 		c->severity = defs[i].severity;
 		c->need = defs[i].need;
 		c->gate = defs[i].gate;
+		c->reach = defs[i].reach;
 	}
 	const char *where = config->path ? config->path : "config";
 	for (size_t i = 0; i < config->pattern_count && i < UINT16_MAX - 1; i++)
@@ -747,6 +732,7 @@ void patterns_destroy(struct patterns *p)
 	free(p->items);
 	free(p->windows);
 	free(p->runs);
+	free(p->chains);
 	free(p->keywords);
 	pcre2_match_context_free(p->mctx);
 	if (p->jit)
@@ -757,10 +743,6 @@ void patterns_destroy(struct patterns *p)
 	free(p);
 }
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 static void add_window(struct patterns *p, size_t a, size_t b)
 {
@@ -809,7 +791,7 @@ static void at_windows(struct patterns *p, const char *text, size_t len)
 
 static bool chain_gap(char c)
 {
-	return pcre_space(c) || c == '-' || c == '(' || c == ')';
+	return is_space(c) || c == '-' || c == '(' || c == ')';
 }
 
 /* Whether any of eight bytes is an ASCII digit: XOR with '0' maps digits,
@@ -826,8 +808,9 @@ static bool has_digit8(const char *s)
 /* The runs of ASCII digits and their chains. */
 static void find_runs(struct patterns *p, const char *text, size_t len)
 {
-	p->nruns = 0;
-	size_t i = 0, first = 0;
+	p->nruns = p->nchains = 0;
+	p->keywords_found = false;
+	size_t i = 0;
 	for (;;) {
 		while (i + 8 <= len && !has_digit8(text + i))
 			i += 8;
@@ -838,53 +821,48 @@ static void find_runs(struct patterns *p, const char *text, size_t len)
 		size_t start = i;
 		while (i < len && (unsigned char)(text[i] - '0') <= 9)
 			i++;
-		size_t n = p->nruns;
-		grow_array((void **)&p->runs, &p->capruns, n + 1, sizeof(*p->runs));
-		struct run *r = &p->runs[n];
-		*r = (struct run){.start = (uint32_t)start, .end = (uint32_t)i};
 		bool joined = false;
-		if (n && start - p->runs[n - 1].end <= CHAIN_GAP) {
+		if (p->nruns && start - p->runs[p->nruns - 1].end <= CHAIN_GAP) {
 			joined = true;
-			for (size_t k = p->runs[n - 1].end; k < start; k++)
+			for (size_t k = p->runs[p->nruns - 1].end; k < start; k++)
 				joined &= chain_gap(text[k]);
 		}
-		if (!joined)
-			first = n;
-		p->nruns++;
-		/* the chain so far, copied to each of its runs when it ends */
-		struct run *f = &p->runs[first];
+		grow_array((void **)&p->runs, &p->capruns, p->nruns + 1, sizeof(*p->runs));
+		p->runs[p->nruns++] = (struct run){(uint32_t)start, (uint32_t)i};
 		if (!joined) {
-			f->chain_first = true;
-			f->chain_start = f->start;
-			f->chain_digits = 0;
+			grow_array((void **)&p->chains, &p->capchains, p->nchains + 1,
+				   sizeof(*p->chains));
+			p->chains[p->nchains++] = (struct chain){(uint32_t)start, (uint32_t)start, 0};
 		}
-		f->chain_end = (uint32_t)i;
-		f->chain_digits += (uint32_t)(i - start);
-	}
-	/* every run carries its chain's extent and digit count */
-	for (size_t k = 0; k < p->nruns; k++) {
-		struct run *r = &p->runs[k];
-		if (r->chain_first) {
-			first = k;
-			continue;
-		}
-		r->chain_start = p->runs[first].chain_start;
-		r->chain_end = p->runs[first].chain_end;
-		r->chain_digits = p->runs[first].chain_digits;
+		struct chain *ch = &p->chains[p->nchains - 1];
+		ch->end = (uint32_t)i;
+		ch->digits += (uint32_t)(i - start);
 	}
 }
 
-/* The windows a pattern's gate opens over the runs, clamped and merged. */
+static void add_clamped(struct patterns *p, ptrdiff_t a, ptrdiff_t b, size_t len)
+{
+	size_t ua = a < 0 ? 0 : (size_t)a, ub = b < 0 ? 0 : (size_t)b;
+	add_window(p, ua, ub < len ? ub : len);
+}
+
+/* The windows a pattern opens over the runs or chains, clamped and merged. */
 static void run_windows(struct patterns *p, const struct compiled *c, const char *text, size_t len)
 {
 	p->nwindows = 0;
-	p->next_keyword = 0;
+	if (c->need == NEED_CHAIN) {
+		for (size_t k = 0; k < p->nchains; k++) {
+			const struct chain *ch = &p->chains[k];
+			if (ch->digits >= c->reach.digits)
+				add_clamped(p, (ptrdiff_t)ch->start - c->reach.before,
+					    (ptrdiff_t)ch->end + c->reach.after, len);
+		}
+		return;
+	}
 	for (size_t k = 0; k < p->nruns; k++) {
 		ptrdiff_t a, b;
-		if (!c->gate(p, text, len, &p->runs[k], &a, &b))
-			continue;
-		size_t ua = a < 0 ? 0 : (size_t)a, ub = b < 0 ? 0 : (size_t)b;
-		add_window(p, ua, ub < len ? ub : len);
+		if (c->gate(p, text, len, &p->runs[k], &a, &b))
+			add_clamped(p, a, b, len);
 	}
 }
 
@@ -956,8 +934,6 @@ void patterns_scan(struct patterns *p, const char *text, size_t len,
 				find_runs(p, text, len);
 				runs_found = true;
 			}
-			if (c->gate == gate_birth)
-				find_keywords(p, text, len);
 			run_windows(p, c, text, len);
 		}
 		for (size_t k = 0; k < p->nwindows; k++)
