@@ -58,7 +58,7 @@ static void scan_phrases(struct classifier *c)
 		const struct payload *ps = match_dict_payloads(c->dict, best, &n);
 		for (size_t k = 0; k < n; k++)
 			if (is_context(&ps[k]))
-				c->context = true;
+				c->cands.context = true;
 		struct candidate k = {
 			.start = t->items[i].start,
 			.end = t->items[best_end].end,
@@ -261,14 +261,14 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		if (word_use)
 			return SEV_NONE;
 		if (!caps)
-			return c->context ? SEV_LOW : SEV_NONE;
+			return c->cands.context ? SEV_LOW : SEV_NONE;
 		bool starts = first->gap & (GAP_START | GAP_BREAK | GAP_STOP);
 		if (starts || shape.title_case)
-			return c->context ? SEV_MEDIUM : SEV_NONE;
-		return c->context ? SEV_MEDIUM : SEV_LOW;
+			return c->cands.context ? SEV_MEDIUM : SEV_NONE;
+		return c->cands.context ? SEV_MEDIUM : SEV_LOW;
 	}
 	if (p->flags & TERM_COMMON)
-		return c->context ? SEV_MEDIUM : SEV_LOW;
+		return c->cands.context ? SEV_MEDIUM : SEV_LOW;
 	return (enum severity)p->severity;
 }
 
@@ -282,7 +282,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_NONE;
 	case CAT_GRIEVANCE:
 		*cat = CAT_WORK_DETAIL;
-		return c->context ? (enum severity)p->severity : SEV_NONE;
+		return c->cands.context ? (enum severity)p->severity : SEV_NONE;
 	default:
 		break;
 	}
@@ -369,7 +369,7 @@ static void *side_scan_run(void *arg)
 
 static void take_over(struct classifier *c, const struct cand_list *l)
 {
-	c->context |= l->context;
+	c->cands.context |= l->context;
 	if (!l->count)
 		return;
 	grow_array((void **)&c->cands.items, &c->cands.cap, c->cands.count + l->count,
@@ -389,7 +389,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	struct tokens *t = &c->tokens;
 	out->count = 0;
 	c->cands.count = 0;
-	c->context = false;
+	c->cands.context = false;
 
 	/* A long text: obfuscated words and patterns need only the text, so a
 	 * second thread scans for them meanwhile. Their candidates join in
@@ -425,8 +425,6 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		obfuscation_scan(text, len, t, &c->obf, on_obfuscated, &sink);
 		patterns_scan(c->patterns, text, len, on_pattern, &sink);
 	}
-	c->context |= c->cands.context;
-	c->cands.context = false;
 
 	struct text_shape shape = shape_of(t);
 	for (size_t i = 0; i < phrases; i++)

@@ -89,9 +89,8 @@ struct classifier {
 	struct tokens tokens;
 	uint32_t *ids;
 	size_t ids_cap;
-	struct cand_list cands;
+	struct cand_list cands; /* and whether the text is about school */
 	struct buf obf;
-	bool context;
 	size_t parallel_min; /* texts this long use a second thread */
 	struct side_scan side;
 };
