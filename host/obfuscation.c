@@ -139,15 +139,6 @@ static size_t scan_run_at(const unsigned char *u, size_t len, size_t from, size_
 	return end;
 }
 
-/* The top bit of each zero byte of x is set, and perhaps of bytes above a
- * zero byte (a borrow): never of a byte below the first zero. Zero when no
- * byte is. */
-static uint64_t zero_bytes8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101u;
-	return (x - ones) & ~x & ones * 0x80;
-}
-
 /* Runs: maximal stretches of RUN bytes. Almost all are plain words, so the
  * scan looks for the two things that make a run worth a look, eight bytes
  * at a time and without branching on each byte: a substitute (a RUN byte
@@ -174,7 +165,7 @@ void obfuscation_scan_runs(const char *text, size_t len, struct buf *b, obfuscat
 			memcpy(&x, v, 8);
 			x |= 0x2020202020202020u;
 			uint64_t d1 = x ^ ((x << 8) | p1), d2 = x ^ ((x << 16) | (p1 << 8) | p2);
-			triple = zero_bytes8(d1 | d2);
+			triple = bytes_below(d1 | d2, 1); /* zero bytes: equal */
 		} else {
 			n = len - i;
 			triple = UINT64_MAX; /* the last few bytes: look at each */

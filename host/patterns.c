@@ -795,14 +795,12 @@ static bool chain_gap(char c)
 }
 
 /* Whether any of eight bytes is an ASCII digit: XOR with '0' maps digits,
- * and only digits, to 0 to 9; then the classic test for a byte below 10. */
+ * and only digits, to 0 to 9. */
 static bool has_digit8(const char *s)
 {
-	const uint64_t ones = 0x0101010101010101u;
 	uint64_t x;
 	memcpy(&x, s, 8);
-	x ^= ones * '0';
-	return ((x - ones * 10) & ~x & ones * 0x80) != 0;
+	return bytes_below(x ^ UINT64_C(0x3030303030303030), 10) != 0;
 }
 
 /* The runs of ASCII digits and their chains. */

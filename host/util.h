@@ -61,4 +61,13 @@ char *path_dirname(const char *path);
 /* Returns the last component of path, pointing into path. */
 const char *path_basename(const char *path);
 
+/* Eight bytes at a time: the top bit of each byte of x that is below n
+ * (n at most 128) is set, and perhaps of bytes above the first such byte
+ * (a borrow); zero exactly when no byte is below n. */
+static inline uint64_t bytes_below(uint64_t x, unsigned n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	return (x - ones * n) & ~x & ones * 0x80;
+}
+
 #endif
