@@ -71,6 +71,51 @@ static void scan_phrases(struct classifier *c)
 	}
 }
 
+static bool in_set(const uint8_t *set, uint8_t b)
+{
+	return set[b >> 3] & (1u << (b & 7));
+}
+
+/* Words no list knows that begin or end with a stem ("shitstorm",
+ * "dipshit"). The byte sets let most words through with one test. */
+static void scan_stems(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		if (c->ids[i] != MATCH_NO_TOKEN || tok->norm_len < 4)
+			continue;
+		const char *w = token_text(t, tok);
+		bool first = in_set(c->stem_first, (uint8_t)w[0]);
+		bool last = in_set(c->stem_last, (uint8_t)w[tok->norm_len - 1]);
+		if (!first && !last)
+			continue;
+		const struct payload *p = NULL;
+		for (size_t s = 0; s < c->stem_count; s++) {
+			const struct stem *st = &c->stems[s];
+			if (st->len >= tok->norm_len || (st->at_end ? !last : !first) ||
+			    (p && st->p.severity <= p->severity))
+				continue;
+			const char *at = st->at_end ? w + tok->norm_len - st->len : w;
+			if (memcmp(at, st->form, st->len) == 0)
+				p = &st->p;
+		}
+		if (!p)
+			continue;
+		if (is_context(p))
+			c->cands.context = true;
+		struct candidate k = {
+			.start = tok->start,
+			.end = tok->end,
+			.node = MATCH_NO_NODE,
+			.category = p->category,
+			.severity = p->severity,
+			.label = p->label,
+		};
+		push(&c->cands, &k);
+	}
+}
+
 /* The most severe derogatory payload among ps. */
 static const struct payload *derogatory_of(const struct payload *ps, size_t n)
 {
@@ -414,6 +459,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	}
 	scan_phrases(c);
 	size_t phrases = c->cands.count;
+	if (c->stem_count)
+		scan_stems(c);
 
 	struct sink sink = {c, &c->cands};
 	if (parallel) {

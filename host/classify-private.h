@@ -18,6 +18,15 @@ struct masked_term {
 	struct payload p;
 };
 
+/* A word stem from a lexicon ("fuck*", "*shit"): any word that begins (or
+ * ends) with it and that no list knows as a whole word. */
+struct stem {
+	char *form; /* folded */
+	uint32_t len;
+	bool at_end; /* "*shit": the word ends with the stem */
+	struct payload p;
+};
+
 /* A possible warning found while scanning, judged once the whole text has
  * been seen (a name's severity depends on school context anywhere in it). */
 struct candidate {
@@ -68,6 +77,10 @@ struct classifier {
 	uint16_t *custom_labels; /* one per config pattern */
 	struct masked_term *masked;
 	size_t masked_count;
+	struct stem *stems;
+	size_t stem_count;
+	uint8_t stem_first[32]; /* bit per byte: some stem begins a word with it */
+	uint8_t stem_last[32];  /* ... or ends a word with it */
 	struct lexicon **lexicons;
 	size_t lexicon_count;
 	char **owned; /* strings labels point to (config rewordings) */

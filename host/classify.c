@@ -222,6 +222,36 @@ static void remember_masked(struct classifier *c, const char *folded, const stru
 	c->masked[c->masked_count++] = (struct masked_term){xstrdup(folded), n, *p};
 }
 
+/* "fuck*" or "*shit": a stem that words begin (or end) with. A stem is one
+ * word of three letters or more in a warning category other than a name. */
+static void add_stem(struct classifier *c, const struct lexicon_entry *e, const struct payload *p,
+		     bool at_end, const char *file, struct problems *problems)
+{
+	size_t n = strlen(e->term) - 1;
+	char *inner = xstrndup(e->term + (at_end ? 1 : 0), n);
+	struct name word;
+	name_of(&c->term_tokens, inner, &word);
+	bool plain = strcspn(inner, "* \t") == n;
+	free(inner);
+	if (!plain || word.n != 1 || word.len[0] < 3 || e->frames ||
+	    (e->category != CAT_WORK_DETAIL && e->category != CAT_DEROGATORY &&
+	     e->category != CAT_CONFIDENTIAL && e->category != CAT_PERSONAL_DATA)) {
+		problems_add(problems,
+			     "%s:%u: a word stem (\"word*\" or \"*word\") must be one word of three "
+			     "letters or more, without @frames, in category work_detail, derogatory, "
+			     "confidential or personal_data; skipped.",
+			     file, e->line);
+		return;
+	}
+	c->stems = xrealloc(c->stems, (c->stem_count + 1) * sizeof(*c->stems));
+	c->stems[c->stem_count++] = (struct stem){
+		xstrndup(word.tok[0], word.len[0]), word.len[0], at_end, *p};
+	uint8_t b = (uint8_t)word.tok[0][at_end ? word.len[0] - 1 : 0];
+	uint8_t *set = at_end ? c->stem_last : c->stem_first;
+	set[b >> 3] |= (uint8_t)(1u << (b & 7));
+	c->stats.lexicon_terms++;
+}
+
 /* A framed term becomes one phrase per frame: "you are" + "pig". The
  * frames of a section are tokenised once, for all its terms. */
 static void add_framed(struct classifier *c, const struct lexicon_entry *e,
@@ -278,6 +308,11 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		.flags = caps_only ? TERM_ACRONYM : 0,
 		.label = entry_label(c, e),
 	};
+	size_t tl = strlen(e->term);
+	if (tl > 1 && (e->term[0] == '*' || e->term[tl - 1] == '*')) {
+		add_stem(c, e, &p, e->term[0] == '*', file, problems);
+		return;
+	}
 	struct name term;
 	name_of(&c->term_tokens, e->term, &term);
 	if (term.n == 0 || c->term_tokens.count > MATCH_MAX_PHRASE_TOKENS) {
@@ -632,6 +667,9 @@ void classifier_destroy(struct classifier *c)
 	for (size_t i = 0; i < c->masked_count; i++)
 		free(c->masked[i].form);
 	free(c->masked);
+	for (size_t i = 0; i < c->stem_count; i++)
+		free(c->stems[i].form);
+	free(c->stems);
 	for (size_t i = 0; i < c->owned_count; i++)
 		free(c->owned[i]);
 	free(c->owned);

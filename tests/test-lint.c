@@ -60,7 +60,10 @@ static void broken_files(void **state)
 	char *cmd = xasprintf("mkdir -p '%s'", local);
 	assert_int_equal(system(cmd), 0);
 	free(write_temp_str(local, "terms.txt", "@category work_detail\nOak Lodge\nbad \xC3( line\n"
-						"@severity huge\nOak Lodge\n"));
+						"@severity huge\nOak Lodge\n"
+						"@category derogatory\nsh*\nbig deal*\n*wit*\n"
+						"@category context\nschool*\n@category derogatory\n"
+						"numpty*\n"));
 	free(write_temp_str(dir, "roster.csv", "Forename,Surname,Year\nZebedee,Nwachukwu,6\n,,6\nHope,Nwachukwu,6\n"));
 	char *cfg = write_temp_str(dir, "config.json",
 				   "{\"rosters\":[\"roster.csv\"],\"lexicons\":\"local\",\"rosterz\":1,"
@@ -76,6 +79,14 @@ static void broken_files(void **state)
 	assert_non_null(strstr(r.out, "terms.txt:3: not valid UTF-8"));
 	assert_non_null(strstr(r.out, "terms.txt:4: unknown severity 'huge'"));
 	assert_non_null(strstr(r.out, "terms.txt:5: the term is listed already at"));
+	/* a stem is one word of three letters, in a warning category */
+	for (int line = 7; line <= 11; line++) {
+		char want[64];
+		snprintf(want, sizeof(want), "terms.txt:%d: a word stem", line);
+		assert_true((line == 10) == (strstr(r.out, want) == NULL));
+	}
+	/* ... and "numpty*" is not the shipped word "numpty" */
+	assert_null(strstr(r.out, "terms.txt:13"));
 	assert_non_null(strstr(r.out, "roster.csv:3: row has no forename or surname"));
 	/* an ordinary-word name is a warning by line and column, never by name */
 	assert_non_null(strstr(r.out, "warning: "));
