@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 static char detect_delimiter(const char *p, const char *end)
 {
 	size_t comma = 0, tab = 0, semi = 0;
@@ -24,52 +26,22 @@ static char detect_delimiter(const char *p, const char *end)
 	return ',';
 }
 
-void csv_init(struct csv_reader *r, const char *data, size_t len)
+void csv_init(struct csv_reader *r, char *data, size_t len)
 {
 	memset(r, 0, sizeof(*r));
-	r->p = data;
+	r->data = r->p = data;
 	r->end = data + len;
 	r->line = 1;
 	r->delim = detect_delimiter(data, r->end);
-	buf_init(&r->fields);
+	/* NUL stops the scan too: data[len] is the sentinel */
+	r->stop[(unsigned char)r->delim] = r->stop['\n'] = r->stop['\r'] = r->stop['\0'] = 1;
 }
 
 void csv_finish(struct csv_reader *r)
 {
-	wipe(r->fields.data, r->fields.cap);
-	buf_finish(&r->fields);
 	free(r->offsets);
 	r->offsets = NULL;
 	r->count = r->cap = 0;
-}
-
-static void start_field(struct csv_reader *r)
-{
-	grow_array((void **)&r->offsets, &r->cap, r->count + 1, sizeof(*r->offsets));
-	r->offsets[r->count++] = r->fields.len;
-}
-
-static void end_field(struct csv_reader *r)
-{
-	buf_append_char(&r->fields, '\0');
-}
-
-/* Consumes a line end at r->p if there is one. */
-static bool line_end(struct csv_reader *r)
-{
-	if (r->p < r->end && *r->p == '\r') {
-		r->p++;
-		if (r->p < r->end && *r->p == '\n')
-			r->p++;
-		r->line++;
-		return true;
-	}
-	if (r->p < r->end && *r->p == '\n') {
-		r->p++;
-		r->line++;
-		return true;
-	}
-	return false;
 }
 
 static bool record_blank(const struct csv_reader *r)
@@ -81,52 +53,74 @@ static bool record_blank(const struct csv_reader *r)
 	return true;
 }
 
+/* Unescapes the quoted field opening at r->p ('"') to w, where the field
+ * starts; returns where its text ends, or NULL (the text ended with a NUL)
+ * if the input ends first. w stays behind r->p: the opening quote is not
+ * copied. */
+static char *quoted(struct csv_reader *r, char *w)
+{
+	r->p++;
+	for (;;) {
+		if (r->p >= r->end) {
+			*w = '\0';
+			return NULL;
+		}
+		char c = *r->p++;
+		if (c == '"') {
+			if (r->p < r->end && *r->p == '"')
+				r->p++;
+			else
+				return w;
+		} else if (c == '\n') {
+			r->line++;
+		} else if (c == '\r' && (r->p >= r->end || *r->p != '\n')) {
+			r->line++;
+		}
+		*w++ = c;
+	}
+}
+
 enum csv_status csv_next(struct csv_reader *r, size_t *line)
 {
 	for (;;) {
-		r->fields.len = 0;
 		r->count = 0;
 		if (r->p >= r->end)
 			return CSV_END;
 		*line = r->line;
 		for (;;) {
-			start_field(r);
-			if (r->p < r->end && *r->p == '"') {
+			grow_array((void **)&r->offsets, &r->cap, r->count + 1, sizeof(*r->offsets));
+			char *w = r->p;
+			r->offsets[r->count++] = (size_t)(w - r->data);
+			if (*r->p == '"') {
 				size_t open_line = r->line;
-				r->p++;
-				for (;;) {
-					if (r->p >= r->end) {
-						*line = open_line;
-						end_field(r);
-						return CSV_UNTERMINATED;
-					}
-					char c = *r->p++;
-					if (c == '"') {
-						if (r->p < r->end && *r->p == '"') {
-							buf_append_char(&r->fields, '"');
-							r->p++;
-							continue;
-						}
-						break;
-					}
-					if (c == '\n')
-						r->line++;
-					else if (c == '\r' && (r->p >= r->end || *r->p != '\n'))
-						r->line++;
-					buf_append_char(&r->fields, c);
+				w = quoted(r, w);
+				if (!w) {
+					*line = open_line;
+					return CSV_UNTERMINATED;
 				}
 			}
-			/* Unquoted text, or anything after a closing quote, with the
-			 * field's NUL */
-			const char *from = r->p;
-			while (r->p < r->end && *r->p != r->delim && *r->p != '\n' && *r->p != '\r')
+			/* Unquoted text, or anything after a closing quote. An
+			 * embedded NUL ends the field as a string but not the scan. */
+			char *from = r->p;
+			while (!r->stop[(unsigned char)*r->p] || (*r->p == '\0' && r->p < r->end))
 				r->p++;
-			buf_append_string(&r->fields, from, (size_t)(r->p - from));
-			if (r->p < r->end && *r->p == r->delim) {
+			char c = r->p < r->end ? *r->p : '\0';
+			if (w != from)
+				memmove(w, from, (size_t)(r->p - from));
+			w[r->p - from] = '\0';
+			if (c == r->delim) {
 				r->p++;
 				continue;
 			}
-			line_end(r);
+			if (c == '\r') {
+				r->p++;
+				if (r->p < r->end && *r->p == '\n')
+					r->p++;
+				r->line++;
+			} else if (c == '\n') {
+				r->p++;
+				r->line++;
+			}
 			break;
 		}
 		if (!record_blank(r))

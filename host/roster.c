@@ -155,6 +155,20 @@ static uint32_t keep(struct roster *r, const char *s, size_t n)
 	return off;
 }
 
+/* The arena was sized for the whole file; keep only what the names use.
+ * Copied by hand, not realloc'd, so no stale copy of them is left unwiped. */
+static void shrink_arena(struct roster *r)
+{
+	if (r->arena.cap - r->arena.len <= r->arena.cap / 4)
+		return;
+	char *small = xmalloc(r->arena.len + 1);
+	memcpy(small, r->arena.data, r->arena.len + 1);
+	wipe(r->arena.data, r->arena.len);
+	free(r->arena.data);
+	r->arena.data = small;
+	r->arena.cap = r->arena.len + 1;
+}
+
 /* The length of s, or SIZE_MAX if it holds a control character. */
 static size_t plain_length(const char *s)
 {
@@ -165,15 +179,25 @@ static size_t plain_length(const char *s)
 	return (size_t)(p - s);
 }
 
-struct roster *roster_parse(const char *name, const char *data, size_t len, enum roster_role role,
-			    struct problems *problems)
+/* Parses UTF-8 text in place (text[text_len] is its NUL); the caller wipes
+ * and frees it. */
+static struct roster *parse_text(const char *name, char *text, size_t text_len,
+				 enum source_encoding enc, enum roster_role role,
+				 struct problems *problems)
 {
 	struct roster *r = xcalloc(1, sizeof(*r));
+	r->encoding = enc;
 	buf_init(&r->arena);
 	buf_append_char(&r->arena, '\0'); /* offset 0 is the empty string */
 
-	size_t text_len;
-	char *text = encoding_to_utf8(data, len, &text_len, &r->encoding);
+	/* Room for every person and every kept field at once: a row is at
+	 * least a line, and a kept field with its NUL no longer than the
+	 * field with the delimiter or line end after it. */
+	size_t lines = 1;
+	for (const char *q = text; (q = memchr(q, '\n', (size_t)(text + text_len - q))); q++)
+		lines++;
+	grow_array((void **)&r->people, &r->cap, lines, sizeof(*r->people));
+	buf_reserve(&r->arena, text_len + 1);
 
 	struct csv_reader csv;
 	csv_init(&csv, text, text_len);
@@ -252,16 +276,25 @@ struct roster *roster_parse(const char *name, const char *data, size_t len, enum
 		r->skipped++;
 	}
 	csv_finish(&csv);
-	wipe(text, text_len);
-	free(text);
+	shrink_arena(r);
 	return r;
 
 err:
 	csv_finish(&csv);
-	wipe(text, text_len);
-	free(text);
 	roster_destroy(r);
 	return NULL;
+}
+
+struct roster *roster_parse(const char *name, const char *data, size_t len, enum roster_role role,
+			    struct problems *problems)
+{
+	size_t text_len;
+	enum source_encoding enc;
+	char *text = encoding_to_utf8(data, len, &text_len, &enc);
+	struct roster *r = parse_text(name, text, text_len, enc, role, problems);
+	wipe(text, text_len);
+	free(text);
+	return r;
 }
 
 struct roster *roster_load(const char *path, enum roster_role role, struct problems *problems)
@@ -281,7 +314,11 @@ struct roster *roster_load(const char *path, enum roster_role role, struct probl
 			     e == -EFBIG ? "file is over 256 MiB" : strerror(-e));
 		return NULL;
 	}
-	struct roster *r = roster_parse(path, data, len, role, problems);
+	/* Plain UTF-8, the usual case, is parsed where it was read. */
+	bool bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+	struct roster *r = !bom && utf8_valid(data, len, NULL)
+				   ? parse_text(path, data, len, ENC_UTF8, role, problems)
+				   : roster_parse(path, data, len, role, problems);
 	/* The raw file may hold columns we must not keep: wipe it. */
 	wipe(data, len);
 	free(data);

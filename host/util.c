@@ -187,10 +187,16 @@ int read_file(const char *path, size_t max_len, char **out, size_t *len)
 		close(fd);
 		return -EISDIR;
 	}
+	/* Sized from the file at once: one allocation, no copies of a
+	 * roster's bytes left behind by growing. Files that grow, and pipes,
+	 * still read to their end. */
 	struct buf b;
 	buf_init(&b);
+	buf_reserve(&b, st.st_size > 0 && (size_t)st.st_size <= max_len ? (size_t)st.st_size + 1
+									 : 65536);
 	for (;;) {
-		buf_reserve(&b, 65536);
+		if (b.cap - b.len <= 1)
+			buf_reserve(&b, 65536);
 		ssize_t n = read(fd, b.data + b.len, b.cap - b.len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
@@ -205,6 +211,7 @@ int read_file(const char *path, size_t max_len, char **out, size_t *len)
 		b.len += (size_t)n;
 		if (b.len > max_len) {
 			close(fd);
+			wipe(b.data, b.len);
 			buf_finish(&b);
 			return -EFBIG;
 		}

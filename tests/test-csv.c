@@ -13,7 +13,7 @@
 static void plain_and_quoted_fields(void **state)
 {
 	(void)state;
-	const char *s = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\n\"multi\nline\",z\n";
+	char s[] = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\n\"multi\nline\",z\n";
 	struct csv_reader r;
 	csv_init(&r, s, strlen(s));
 	size_t line;
@@ -42,8 +42,8 @@ static void plain_and_quoted_fields(void **state)
 static void detects_delimiters(void **state)
 {
 	(void)state;
-	const char *tab = "Forename\tSurname\nJack\tTurner\n";
-	const char *semi = "Forename;Surname;\"a,b\"\nJack;Turner;x\n";
+	char tab[] = "Forename\tSurname\nJack\tTurner\n";
+	char semi[] = "Forename;Surname;\"a,b\"\nJack;Turner;x\n";
 	struct csv_reader r;
 	size_t line;
 	csv_init(&r, tab, strlen(tab));
@@ -60,13 +60,14 @@ static void detects_delimiters(void **state)
 static void unterminated_quote(void **state)
 {
 	(void)state;
-	const char *s = "a,b\n\"open,c\nmore\n";
+	char s[] = "a,b\n\"open,c\nmore\n";
 	struct csv_reader r;
 	csv_init(&r, s, strlen(s));
 	size_t line;
 	assert_int_equal(csv_next(&r, &line), CSV_RECORD);
 	assert_int_equal(csv_next(&r, &line), CSV_UNTERMINATED);
 	assert_int_equal(line, 2);
+	assert_string_equal(csv_field(&r, 0), "open,c\nmore\n");
 	assert_int_equal(csv_next(&r, &line), CSV_END);
 	csv_finish(&r);
 }
@@ -74,13 +75,42 @@ static void unterminated_quote(void **state)
 static void lenient_stray_quotes(void **state)
 {
 	(void)state;
-	const char *s = "5\" tall,\"a\"b\n";
+	char s[] = "5\" tall,\"a\"b\n";
 	struct csv_reader r;
 	csv_init(&r, s, strlen(s));
 	size_t line;
 	assert_int_equal(csv_next(&r, &line), CSV_RECORD);
 	assert_string_equal(csv_field(&r, 0), "5\" tall");
 	assert_string_equal(csv_field(&r, 1), "ab");
+	csv_finish(&r);
+}
+
+/* Fields are ended in place: over the delimiter, the line end, or the
+ * terminator after the last byte; quoted ones unescaped where they stand. */
+static void in_place_edges(void **state)
+{
+	(void)state;
+	char s[] = "\"a\"\"b\"x,c\r\n\"\"\"\",d\0e,f,\rlast,";
+	struct csv_reader r;
+	csv_init(&r, s, sizeof(s) - 1);
+	size_t line;
+	assert_int_equal(csv_next(&r, &line), CSV_RECORD);
+	assert_int_equal(r.count, 2);
+	assert_string_equal(csv_field(&r, 0), "a\"bx");
+	assert_string_equal(csv_field(&r, 1), "c");
+	assert_int_equal(csv_next(&r, &line), CSV_RECORD);
+	assert_int_equal(line, 2);
+	assert_int_equal(r.count, 4);
+	assert_string_equal(csv_field(&r, 0), "\"");
+	assert_string_equal(csv_field(&r, 1), "d"); /* "d\0e": a NUL ends the string */
+	assert_string_equal(csv_field(&r, 2), "f");
+	assert_string_equal(csv_field(&r, 3), "");
+	assert_int_equal(csv_next(&r, &line), CSV_RECORD);
+	assert_int_equal(line, 3);
+	assert_int_equal(r.count, 2);
+	assert_string_equal(csv_field(&r, 0), "last");
+	assert_string_equal(csv_field(&r, 1), "");
+	assert_int_equal(csv_next(&r, &line), CSV_END);
 	csv_finish(&r);
 }
 
@@ -130,6 +160,7 @@ int main(void)
 		cmocka_unit_test(detects_delimiters),
 		cmocka_unit_test(unterminated_quote),
 		cmocka_unit_test(lenient_stray_quotes),
+		cmocka_unit_test(in_place_edges),
 		cmocka_unit_test(converts_encodings),
 		cmocka_unit_test(validates_utf8),
 	};
