@@ -71,49 +71,41 @@ static void scan_phrases(struct classifier *c)
 	}
 }
 
-static bool in_set(const uint8_t *set, uint8_t b)
-{
-	return set[b >> 3] & (1u << (b & 7));
-}
-
-/* Words no list knows that begin or end with a stem ("shitstorm",
- * "dipshit"). The byte sets let most words through with one test. */
-static void scan_stems(struct classifier *c)
+/* Token i, which no list knows, if it begins or ends with a stem
+ * ("shitstorm", "dipshit"). Two bit tests turn away nearly every word at
+ * once. Called while the tokens are looked up, when each is in cache. */
+static void stem_of(struct classifier *c, size_t i, struct cand_list *out)
 {
 	const struct tokens *t = &c->tokens;
-	for (size_t i = 0; i < t->count; i++) {
-		const struct token *tok = &t->items[i];
-		if (c->ids[i] != MATCH_NO_TOKEN || tok->norm_len < 4)
+	const struct token *tok = &t->items[i];
+	const char *w = token_text(t, tok);
+	bool head = stem_bit(c->stem_heads, stem_head_key(w));
+	bool tail = stem_bit(c->stem_tails, stem_tail_key(w + tok->norm_len));
+	if (!head && !tail)
+		return;
+	const struct payload *p = NULL;
+	for (size_t s = 0; s < c->stem_count; s++) {
+		const struct stem *st = &c->stems[s];
+		if (st->len >= tok->norm_len || (st->at_end ? !tail : !head) ||
+		    (p && st->p.severity <= p->severity))
 			continue;
-		const char *w = token_text(t, tok);
-		bool first = in_set(c->stem_first, (uint8_t)w[0]);
-		bool last = in_set(c->stem_last, (uint8_t)w[tok->norm_len - 1]);
-		if (!first && !last)
-			continue;
-		const struct payload *p = NULL;
-		for (size_t s = 0; s < c->stem_count; s++) {
-			const struct stem *st = &c->stems[s];
-			if (st->len >= tok->norm_len || (st->at_end ? !last : !first) ||
-			    (p && st->p.severity <= p->severity))
-				continue;
-			const char *at = st->at_end ? w + tok->norm_len - st->len : w;
-			if (memcmp(at, st->form, st->len) == 0)
-				p = &st->p;
-		}
-		if (!p)
-			continue;
-		if (is_context(p))
-			c->cands.context = true;
-		struct candidate k = {
-			.start = tok->start,
-			.end = tok->end,
-			.node = MATCH_NO_NODE,
-			.category = p->category,
-			.severity = p->severity,
-			.label = p->label,
-		};
-		push(&c->cands, &k);
+		const char *at = st->at_end ? w + tok->norm_len - st->len : w;
+		if (at[0] == st->form[0] && memcmp(at, st->form, st->len) == 0)
+			p = &st->p;
 	}
+	if (!p)
+		return;
+	if (is_context(p))
+		out->context = true;
+	struct candidate k = {
+		.start = tok->start,
+		.end = tok->end,
+		.node = MATCH_NO_NODE,
+		.category = p->category,
+		.severity = p->severity,
+		.label = p->label,
+	};
+	push(out, &k);
 }
 
 /* The most severe derogatory payload among ps. */
@@ -453,14 +445,17 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 
 	text_tokenize(t, text, len);
 	grow_array((void **)&c->ids, &c->ids_cap, t->count, sizeof(*c->ids));
+	c->stem_cands.count = 0;
+	c->stem_cands.context = false;
 	for (size_t i = 0; i < t->count; i++) {
 		const struct token *tok = &t->items[i];
 		c->ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
+		if (c->ids[i] == MATCH_NO_TOKEN && tok->norm_len >= 4 && c->stem_count)
+			stem_of(c, i, &c->stem_cands);
 	}
 	scan_phrases(c);
 	size_t phrases = c->cands.count;
-	if (c->stem_count)
-		scan_stems(c);
+	take_over(c, &c->stem_cands);
 
 	struct sink sink = {c, &c->cands};
 	if (parallel) {

@@ -27,6 +27,25 @@ struct stem {
 	struct payload p;
 };
 
+#define STEM_BITS 65536u
+
+static inline unsigned stem_head_key(const char *w)
+{
+	return (unsigned)(uint8_t)w[0] << 8 | (uint8_t)w[1];
+}
+
+/* w ends at end; at least three bytes before it */
+static inline unsigned stem_tail_key(const char *end)
+{
+	return ((unsigned)(uint8_t)end[-3] * 961u + (uint8_t)end[-2] * 31u + (uint8_t)end[-1]) &
+	       (STEM_BITS - 1);
+}
+
+static inline bool stem_bit(const uint64_t *set, unsigned key)
+{
+	return set && (set[key >> 6] >> (key & 63)) & 1;
+}
+
 /* A possible warning found while scanning, judged once the whole text has
  * been seen (a name's severity depends on school context anywhere in it). */
 struct candidate {
@@ -79,8 +98,10 @@ struct classifier {
 	size_t masked_count;
 	struct stem *stems;
 	size_t stem_count;
-	uint8_t stem_first[32]; /* bit per byte: some stem begins a word with it */
-	uint8_t stem_last[32];  /* ... or ends a word with it */
+	/* Bit per first two bytes of a word that some stem begins, and per
+	 * hash of the last three that some stem ends: most words pass
+	 * neither test. */
+	uint64_t *stem_heads, *stem_tails;
 	struct lexicon **lexicons;
 	size_t lexicon_count;
 	char **owned; /* strings labels point to (config rewordings) */
@@ -103,6 +124,7 @@ struct classifier {
 	uint32_t *ids;
 	size_t ids_cap;
 	struct cand_list cands; /* and whether the text is about school */
+	struct cand_list stem_cands; /* words found by stem, joined after the phrases */
 	struct buf obf;
 	size_t parallel_min; /* texts this long use a second thread */
 	struct side_scan side;

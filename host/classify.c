@@ -246,9 +246,11 @@ static void add_stem(struct classifier *c, const struct lexicon_entry *e, const 
 	c->stems = xrealloc(c->stems, (c->stem_count + 1) * sizeof(*c->stems));
 	c->stems[c->stem_count++] = (struct stem){
 		xstrndup(word.tok[0], word.len[0]), word.len[0], at_end, *p};
-	uint8_t b = (uint8_t)word.tok[0][at_end ? word.len[0] - 1 : 0];
-	uint8_t *set = at_end ? c->stem_last : c->stem_first;
-	set[b >> 3] |= (uint8_t)(1u << (b & 7));
+	uint64_t **set = at_end ? &c->stem_tails : &c->stem_heads;
+	if (!*set)
+		*set = xcalloc(STEM_BITS / 64, sizeof(**set));
+	unsigned key = at_end ? stem_tail_key(word.tok[0] + word.len[0]) : stem_head_key(word.tok[0]);
+	(*set)[key >> 6] |= (uint64_t)1 << (key & 63);
 	c->stats.lexicon_terms++;
 }
 
@@ -670,6 +672,8 @@ void classifier_destroy(struct classifier *c)
 	for (size_t i = 0; i < c->stem_count; i++)
 		free(c->stems[i].form);
 	free(c->stems);
+	free(c->stem_heads);
+	free(c->stem_tails);
 	for (size_t i = 0; i < c->owned_count; i++)
 		free(c->owned[i]);
 	free(c->owned);
@@ -682,6 +686,7 @@ void classifier_destroy(struct classifier *c)
 	tokens_finish(&c->tokens);
 	free(c->ids);
 	free(c->cands.items);
+	free(c->stem_cands.items);
 	free(c->side.obf.items);
 	free(c->side.pat.items);
 	buf_finish(&c->side.scratch);
