@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "classify.h"
@@ -266,17 +267,27 @@ static struct child spawn(const char *path, const char *arg)
 	return c;
 }
 
+/* One write for the length and the message, as Chrome and Firefox send a
+ * message: a frame written in two parts wakes the host twice. */
 static bool send_frame(int fd, const char *json, size_t n)
 {
 	uint32_t len = (uint32_t)n;
-	if (write(fd, &len, 4) != 4)
-		return false;
-	size_t off = 0;
-	while (off < n) {
-		ssize_t k = write(fd, json + off, n - off);
+	struct iovec iov[2] = {{&len, 4}, {(void *)json, n}};
+	size_t left = 4 + n;
+	int idx = 0;
+	while (left) {
+		ssize_t k = writev(fd, iov + idx, 2 - idx);
 		if (k <= 0)
 			return false;
-		off += (size_t)k;
+		left -= (size_t)k;
+		while (idx < 2 && (size_t)k >= iov[idx].iov_len) {
+			k -= (ssize_t)iov[idx].iov_len;
+			idx++;
+		}
+		if (idx < 2) {
+			iov[idx].iov_base = (char *)iov[idx].iov_base + k;
+			iov[idx].iov_len -= (size_t)k;
+		}
 	}
 	return true;
 }
