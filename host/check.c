@@ -71,6 +71,21 @@ static void scan_phrases(struct classifier *c)
 	}
 }
 
+/* A candidate decided already: the span and what payload p says of it. */
+static void push_payload(struct cand_list *l, uint32_t start, uint32_t end,
+			 const struct payload *p)
+{
+	struct candidate k = {
+		.start = start,
+		.end = end,
+		.node = MATCH_NO_NODE,
+		.category = p->category,
+		.severity = p->severity,
+		.label = p->label,
+	};
+	push(l, &k);
+}
+
 /* Token i, which no list knows, if it begins or ends with a stem
  * ("shitstorm", "dipshit"). Two bit tests turn away nearly every word at
  * once. Called while the tokens are looked up, when each is in cache. */
@@ -97,15 +112,7 @@ static void stem_of(struct classifier *c, size_t i, struct cand_list *out)
 		return;
 	if (is_context(p))
 		out->context = true;
-	struct candidate k = {
-		.start = tok->start,
-		.end = tok->end,
-		.node = MATCH_NO_NODE,
-		.category = p->category,
-		.severity = p->severity,
-		.label = p->label,
-	};
-	push(out, &k);
+	push_payload(out, tok->start, tok->end, p);
 }
 
 /* The most severe derogatory payload among ps. */
@@ -148,17 +155,8 @@ static void on_obfuscated(const struct obfuscated *o, void *ctx)
 			match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, id), &n);
 		p = derogatory_of(ps, n);
 	}
-	if (!p)
-		return;
-	struct candidate k = {
-		.start = o->start,
-		.end = o->end,
-		.node = MATCH_NO_NODE,
-		.category = CAT_DEROGATORY,
-		.severity = p->severity,
-		.label = p->label,
-	};
-	push(sink->out, &k);
+	if (p)
+		push_payload(sink->out, o->start, o->end, p);
 }
 
 static void on_pattern(const struct pattern_hit *h, void *ctx)

@@ -310,9 +310,9 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		.flags = caps_only ? TERM_ACRONYM : 0,
 		.label = entry_label(c, e),
 	};
-	size_t tl = strlen(e->term);
-	if (tl > 1 && (e->term[0] == '*' || e->term[tl - 1] == '*')) {
-		add_stem(c, e, &p, e->term[0] == '*', file, problems);
+	enum lexicon_stem stem = lexicon_term_stem(e->term);
+	if (stem != STEM_NONE) {
+		add_stem(c, e, &p, stem == STEM_TAIL, file, problems);
 		return;
 	}
 	struct name term;

@@ -102,6 +102,16 @@ static void from_utf8_lossy(struct buf *b, const char *s, size_t len)
 	}
 }
 
+static bool utf8_bom(const char *data, size_t len)
+{
+	return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
+}
+
+bool encoding_is_plain_utf8(const char *data, size_t len)
+{
+	return !utf8_bom(data, len) && utf8_valid(data, len, NULL);
+}
+
 char *encoding_to_utf8(const char *data, size_t len, size_t *out_len, enum source_encoding *found)
 {
 	const unsigned char *p = (const unsigned char *)data;
@@ -109,7 +119,12 @@ char *encoding_to_utf8(const char *data, size_t len, size_t *out_len, enum sourc
 	buf_init(&b);
 	enum source_encoding e;
 
-	if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+	/* The UTF-16 marks are never valid UTF-8, so plain UTF-8 can be tried
+	 * first. */
+	if (encoding_is_plain_utf8(data, len)) {
+		e = ENC_UTF8;
+		buf_append(&b, data, len);
+	} else if (utf8_bom(data, len)) {
 		e = ENC_UTF8_BOM;
 		from_utf8_lossy(&b, data + 3, len - 3);
 	} else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
@@ -118,9 +133,6 @@ char *encoding_to_utf8(const char *data, size_t len, size_t *out_len, enum sourc
 	} else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
 		e = ENC_UTF16BE;
 		from_utf16(&b, p + 2, len - 2, true);
-	} else if (utf8_valid(data, len, NULL)) {
-		e = ENC_UTF8;
-		buf_append(&b, data, len);
 	} else {
 		/* Not UTF-8 and no mark: Excel's "CSV" on Windows writes the
 		 * ANSI code page, which is Windows-1252 for English locales. */

@@ -246,6 +246,14 @@ size_t lexicon_count(const struct lexicon *l)
 	return l->count;
 }
 
+enum lexicon_stem lexicon_term_stem(const char *term)
+{
+	size_t n = strlen(term);
+	if (n < 2)
+		return STEM_NONE;
+	return term[0] == '*' ? STEM_TAIL : term[n - 1] == '*' ? STEM_HEAD : STEM_NONE;
+}
+
 const struct lexicon_entry *lexicon_entry(const struct lexicon *l, size_t i)
 {
 	return &l->entries[i];

@@ -41,6 +41,15 @@ struct lexicon_entry {
 
 struct lexicon;
 
+/* A term written as a word stem: "fuck*" matches longer words that begin
+ * with it, "*shit" longer words that end with it. */
+enum lexicon_stem {
+	STEM_NONE,
+	STEM_HEAD, /* "fuck*" */
+	STEM_TAIL, /* "*shit" */
+};
+enum lexicon_stem lexicon_term_stem(const char *term);
+
 struct lexicon *lexicon_load(const char *path, struct problems *problems);
 /* name is used in problems. Never returns NULL: bad lines are reported and
  * skipped. */

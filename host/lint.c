@@ -53,15 +53,14 @@ static size_t duplicates(char **dirs, size_t ndirs)
 			files_all[nkeep++] = xstrdup(files[i]);
 			for (size_t j = 0; j < lexicon_count(l); j++) {
 				const struct lexicon_entry *e = lexicon_entry(l, j);
-				size_t tl = strlen(e->term);
-				char *f = text_fold(e->term, tl);
+				char *f = text_fold(e->term, strlen(e->term));
 				/* a stem ("shit*") is not the word "shit" */
-				bool lead = tl > 1 && e->term[0] == '*';
-				bool trail = tl > 1 && e->term[tl - 1] == '*';
+				enum lexicon_stem stem = lexicon_term_stem(e->term);
 				grow_array((void **)&all, &cap, n + 1, sizeof(*all));
 				all[n++] = (struct seen){
 					xasprintf("%s\t%s%s%s\t%s", category_name(e->category),
-						  lead ? "*" : "", f, trail ? "*" : "",
+						  stem == STEM_TAIL ? "*" : "", f,
+						  stem == STEM_HEAD ? "*" : "",
 						  e->frames ? e->frames : ""),
 					files_all[nkeep - 1], e->line};
 				free(f);

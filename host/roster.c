@@ -315,8 +315,7 @@ struct roster *roster_load(const char *path, enum roster_role role, struct probl
 		return NULL;
 	}
 	/* Plain UTF-8, the usual case, is parsed where it was read. */
-	bool bom = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
-	struct roster *r = !bom && utf8_valid(data, len, NULL)
+	struct roster *r = encoding_is_plain_utf8(data, len)
 				   ? parse_text(path, data, len, ENC_UTF8, role, problems)
 				   : roster_parse(path, data, len, role, problems);
 	/* The raw file may hold columns we must not keep: wipe it. */
