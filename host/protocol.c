@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "framing.h"
+#include "request.h"
 #include "util.h"
 #include "warning.h"
 
@@ -14,8 +15,11 @@
 #define PREPOST_VERSION "0.0.0"
 #endif
 
-/* ids are echoed in every reply; keep them small. */
-#define MAX_ID_BYTES 256
+/* A label's three texts as jansson strings (see label_json). */
+struct label_json {
+	json_t *text[3]; /* message, advice, policy (may be NULL) */
+	size_t dumped;   /* the three's length in the reply, quotes and escapes */
+};
 
 struct protocol {
 	struct classifier *classifier;
@@ -23,6 +27,12 @@ struct protocol {
 	struct warnings warnings;
 	char *out;
 	size_t out_cap;
+	/* the fast reader's decoded strings, kept from check to check */
+	struct buf scratch;
+	bool fast_reader;
+	/* label_json: each label's texts, NULL until first used */
+	struct label_json *labels;
+	size_t label_cap;
 };
 
 struct protocol *protocol_create(struct classifier *c, const struct problems *problems)
@@ -31,6 +41,8 @@ struct protocol *protocol_create(struct classifier *c, const struct problems *pr
 	p->classifier = c;
 	p->problems = problems;
 	warnings_init(&p->warnings);
+	buf_init(&p->scratch);
+	p->fast_reader = true;
 	return p;
 }
 
@@ -39,6 +51,13 @@ void protocol_destroy(struct protocol *p)
 	if (!p)
 		return;
 	warnings_finish(&p->warnings);
+	for (size_t i = 0; i < p->label_cap; i++)
+		for (int j = 0; j < 3; j++)
+			json_decref(p->labels[i].text[j]);
+	free(p->labels);
+	if (p->scratch.data)
+		wipe(p->scratch.data, p->scratch.cap);
+	buf_finish(&p->scratch);
 	free(p->out);
 	free(p);
 }
@@ -158,20 +177,55 @@ json_t *protocol_hello(struct protocol *p)
 	return h;
 }
 
+/* A label's texts as jansson strings, made on first use and shared
+ * by every warning that carries the label (a long draft can have
+ * thousands): the reply then holds references, not copies. */
+static struct label_json *label_json(struct protocol *p, unsigned label)
+{
+	if (label >= p->label_cap) {
+		size_t old = p->label_cap;
+		grow_array((void **)&p->labels, &p->label_cap, (size_t)label + 1, sizeof(*p->labels));
+		memset(p->labels + old, 0, (p->label_cap - old) * sizeof(*p->labels));
+	}
+	struct label_json *lj = &p->labels[label];
+	if (!lj->text[0]) {
+		const struct label *l = classifier_label(p->classifier, label);
+		const char *texts[3] = {l->message, l->advice, l->policy};
+		for (int i = 0; i < 3; i++) {
+			lj->text[i] = texts[i] ? json_string(texts[i]) : NULL;
+			if (lj->text[i])
+				lj->dumped += json_dumpb(lj->text[i], NULL, 0, JSON_ENCODE_ANY);
+		}
+	}
+	return lj;
+}
+
+/* No less than a string's length in the reply: its quotes, and six bytes
+ * (\uXXXX) for each control character. */
+static size_t dumped_bound(const char *s, size_t len)
+{
+	size_t n = len + 2;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		n += c < 0x20 || c == 0x7F ? 5 : (c == '"' || c == '\\');
+	}
+	return n;
+}
+
 static json_t *warning_object(struct protocol *p, const struct warning *w, const char *text,
 			      struct utf16_cursor *cur)
 {
-	const struct label *l = classifier_label(p->classifier, w->label);
+	json_t **l = label_json(p, w->label)->text;
 	json_t *o = json_object();
 	json_object_set_new(o, "category", json_string(category_name((enum category)w->category)));
 	json_object_set_new(o, "severity", json_string(severity_name((enum severity)w->severity)));
 	json_object_set_new(o, "start", json_integer((json_int_t)utf16_cursor_at(cur, w->start)));
 	json_object_set_new(o, "end", json_integer((json_int_t)utf16_cursor_at(cur, w->end)));
 	json_object_set_new(o, "match", json_stringn(text + w->start, w->end - w->start));
-	json_object_set_new(o, "message", json_string(l->message));
-	json_object_set_new(o, "advice", json_string(l->advice));
-	if (l->policy)
-		json_object_set_new(o, "policy", json_string(l->policy));
+	json_object_set(o, "message", l[0]);
+	json_object_set(o, "advice", l[1]);
+	if (l[2])
+		json_object_set(o, "policy", l[2]);
 	return o;
 }
 
@@ -186,24 +240,27 @@ json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t
 	json_t *list = json_array();
 	json_object_set_new(r, "warnings", list);
 
-	/* What the reply costs without warnings, with room for the fields a cut
-	 * adds; then warnings go in while they fit. */
-	json_object_set_new(r, "truncated", json_true());
-	json_object_set_new(r, "total", json_integer((json_int_t)p->warnings.count));
-	size_t used = json_dumpb(r, NULL, 0, JSON_COMPACT);
-	json_object_del(r, "truncated");
-	json_object_del(r, "total");
-
 	/* Most replies are far below the limit whatever their warnings say:
-	 * then no warning needs measuring. Escaping at most sextuples a byte. */
-	size_t bound = used;
+	 * then nothing needs measuring. The envelope, with the fields a cut
+	 * adds, is under 100 bytes and the id; a warning's keys, category,
+	 * severity and offsets under 160 and its texts. */
+	size_t bound = 100 + (json_is_string(id) ? 6 * json_string_length(id) + 2 : 24);
 	for (size_t i = 0; i < p->warnings.count && bound <= FRAME_MAX_OUT; i++) {
 		const struct warning *w = &p->warnings.items[i];
-		const struct label *l = classifier_label(p->classifier, w->label);
-		bound += 200 + 6 * ((size_t)(w->end - w->start) + strlen(l->message) +
-				    strlen(l->advice) + (l->policy ? strlen(l->policy) : 0));
+		bound += 160 + dumped_bound(text + w->start, w->end - w->start) +
+			 label_json(p, w->label)->dumped;
 	}
 	bool measure = bound > FRAME_MAX_OUT;
+	size_t used = 0;
+	if (measure) {
+		/* what the reply costs without warnings, with room for the
+		 * fields a cut adds; then warnings go in while they fit */
+		json_object_set_new(r, "truncated", json_true());
+		json_object_set_new(r, "total", json_integer((json_int_t)p->warnings.count));
+		used = json_dumpb(r, NULL, 0, JSON_COMPACT);
+		json_object_del(r, "truncated");
+		json_object_del(r, "total");
+	}
 
 	struct utf16_cursor cur;
 	utf16_cursor_init(&cur, text);
@@ -247,11 +304,35 @@ static bool id_ok(json_t *id)
 {
 	if (json_is_integer(id) || json_is_real(id))
 		return true;
-	return json_is_string(id) && json_string_length(id) <= MAX_ID_BYTES;
+	return json_is_string(id) && json_string_length(id) <= REQUEST_MAX_ID_BYTES;
+}
+
+void protocol_set_fast_reader(struct protocol *p, bool on)
+{
+	p->fast_reader = on;
+}
+
+/* A check in the plain form the extension sends, read without a tree. */
+static const char *fast_check(struct protocol *p, const char *req, size_t len, size_t *out_len)
+{
+	struct check_request cr;
+	if (!p->fast_reader || !request_read_check(req, len, &p->scratch, &cr))
+		return NULL;
+	const char *s = p->scratch.data;
+	json_t *id = cr.id_is_string ? json_stringn(s + cr.id_offset, cr.id_len)
+				     : json_integer((json_int_t)cr.id_integer);
+	if (!id)
+		return NULL;
+	json_t *out = protocol_result(p, id, s + cr.text_offset, cr.text_len);
+	json_decref(id);
+	return reply(p, out, out_len);
 }
 
 const char *protocol_handle(struct protocol *p, const char *req, size_t len, size_t *out_len)
 {
+	const char *fast = fast_check(p, req, len, out_len);
+	if (fast)
+		return fast;
 	json_error_t err;
 	json_t *root = json_loadb(req, len, JSON_ALLOW_NUL | JSON_DECODE_ANY, &err);
 	if (!root) {

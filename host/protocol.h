@@ -6,6 +6,7 @@
 #define PREPOST_PROTOCOL_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "classify.h"
@@ -22,6 +23,10 @@ void protocol_destroy(struct protocol *p);
 /* Handles one request frame and returns the reply (owned by p, valid until
  * the next call; never over FRAME_MAX_OUT bytes). */
 const char *protocol_handle(struct protocol *p, const char *req, size_t len, size_t *out_len);
+
+/* Checks in the plain form are read by request.h's fast reader unless this
+ * is turned off; tests and fuzz-request compare the two paths. */
+void protocol_set_fast_reader(struct protocol *p, bool on);
 
 /* An error reply not tied to a request (a frame too large to read). */
 const char *protocol_error(struct protocol *p, const char *code, const char *message,
