@@ -5,6 +5,7 @@
 #include "obfuscation.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -14,6 +15,9 @@
  * every check. */
 enum { RUN = 1, EDGE_LEAD = 2, EDGE_TAIL = 4, LETTER = 8, SUBST = 16 };
 static uint8_t byte_class[256];
+/* Filled once, whichever thread scans first (long texts are scanned on a
+ * second thread). */
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
 static void init_classes(void)
 {
@@ -147,8 +151,7 @@ static size_t scan_run_at(const unsigned char *u, size_t len, size_t from, size_
 void obfuscation_scan_runs(const char *text, size_t len, struct buf *b, obfuscation_fn fn,
 			   void *ctx)
 {
-	if (!byte_class['a'])
-		init_classes();
+	pthread_once(&classes_once, init_classes);
 	const unsigned char *u = (const unsigned char *)text;
 	size_t i = 0, done = 0; /* runs before `done` are examined */
 	while (i < len) {

@@ -5,6 +5,7 @@
  * same way whatever form they arrive in. */
 #include "text.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -222,6 +223,9 @@ static void feed(struct tokenizer *z, utf8proc_int32_t c, uint32_t pos, uint32_t
 enum { A_CLASS = 0x0F, A_UPPER = 0x10, A_LOWER = 0x20, A_DIGIT = 0x40 };
 static uint8_t ascii_info[128];
 static uint16_t class_gap[CLS_OTHER + 1];
+/* Filled once, whichever thread tokenises first (the names are built on a
+ * second thread while checks may start on the first). */
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 
 static void init_ascii(void)
 {
@@ -258,8 +262,7 @@ void text_tokenize(struct tokens *t, const char *text, size_t len)
 	t->norm_len = 0;
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;
-	if (!ascii_info['a'])
-		init_ascii();
+	pthread_once(&ascii_once, init_ascii);
 
 	/* ASCII, most of any English text, skips utf8proc: the same steps as
 	 * feed(), a word at a time. */
