@@ -244,7 +244,9 @@ json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t
 	 * then nothing needs measuring. The envelope, with the fields a cut
 	 * adds, is under 100 bytes and the id; a warning's keys, category,
 	 * severity and offsets under 160 and its texts. */
-	size_t bound = 100 + (json_is_string(id) ? 6 * json_string_length(id) + 2 : 24);
+	size_t bound = 100 + (json_is_string(id) ? dumped_bound(json_string_value(id),
+								 json_string_length(id))
+						 : 24);
 	for (size_t i = 0; i < p->warnings.count && bound <= FRAME_MAX_OUT; i++) {
 		const struct warning *w = &p->warnings.items[i];
 		bound += 160 + dumped_bound(text + w->start, w->end - w->start) +

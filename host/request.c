@@ -5,6 +5,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "encoding.h"
+
 struct reader {
 	const unsigned char *s;
 	size_t pos, len;
@@ -31,18 +33,18 @@ static bool take(struct reader *r, unsigned char c)
 	return false;
 }
 
-/* A byte a string can hold as it stands: not a quote, a backslash, a
- * control character or the start of a multi-byte sequence. */
+/* A byte a string can hold as it stands: not a quote, a backslash or a
+ * control character (the request's UTF-8 is checked as a whole first). */
 static bool plain(unsigned char c)
 {
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+	return c >= 0x20 && c != '"' && c != '\\';
 }
 
 static bool plain8(uint64_t w)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101);
 	return !(bytes_below(w, 0x20) | bytes_below(w ^ (ones * '"'), 1) |
-		 bytes_below(w ^ (ones * '\\'), 1) | (w & ones * 0x80));
+		 bytes_below(w ^ (ones * '\\'), 1));
 }
 
 static bool hex4(struct reader *r, uint32_t *v)
@@ -121,21 +123,11 @@ static bool string(struct reader *r, size_t *offset, size_t *len)
 			r->pos++;
 			break;
 		}
-		if (c < 0x20)
+		if (c != '\\')
+			return false; /* a control character */
+		r->pos++;
+		if (!escape(r))
 			return false;
-		if (c == '\\') {
-			r->pos++;
-			if (!escape(r))
-				return false;
-			continue;
-		}
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate(r->s + r->pos, (utf8proc_ssize_t)(r->len - r->pos),
-						      &cp);
-		if (n <= 0)
-			return false;
-		buf_append(r->out, r->s + r->pos, (size_t)n);
-		r->pos += (size_t)n;
 	}
 	*len = r->out->len - *offset;
 	buf_append_char(r->out, '\0');
@@ -238,6 +230,8 @@ bool request_read_check(const char *req, size_t len, struct buf *scratch,
 	/* Decoded strings are never longer than their JSON (a quote pair for
 	 * each NUL), so this is the only allocation, and only while the
 	 * buffer grows to the largest request seen. */
+	if (!utf8_valid(req, len, NULL))
+		return false;
 	scratch->len = 0;
 	buf_reserve(scratch, len + 1);
 	struct reader r = {(const unsigned char *)req, 0, len, scratch};

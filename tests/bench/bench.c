@@ -350,6 +350,18 @@ static void finish(struct child *c)
 
 static const char hello[] = "{\"type\":\"hello\",\"protocol\":1}";
 
+/* A host started and past its hello, ready for checks. */
+static struct child spawn_ready(const char *path, const char *arg)
+{
+	struct child c = spawn(path, arg);
+	struct buf b;
+	buf_init(&b);
+	send_frame(c.to, hello, sizeof(hello) - 1);
+	read_frame(c.from, &b);
+	buf_finish(&b);
+	return c;
+}
+
 static const char first_check[] = "{\"type\":\"check\",\"id\":1,\"text\":\"Well done today\"}";
 
 /* Time from starting the program to reading its hello reply, or with
@@ -436,12 +448,7 @@ static struct stats round_trips_one_cpu(const char *path, const char *arg, const
 					size_t n)
 {
 	pin(sched_getcpu());
-	struct child c = spawn(path, arg); /* which inherits the pin */
-	struct buf b;
-	buf_init(&b);
-	send_frame(c.to, hello, sizeof(hello) - 1);
-	read_frame(c.from, &b);
-	buf_finish(&b);
+	struct child c = spawn_ready(path, arg); /* which inherits the pin */
 	struct stats s = round_trips(&c, text, n);
 	finish(&c);
 	pin(-1);
@@ -587,11 +594,7 @@ int main(int argc, char **argv)
 		struct stats ready = startup(opt.host, "chrome-extension://bench/", true, NULL);
 
 		/* one long pipe session for all texts, then its peak memory */
-		struct child host = spawn(opt.host, "chrome-extension://bench/");
-		struct buf reply;
-		buf_init(&reply);
-		send_frame(host.to, hello, sizeof(hello) - 1);
-		read_frame(host.from, &reply);
+		struct child host = spawn_ready(opt.host, "chrome-extension://bench/");
 
 		json_t *row = json_pack("{s:I,s:f,s:o,s:o,s:o,s:f}", "pupils", (json_int_t)pupils,
 					"build_in_process_ns", build_ns, "startup", stats_json(start),
@@ -651,7 +654,6 @@ int main(int argc, char **argv)
 		       pupils, start.median / 1e6, trivial.median / 1e6, start.median / trivial.median,
 		       ready.median / 1e6, build_ns / 1e6, rss / 1024.0);
 
-		buf_finish(&reply);
 		warnings_finish(&w);
 		naive_destroy(&nv);
 		classifier_destroy(c);
