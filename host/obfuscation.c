@@ -55,7 +55,8 @@ static char unleet(unsigned char c)
 }
 
 /* Emits the mapped form, then the forms with runs of three or more equal
- * letters cut to one and to two. */
+ * letters cut to one and to two, then (for "fuuckkkk") with every run of
+ * equal letters cut to one. */
 static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn fn, void *ctx)
 {
 	const char *form = b->data;
@@ -75,19 +76,25 @@ static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn 
 	fn(&o, ctx);
 	if (!stretched)
 		return;
-	for (int keep = 1; keep <= 2; keep++) {
+	for (int keep = 1; keep <= 3; keep++) {
 		char out[MAX_RUN + 1];
 		size_t k = 0;
+		bool doubles = false;
 		for (size_t i = 0; i < n; i++) {
 			size_t j = i;
 			while (j + 1 < n && form[j + 1] == form[i])
 				j++;
 			size_t run = j - i + 1;
-			size_t copy = run >= 3 ? (size_t)keep : run;
+			if (run == 2)
+				doubles = true;
+			size_t copy = keep == 3 ? 1 : run >= 3 ? (size_t)keep : run;
 			for (size_t c = 0; c < copy; c++)
 				out[k++] = form[i];
 			i = j;
 		}
+		/* the third form differs from the first only if a pair was cut */
+		if (keep == 3 && !doubles)
+			break;
 		struct obfuscated s = {start, end, out, k, masked};
 		fn(&s, ctx);
 	}

@@ -50,6 +50,9 @@ static void stretched_and_spaced(void **state)
 {
 	(void)state;
 	assert_string_equal(proposals("stuuuupid"), "stuuuupid@0-9 stupid@0-9 stuupid@0-9 ");
+	/* a stretch beside a doubled letter: every run cut to one as well */
+	assert_string_equal(proposals("Fuuckkkk"), "fuuckkkk@0-8 fuuck@0-8 fuuckk@0-8 fuck@0-8 ");
+	assert_string_equal(proposals("Sooo good"), "sooo@0-4 so@0-4 soo@0-4 ");
 	assert_string_equal(proposals("i d i o t"), "idiot@0-9 ");
 	assert_string_equal(proposals("s.t.u.p.i.d"), "stupid@0-11 stupid@0-11 ");
 }
