@@ -199,11 +199,21 @@ struct inflect_ctx {
 	struct classifier *c;
 	struct payload p;
 	const struct name *head; /* the phrase's words before the inflected one */
+	bool no_verbs;
 };
+
+/* Whether form is a verb's -ed or -ing form (fooled, poses is not). */
+static bool is_verb_form(const char *form)
+{
+	size_t f = strlen(form);
+	return (f > 2 && strcmp(form + f - 2, "ed") == 0) || (f > 3 && strcmp(form + f - 3, "ing") == 0);
+}
 
 static void add_form(const char *form, void *ctx)
 {
 	struct inflect_ctx *ic = ctx;
+	if (ic->no_verbs && is_verb_form(form))
+		return;
 	struct name all = *ic->head;
 	if (all.n >= MATCH_MAX_PHRASE_TOKENS)
 		return;
@@ -340,11 +350,11 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	last[ll] = '\0';
 	if (term.n == 1 && e->category == CAT_DEROGATORY)
 		remember_masked(c, last, &p);
-	if (!e->inflect)
+	if (e->inflect == INFLECT_NO)
 		return;
 	struct name head = term;
 	head.n--;
-	struct inflect_ctx ic = {c, p, &head};
+	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS};
 	morphology_inflect(m, last, add_form, &ic);
 }
 

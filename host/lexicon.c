@@ -45,7 +45,7 @@ static void trim(const char **s, size_t *n)
 struct defaults {
 	unsigned category; /* CAT_LEXICON_END until set */
 	enum severity severity;
-	bool inflect;
+	uint8_t inflect; /* enum lexicon_inflect */
 	const char *frames;
 	const char *message, *advice, *policy;
 };
@@ -88,11 +88,13 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		}
 	} else if (strcmp(k, "inflect") == 0) {
 		if (strcmp(v, "yes") == 0) {
-			d->inflect = true;
+			d->inflect = INFLECT_ALL;
 		} else if (strcmp(v, "no") == 0) {
-			d->inflect = false;
+			d->inflect = INFLECT_NO;
+		} else if (strcmp(v, "no-verbs") == 0) {
+			d->inflect = INFLECT_NO_VERBS;
 		} else {
-			problems_add(problems, "%s:%zu: inflect takes yes or no.", name, line);
+			problems_add(problems, "%s:%zu: inflect takes yes, no or no-verbs.", name, line);
 			ok = false;
 		}
 	} else if (strcmp(k, "frames") == 0) {
@@ -190,7 +192,7 @@ struct lexicon *lexicon_parse(const char *name, const char *data, size_t len,
 			      struct problems *problems)
 {
 	struct lexicon *l = xcalloc(1, sizeof(*l));
-	struct defaults d = {.category = CAT_LEXICON_END, .severity = SEV_MEDIUM, .inflect = true};
+	struct defaults d = {.category = CAT_LEXICON_END, .severity = SEV_MEDIUM, .inflect = INFLECT_ALL};
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;

@@ -11,7 +11,8 @@
  * any warning they cover (famous people, local exceptions), "context" words
  * that show a text is about school, "common_name" very common names, and
  * "grievance" negative words that matter when the text is about work.
- * "@inflect no" stops hunspell's word forms being added; "@frames you
+ * "@inflect no" stops hunspell's word forms being added, "@inflect no-verbs"
+ * leaves out -ed and -ing forms (idiots and dumber, not fooled); "@frames you
  * are|what a" makes the terms that follow match only after one of those
  * phrases ("you are a pig", not "pig farm"). See
  * docs/tuning.md. */
@@ -24,12 +25,15 @@
 
 #include "problems.h"
 
+/* Which of hunspell's word forms a term also matches. */
+enum lexicon_inflect { INFLECT_NO, INFLECT_NO_VERBS, INFLECT_ALL };
+
 struct lexicon_entry {
 	const char *term; /* as written */
 	uint32_t line;
 	uint8_t category; /* enum category, or CAT_ALLOW */
 	uint8_t severity; /* enum severity */
-	bool inflect;     /* also match the word's inflected forms */
+	uint8_t inflect;  /* enum lexicon_inflect */
 	/* '|'-separated phrases the term must follow ("you are|what a"), or
 	 * NULL: the term matches alone. */
 	const char *frames;

@@ -19,10 +19,12 @@ static void directives_and_overrides(void **state)
 			"@category derogatory\n"
 			"@severity medium\n"
 			"@message Rude.\n"
+			"@inflect no-verbs\n"
 			"\n"
 			"numpty\n"
-			"  bellend | severity=high | advice=Say something else.  \n"
+			"  bellend | severity=high | advice=Say something else. | inflect=no \n"
 			"@category confidential\n"
+			"@inflect yes\n"
 			"@message\n"
 			"off the record\r\n"
 			"keep it quiet | category=work_detail | policy=Section 4\n";
@@ -34,7 +36,8 @@ static void directives_and_overrides(void **state)
 
 	const struct lexicon_entry *e = lexicon_entry(l, 0);
 	assert_string_equal(e->term, "numpty");
-	assert_int_equal(e->line, 6);
+	assert_int_equal(e->line, 7);
+	assert_int_equal(e->inflect, INFLECT_NO_VERBS);
 	assert_int_equal(e->category, CAT_DEROGATORY);
 	assert_int_equal(e->severity, SEV_MEDIUM);
 	assert_string_equal(e->message, "Rude.");
@@ -44,11 +47,13 @@ static void directives_and_overrides(void **state)
 	assert_string_equal(e->term, "bellend");
 	assert_int_equal(e->severity, SEV_HIGH);
 	assert_string_equal(e->advice, "Say something else.");
+	assert_int_equal(e->inflect, INFLECT_NO);
 
 	e = lexicon_entry(l, 2);
 	assert_string_equal(e->term, "off the record");
 	assert_int_equal(e->category, CAT_CONFIDENTIAL);
 	assert_null(e->message); /* an empty @message returns to the default */
+	assert_int_equal(e->inflect, INFLECT_ALL);
 
 	e = lexicon_entry(l, 3);
 	assert_int_equal(e->category, CAT_WORK_DETAIL);
@@ -70,14 +75,15 @@ static void errors_name_file_and_line(void **state)
 			"y | nokey\n"
 			"!!!\n"
 			"ok\n"
-			"bad \xC3(\n";
+			"bad \xC3(\n"
+			"z | inflect=sometimes\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("bad.txt", s, strlen(s), &p);
 	assert_int_equal(lexicon_count(l), 1);
 	assert_string_equal(lexicon_entry(l, 0)->term, "ok");
 	assert_int_equal(lexicon_entry(l, 0)->category, CAT_ALLOW);
-	assert_int_equal(p.count, 7);
+	assert_int_equal(p.count, 8);
 	assert_non_null(strstr(p.items[0], "bad.txt:1:"));
 	assert_non_null(strstr(p.items[1], "bad.txt:2: unknown category 'nonsense'"));
 	assert_non_null(strstr(p.items[2], "bad.txt:4: unknown setting 'colour'"));
@@ -85,6 +91,7 @@ static void errors_name_file_and_line(void **state)
 	assert_non_null(strstr(p.items[4], "bad.txt:6: expected key=value"));
 	assert_non_null(strstr(p.items[5], "bad.txt:7: the term has no letters"));
 	assert_non_null(strstr(p.items[6], "bad.txt:9: not valid UTF-8"));
+	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no or no-verbs"));
 	lexicon_destroy(l);
 	problems_finish(&p);
 	lexicon_destroy(NULL);
