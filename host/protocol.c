@@ -1,7 +1,13 @@
 /* Requests are parsed with jansson (NUL allowed inside strings, so a text
  * with U+0000 is checked rather than refused); replies are built as jansson
  * objects and serialised into one reusable buffer. The warnings list is cut
- * before the reply would pass the 1 MiB frame limit. */
+ * before the reply would pass the 1 MiB frame limit.
+ *
+ * The plain check request the extension sends every time the user pauses
+ * takes a faster road: request.c reads it without a tree, and write_result
+ * writes the reply's bytes directly, the same bytes jansson's compact dump
+ * of protocol_result() gives (fuzz-request and test-protocol compare the
+ * two roads byte for byte). */
 #include "protocol.h"
 
 #include <string.h>
@@ -19,6 +25,10 @@
 struct label_json {
 	json_t *text[3]; /* message, advice, policy (may be NULL) */
 	size_t dumped;   /* the three's length in the reply, quotes and escapes */
+	/* for write_result: ,"message":...,"advice":...,"policy":...} as
+	 * written, or NULL until first written */
+	char *tail;
+	size_t tail_len;
 };
 
 struct protocol {
@@ -30,6 +40,8 @@ struct protocol {
 	/* the fast reader's decoded strings, kept from check to check */
 	struct buf scratch;
 	bool fast_reader;
+	/* write_result's reply */
+	struct buf reply;
 	/* label_json: each label's texts, NULL until first used */
 	struct label_json *labels;
 	size_t label_cap;
@@ -42,6 +54,7 @@ struct protocol *protocol_create(struct classifier *c, const struct problems *pr
 	p->problems = problems;
 	warnings_init(&p->warnings);
 	buf_init(&p->scratch);
+	buf_init(&p->reply);
 	p->fast_reader = true;
 	return p;
 }
@@ -51,13 +64,19 @@ void protocol_destroy(struct protocol *p)
 	if (!p)
 		return;
 	warnings_finish(&p->warnings);
-	for (size_t i = 0; i < p->label_cap; i++)
+	for (size_t i = 0; i < p->label_cap; i++) {
 		for (int j = 0; j < 3; j++)
 			json_decref(p->labels[i].text[j]);
+		free(p->labels[i].tail);
+	}
 	free(p->labels);
+	/* both hold what the user wrote */
 	if (p->scratch.data)
 		wipe(p->scratch.data, p->scratch.cap);
 	buf_finish(&p->scratch);
+	if (p->reply.data)
+		wipe(p->reply.data, p->reply.cap);
+	buf_finish(&p->reply);
 	free(p->out);
 	free(p);
 }
@@ -286,6 +305,145 @@ json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t
 	return r;
 }
 
+/* A JSON string as jansson writes it: quotes, backslashes and control
+ * characters escaped (\b \f \n \r \t, the rest as \u00XX), all else as is
+ * (the text is valid UTF-8, checked when the request was read). */
+static void put_string(struct buf *b, const char *s, size_t len)
+{
+	buf_append_char(b, '"');
+	size_t from = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		buf_append(b, s + from, i - from);
+		from = i + 1;
+		char e[7] = {'\\', 0};
+		switch (c) {
+		case '"': e[1] = '"'; break;
+		case '\\': e[1] = '\\'; break;
+		case '\b': e[1] = 'b'; break;
+		case '\f': e[1] = 'f'; break;
+		case '\n': e[1] = 'n'; break;
+		case '\r': e[1] = 'r'; break;
+		case '\t': e[1] = 't'; break;
+		default: snprintf(e, sizeof(e), "\\u%04X", c); break;
+		}
+		buf_append(b, e, e[1] == 'u' ? 6 : 2);
+	}
+	buf_append(b, s + from, len - from);
+	buf_append_char(b, '"');
+}
+
+static void put_integer(struct buf *b, long long v)
+{
+	char d[24];
+	int n = snprintf(d, sizeof(d), "%lld", v);
+	buf_append(b, d, (size_t)n);
+}
+
+/* A label's texts as write_result writes them after a warning's match. */
+static const struct label_json *label_tail(struct protocol *p, unsigned label)
+{
+	struct label_json *lj = label_json(p, label);
+	if (!lj->tail) {
+		static const char *const keys[3] = {",\"message\":", ",\"advice\":", ",\"policy\":"};
+		struct buf t;
+		buf_init(&t);
+		for (int i = 0; i < 3; i++) {
+			if (!lj->text[i])
+				continue;
+			buf_append(&t, keys[i], strlen(keys[i]));
+			put_string(&t, json_string_value(lj->text[i]), json_string_length(lj->text[i]));
+		}
+		buf_append_char(&t, '}');
+		lj->tail_len = t.len;
+		lj->tail = t.data;
+	}
+	return lj;
+}
+
+/* The bytes jansson's compact dump of protocol_result(p, id, text, len)
+ * gives, written straight into p->reply: the same keys in the same order,
+ * the same escapes, and the same cut near the frame limit. */
+static const char *write_result(struct protocol *p, const struct check_request *cr,
+				const char *s, size_t *out_len)
+{
+	const char *text = s + cr->text_offset;
+	classifier_check(p->classifier, text, cr->text_len, &p->warnings);
+	struct buf *b = &p->reply;
+	b->len = 0;
+	static const char head[] = "{\"type\":\"result\",\"id\":";
+	buf_append(b, head, sizeof(head) - 1);
+	if (cr->id_is_string)
+		put_string(b, s + cr->id_offset, cr->id_len);
+	else
+		put_integer(b, (long long)cr->id_integer);
+	static const char list[] = ",\"warnings\":[";
+	buf_append(b, list, sizeof(list) - 1);
+
+	/* as protocol_result: measure only when the reply could come near
+	 * the limit, and then keep warnings while they fit */
+	size_t count = p->warnings.count;
+	size_t bound = 100 + (cr->id_is_string ? dumped_bound(s + cr->id_offset, cr->id_len) : 24);
+	for (size_t i = 0; i < count && bound <= FRAME_MAX_OUT; i++) {
+		const struct warning *w = &p->warnings.items[i];
+		bound += 160 + dumped_bound(text + w->start, w->end - w->start) +
+			 label_json(p, w->label)->dumped;
+	}
+	static const char cut[] = ",\"truncated\":true,\"total\":";
+	char total[24];
+	int total_len = snprintf(total, sizeof(total), "%zu", count);
+	bool measure = bound > FRAME_MAX_OUT;
+	/* the reply without warnings but with the fields a cut adds: ]...} */
+	size_t used = b->len + 1 + (sizeof(cut) - 1) + (size_t)total_len + 1;
+
+	struct utf16_cursor cur;
+	utf16_cursor_init(&cur, text);
+	size_t kept = 0;
+	for (; kept < count; kept++) {
+		const struct warning *w = &p->warnings.items[kept];
+		size_t before = b->len;
+		if (kept)
+			buf_append_char(b, ',');
+		size_t start = b->len;
+		static const char cat[] = "{\"category\":\"", sev[] = "\",\"severity\":\"",
+				  from[] = "\",\"start\":", to[] = ",\"end\":", match[] = ",\"match\":";
+		const char *cname = category_name((enum category)w->category);
+		const char *sname = severity_name((enum severity)w->severity);
+		buf_append(b, cat, sizeof(cat) - 1);
+		buf_append(b, cname, strlen(cname));
+		buf_append(b, sev, sizeof(sev) - 1);
+		buf_append(b, sname, strlen(sname));
+		buf_append(b, from, sizeof(from) - 1);
+		put_integer(b, (long long)utf16_cursor_at(&cur, w->start));
+		buf_append(b, to, sizeof(to) - 1);
+		put_integer(b, (long long)utf16_cursor_at(&cur, w->end));
+		buf_append(b, match, sizeof(match) - 1);
+		put_string(b, text + w->start, w->end - w->start);
+		const struct label_json *lj = label_tail(p, w->label);
+		buf_append(b, lj->tail, lj->tail_len);
+		if (measure) {
+			size_t n = b->len - start + 1; /* and a comma */
+			if (used + n > FRAME_MAX_OUT) {
+				b->len = before;
+				break;
+			}
+			used += n;
+		}
+	}
+	buf_append_char(b, ']');
+	if (kept < count) {
+		buf_append(b, cut, sizeof(cut) - 1);
+		buf_append(b, total, (size_t)total_len);
+	}
+	buf_append_char(b, '}');
+	if (b->len > FRAME_MAX_OUT)
+		return NULL; /* cannot happen: the bound holds; jansson's road decides */
+	*out_len = b->len;
+	return buf_cstr(b);
+}
+
 static const char *json_problem(const json_error_t *err)
 {
 	switch (json_error_code(err)) {
@@ -320,14 +478,7 @@ static const char *fast_check(struct protocol *p, const char *req, size_t len, s
 	struct check_request cr;
 	if (!p->fast_reader || !request_read_check(req, len, &p->scratch, &cr))
 		return NULL;
-	const char *s = p->scratch.data;
-	json_t *id = cr.id_is_string ? json_stringn(s + cr.id_offset, cr.id_len)
-				     : json_integer((json_int_t)cr.id_integer);
-	if (!id)
-		return NULL;
-	json_t *out = protocol_result(p, id, s + cr.text_offset, cr.text_len);
-	json_decref(id);
-	return reply(p, out, out_len);
+	return write_result(p, &cr, p->scratch.data, out_len);
 }
 
 const char *protocol_handle(struct protocol *p, const char *req, size_t len, size_t *out_len)

@@ -263,6 +263,24 @@ static void offsets_in_utf16(void **state)
 	}
 }
 
+/* The reply to req with the fast reader and writer, and with jansson
+ * alone: the same bytes. */
+static void assert_same_reply(const char *req, size_t len)
+{
+	size_t n;
+	protocol_set_fast_reader(proto, true);
+	const char *fast = protocol_handle(proto, req, len, &n);
+	char *a = xmalloc(n);
+	memcpy(a, fast, n);
+	size_t fast_len = n;
+	protocol_set_fast_reader(proto, false);
+	const char *slow = protocol_handle(proto, req, len, &n);
+	protocol_set_fast_reader(proto, true);
+	assert_int_equal(fast_len, n);
+	assert_memory_equal(a, slow, n);
+	free(a);
+}
+
 static void reply_stays_under_one_mib(void **state)
 {
 	(void)state;
@@ -273,6 +291,7 @@ static void reply_stays_under_one_mib(void **state)
 	for (int i = 0; i < 60000; i++)
 		buf_append(&text, "Jack Turner ", 12);
 	buf_append(&text, "\"}", 2);
+	assert_same_reply(text.data, text.len);
 	json_t *j = ask_n(text.data, text.len);
 	assert_string_equal(json_string_value(json_object_get(j, "type")), "result");
 	assert_true(json_is_true(json_object_get(j, "truncated")));
@@ -295,6 +314,7 @@ static void reply_stays_under_one_mib(void **state)
 			buf_append(&text, name, strlen(name));
 		}
 		buf_append(&text, "\"}", 2);
+		assert_same_reply(text.data, text.len);
 		size_t n;
 		const char *out = protocol_handle(proto, text.data, text.len, &n);
 		j = json_loadb(out, n, 0, NULL);
@@ -309,8 +329,9 @@ static void reply_stays_under_one_mib(void **state)
 	buf_finish(&text);
 }
 
-/* The fast reader and jansson give the same reply, byte for byte, for the
- * requests the reader takes and for those it leaves to jansson. */
+/* The fast reader and writer and jansson give the same reply, byte for
+ * byte, for the requests the reader takes and for those it leaves to
+ * jansson. */
 static void fast_reader_matches_jansson(void **state)
 {
 	(void)state;
@@ -327,21 +348,15 @@ static void fast_reader_matches_jansson(void **state)
 		"{\"type\":\"check\\u0000x\",\"id\":1,\"text\":\"Jack Turner\"}",
 		"{\"type\":\"hello\",\"id\":1}",
 		"{\"type\":\"check\",\"id\":1,\"text\":\"x\"} {}",
+		/* escapes in a string id and in matches; every category, and
+		 * offsets after characters of one, two and four bytes */
+		"{\"type\":\"check\",\"id\":\"a\\\\b\\u001f\\t\\\"\\u007f/\",\"text\":"
+		"\"Jack\\u000bTurner, Jack\\fTurner, \\\"Jack\\rTurner\\\" \\u00e9\\ud83d\\ude00 "
+		"Mrs Margaret Thornton, the LADO, you 1d10t, 6B, 07700 900123, j@x.org\"}",
+		"{\"type\":\"check\",\"id\":-42,\"text\":\"\"}",
 	};
-	for (size_t i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++) {
-		size_t n;
-		protocol_set_fast_reader(proto, true);
-		const char *fast = protocol_handle(proto, reqs[i], strlen(reqs[i]), &n);
-		char *a = xmalloc(n);
-		memcpy(a, fast, n);
-		size_t fast_len = n;
-		protocol_set_fast_reader(proto, false);
-		const char *slow = protocol_handle(proto, reqs[i], strlen(reqs[i]), &n);
-		protocol_set_fast_reader(proto, true);
-		assert_int_equal(fast_len, n);
-		assert_memory_equal(a, slow, n);
-		free(a);
-	}
+	for (size_t i = 0; i < sizeof(reqs) / sizeof(reqs[0]); i++)
+		assert_same_reply(reqs[i], strlen(reqs[i]));
 }
 
 static void standalone_error(void **state)
