@@ -202,7 +202,7 @@ struct inflect_ctx {
 	bool no_verbs;
 };
 
-/* Whether form is a verb's -ed or -ing form (fooled, poses is not). */
+/* Whether form is a verb's -ed or -ing form (fooled, disgracing). */
 static bool is_verb_form(const char *form)
 {
 	size_t f = strlen(form);

@@ -54,9 +54,32 @@ static char unleet(unsigned char c)
 	}
 }
 
+/* Copies form with each run of three or more equal letters cut to `longer`
+ * letters and each pair cut to `pair`; returns the length. *pairs tells
+ * whether there was a pair. */
+static size_t cut_runs(const char *form, size_t n, size_t longer, size_t pair, char *out,
+		       bool *pairs)
+{
+	size_t k = 0;
+	*pairs = false;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+		while (j + 1 < n && form[j + 1] == form[i])
+			j++;
+		size_t run = j - i + 1;
+		if (run == 2)
+			*pairs = true;
+		size_t copy = run >= 3 ? longer : run == 2 ? pair : 1;
+		for (size_t c = 0; c < copy; c++)
+			out[k++] = form[i];
+		i = j;
+	}
+	return k;
+}
+
 /* Emits the mapped form, then the forms with runs of three or more equal
- * letters cut to one and to two, then (for "fuuckkkk") with every run of
- * equal letters cut to one. */
+ * letters cut to one and to two, then (for "fuuckkkk") with pairs cut to
+ * one as well. */
 static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn fn, void *ctx)
 {
 	const char *form = b->data;
@@ -76,24 +99,13 @@ static void propose(struct buf *b, uint32_t start, uint32_t end, obfuscation_fn 
 	fn(&o, ctx);
 	if (!stretched)
 		return;
-	for (int keep = 1; keep <= 3; keep++) {
+	static const size_t cuts[3][2] = {{1, 2}, {2, 2}, {1, 1}};
+	for (size_t c = 0; c < 3; c++) {
 		char out[MAX_RUN + 1];
-		size_t k = 0;
-		bool doubles = false;
-		for (size_t i = 0; i < n; i++) {
-			size_t j = i;
-			while (j + 1 < n && form[j + 1] == form[i])
-				j++;
-			size_t run = j - i + 1;
-			if (run == 2)
-				doubles = true;
-			size_t copy = keep == 3 ? 1 : run >= 3 ? (size_t)keep : run;
-			for (size_t c = 0; c < copy; c++)
-				out[k++] = form[i];
-			i = j;
-		}
-		/* the third form differs from the first only if a pair was cut */
-		if (keep == 3 && !doubles)
+		bool pairs;
+		size_t k = cut_runs(form, n, cuts[c][0], cuts[c][1], out, &pairs);
+		/* the last differs from the first only if it cut a pair */
+		if (c == 2 && !pairs)
 			break;
 		struct obfuscated s = {start, end, out, k, masked};
 		fn(&s, ctx);
