@@ -231,6 +231,22 @@ static size_t dumped_bound(const char *s, size_t len)
 	return n;
 }
 
+/* Whether the reply to the warnings just found could pass the frame limit.
+ * Most replies are far below it whatever their warnings say: then nothing
+ * needs measuring. The envelope, with the fields a cut adds, is under 100
+ * bytes and the id (id_bound); a warning's keys, category, severity and
+ * offsets under 160 and its texts. */
+static bool may_pass_limit(struct protocol *p, size_t id_bound, const char *text)
+{
+	size_t bound = 100 + id_bound;
+	for (size_t i = 0; i < p->warnings.count && bound <= FRAME_MAX_OUT; i++) {
+		const struct warning *w = &p->warnings.items[i];
+		bound += 160 + dumped_bound(text + w->start, w->end - w->start) +
+			 label_json(p, w->label)->dumped;
+	}
+	return bound > FRAME_MAX_OUT;
+}
+
 static json_t *warning_object(struct protocol *p, const struct warning *w, const char *text,
 			      struct utf16_cursor *cur)
 {
@@ -259,19 +275,10 @@ json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t
 	json_t *list = json_array();
 	json_object_set_new(r, "warnings", list);
 
-	/* Most replies are far below the limit whatever their warnings say:
-	 * then nothing needs measuring. The envelope, with the fields a cut
-	 * adds, is under 100 bytes and the id; a warning's keys, category,
-	 * severity and offsets under 160 and its texts. */
-	size_t bound = 100 + (json_is_string(id) ? dumped_bound(json_string_value(id),
-								 json_string_length(id))
-						 : 24);
-	for (size_t i = 0; i < p->warnings.count && bound <= FRAME_MAX_OUT; i++) {
-		const struct warning *w = &p->warnings.items[i];
-		bound += 160 + dumped_bound(text + w->start, w->end - w->start) +
-			 label_json(p, w->label)->dumped;
-	}
-	bool measure = bound > FRAME_MAX_OUT;
+	size_t id_bound = json_is_string(id)
+				  ? dumped_bound(json_string_value(id), json_string_length(id))
+				  : 24;
+	bool measure = may_pass_limit(p, id_bound, text);
 	size_t used = 0;
 	if (measure) {
 		/* what the reply costs without warnings, with room for the
@@ -385,16 +392,11 @@ static const char *write_result(struct protocol *p, const struct check_request *
 	/* as protocol_result: measure only when the reply could come near
 	 * the limit, and then keep warnings while they fit */
 	size_t count = p->warnings.count;
-	size_t bound = 100 + (cr->id_is_string ? dumped_bound(s + cr->id_offset, cr->id_len) : 24);
-	for (size_t i = 0; i < count && bound <= FRAME_MAX_OUT; i++) {
-		const struct warning *w = &p->warnings.items[i];
-		bound += 160 + dumped_bound(text + w->start, w->end - w->start) +
-			 label_json(p, w->label)->dumped;
-	}
+	size_t id_bound = cr->id_is_string ? dumped_bound(s + cr->id_offset, cr->id_len) : 24;
+	bool measure = may_pass_limit(p, id_bound, text);
 	static const char cut[] = ",\"truncated\":true,\"total\":";
 	char total[24];
 	int total_len = snprintf(total, sizeof(total), "%zu", count);
-	bool measure = bound > FRAME_MAX_OUT;
 	/* the reply without warnings but with the fields a cut adds: ]...} */
 	size_t used = b->len + 1 + (sizeof(cut) - 1) + (size_t)total_len + 1;
 
