@@ -17,11 +17,12 @@ enum source_encoding {
 
 const char *encoding_name(enum source_encoding e);
 
-/* Returns a new NUL-terminated UTF-8 copy of data and its length. Bytes that
- * cannot be decoded become U+FFFD. */
 /* UTF-8 without a byte-order mark: what encoding_to_utf8 would return
  * unchanged. */
 bool encoding_is_plain_utf8(const char *data, size_t len);
+
+/* Returns a new NUL-terminated UTF-8 copy of data and its length. Bytes that
+ * cannot be decoded become U+FFFD. */
 char *encoding_to_utf8(const char *data, size_t len, size_t *out_len, enum source_encoding *found);
 
 /* Whether s[0, len) is valid UTF-8; on failure *bad is the first bad byte. */
