@@ -86,12 +86,12 @@ static void push_payload(struct cand_list *l, uint32_t start, uint32_t end,
 	push(l, &k);
 }
 
-/* Token i, which no list knows, if it begins or ends with a stem
+/* Token i of t, which no list knows, if it begins or ends with a stem
  * ("shitstorm", "dipshit"). Two bit tests turn away nearly every word at
  * once. Called while the tokens are looked up, when each is in cache. */
-static void stem_of(struct classifier *c, size_t i, struct cand_list *out)
+static void stem_of(const struct classifier *c, const struct tokens *t, size_t i,
+		    struct cand_list *out)
 {
-	const struct tokens *t = &c->tokens;
 	const struct token *tok = &t->items[i];
 	const char *w = token_text(t, tok);
 	bool head = stem_bit(c->stem_heads, stem_head_key(w));
@@ -113,6 +113,21 @@ static void stem_of(struct classifier *c, size_t i, struct cand_list *out)
 	if (is_context(p))
 		out->context = true;
 	push_payload(out, tok->start, tok->end, p);
+}
+
+/* Looks up every token of t in the dictionary (ids, which must have room
+ * for them) and proposes the stems of the words it does not know. */
+static void look_up(const struct classifier *c, const struct tokens *t, uint32_t *ids,
+		    struct cand_list *stems)
+{
+	stems->count = 0;
+	stems->context = false;
+	for (size_t i = 0; i < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
+		if (ids[i] == MATCH_NO_TOKEN && tok->norm_len >= 4 && c->stem_count)
+			stem_of(c, t, i, stems);
+	}
 }
 
 /* The most severe derogatory payload among ps. */
@@ -393,9 +408,22 @@ static bool better(const struct candidate *a, const struct candidate *b)
 /* Below this many bytes a second thread costs more than it saves. */
 #define PARALLEL_MIN (64 * 1024)
 
+/* Where the second thread's part of the tokens begins, as a share of the
+ * text in 1/64ths. The first thread goes on to the phrases, which need
+ * every token; the second to obfuscated words and patterns. 44 was the
+ * fastest of 24 to 56 on a 1 MB text (docs/performance.md). */
+#define SPLIT_64THS 44
+
 static void *side_scan_run(void *arg)
 {
 	struct side_scan *s = arg;
+	if (s->split) {
+		struct tokens *t = &s->tokens;
+		text_tokenize_part(t, s->text, s->split, s->len);
+		grow_array((void **)&s->ids, &s->ids_cap, t->count, sizeof(*s->ids));
+		look_up(s->c, t, s->ids, &s->stems);
+		sem_post(&s->tokens_ready);
+	}
 	struct sink obf = {s->c, &s->obf}, pat = {s->c, &s->pat};
 	obfuscation_scan_runs(s->text, s->len, &s->scratch, on_obfuscated, &obf);
 	patterns_scan(s->c->patterns, s->text, s->len, on_pattern, &pat);
@@ -426,34 +454,46 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.count = 0;
 	c->cands.context = false;
 
-	/* A long text: obfuscated words and patterns need only the text, so a
-	 * second thread scans for them meanwhile. Their candidates join in
-	 * the order one thread would have found them, so the result is the
-	 * same either way. */
+	/* A long text: a second thread tokenises its second half and then
+	 * scans the whole for obfuscated words and patterns, which need only
+	 * the text. Tokens are joined in order, and candidates in the order
+	 * one thread would have found them, so the result is the same either
+	 * way. */
 	struct side_scan *side = &c->side;
 	bool parallel = len >= (c->parallel_min ? c->parallel_min : PARALLEL_MIN);
 	if (parallel) {
 		side->c = c;
 		side->text = text;
 		side->len = len;
+		side->split = text_split_point(text, len, len * SPLIT_64THS / 64);
 		side->obf.count = side->pat.count = 0;
 		side->obf.context = side->pat.context = false;
+		if (side->split && sem_init(&side->tokens_ready, 0, 0) != 0)
+			side->split = 0;
 		parallel = pthread_create(&side->thread, NULL, side_scan_run, side) == 0;
+		if (!parallel && side->split)
+			sem_destroy(&side->tokens_ready);
 	}
 
-	text_tokenize(t, text, len);
-	grow_array((void **)&c->ids, &c->ids_cap, t->count, sizeof(*c->ids));
-	c->stem_cands.count = 0;
-	c->stem_cands.context = false;
-	for (size_t i = 0; i < t->count; i++) {
-		const struct token *tok = &t->items[i];
-		c->ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
-		if (c->ids[i] == MATCH_NO_TOKEN && tok->norm_len >= 4 && c->stem_count)
-			stem_of(c, i, &c->stem_cands);
+	size_t split = parallel ? side->split : 0;
+	text_tokenize_part(t, text, 0, split ? split : len);
+	size_t own = t->count;
+	grow_array((void **)&c->ids, &c->ids_cap, own, sizeof(*c->ids));
+	look_up(c, t, c->ids, &c->stem_cands);
+	if (split) {
+		while (sem_wait(&side->tokens_ready) != 0)
+			; /* EINTR */
+		sem_destroy(&side->tokens_ready);
+		tokens_append(t, &side->tokens);
+		grow_array((void **)&c->ids, &c->ids_cap, t->count, sizeof(*c->ids));
+		if (side->tokens.count)
+			memcpy(c->ids + own, side->ids, side->tokens.count * sizeof(*c->ids));
 	}
 	scan_phrases(c);
 	size_t phrases = c->cands.count;
 	take_over(c, &c->stem_cands);
+	if (split)
+		take_over(c, &side->stems);
 
 	struct sink sink = {c, &c->cands};
 	if (parallel) {

@@ -4,6 +4,7 @@
 #define PREPOST_CLASSIFY_PRIVATE_H
 
 #include <pthread.h>
+#include <semaphore.h>
 
 #include "classify.h"
 #include "match.h"
@@ -71,6 +72,12 @@ struct side_scan {
 	struct classifier *c;
 	const char *text;
 	size_t len;
+	size_t split;          /* its tokens are text[split, len); 0: none */
+	struct tokens tokens;  /* ... with their ids and stems */
+	uint32_t *ids;
+	size_t ids_cap;
+	struct cand_list stems;
+	sem_t tokens_ready;    /* posted when they are */
 	struct cand_list obf, pat; /* taken over in the order one thread would find them */
 	struct buf scratch;
 	pthread_t thread;

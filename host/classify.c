@@ -698,6 +698,9 @@ void classifier_destroy(struct classifier *c)
 	free(c->cands.items);
 	free(c->stem_cands.items);
 	free(c->side.obf.items);
+	tokens_finish(&c->side.tokens);
+	free(c->side.ids);
+	free(c->side.stems.items);
 	free(c->side.pat.items);
 	buf_finish(&c->side.scratch);
 	buf_finish(&c->obf);

@@ -257,7 +257,47 @@ static bool last_letter_lower(const char *text, size_t from, size_t to, bool bef
 
 void text_tokenize(struct tokens *t, const char *text, size_t len)
 {
-	struct tokenizer z = {.t = t, .gap = GAP_START};
+	text_tokenize_part(t, text, 0, len);
+}
+
+static bool is_ascii_word(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
+/* After an ASCII letter or digit, a space or line break ends the token in
+ * hand and leaves nothing else behind: the gap before the next token is
+ * made of what follows alone. So tokenising from there, with no gap and no
+ * token in hand, gives exactly the tokens one pass would. */
+size_t text_split_point(const char *text, size_t len, size_t at)
+{
+	if (at == 0 || len > UINT32_MAX)
+		return 0;
+	for (size_t s = at; s < len && s - at < 4096; s++)
+		if ((text[s] == ' ' || text[s] == '\n') && is_ascii_word((unsigned char)text[s - 1]))
+			return s;
+	return 0;
+}
+
+void tokens_append(struct tokens *t, const struct tokens *more)
+{
+	grow_array((void **)&t->items, &t->cap, t->count + more->count, sizeof(*t->items));
+	grow_array((void **)&t->norm, &t->norm_cap, t->norm_len + more->norm_len, 1);
+	if (more->norm_len)
+		memcpy(t->norm + t->norm_len, more->norm, more->norm_len);
+	uint32_t shift = (uint32_t)t->norm_len;
+	struct token *to = t->items + t->count;
+	for (size_t i = 0; i < more->count; i++) {
+		to[i] = more->items[i];
+		to[i].norm += shift;
+	}
+	t->count += more->count;
+	t->norm_len += more->norm_len;
+}
+
+void text_tokenize_part(struct tokens *t, const char *text, size_t from, size_t len)
+{
+	struct tokenizer z = {.t = t, .gap = from ? GAP_NONE : GAP_START};
 	t->count = 0;
 	t->norm_len = 0;
 	if (len > UINT32_MAX)
@@ -266,7 +306,7 @@ void text_tokenize(struct tokens *t, const char *text, size_t len)
 
 	/* ASCII, most of any English text, skips utf8proc: the same steps as
 	 * feed(), a word at a time. */
-	size_t i = 0;
+	size_t i = from;
 	while (i < len) {
 		unsigned char b = (unsigned char)text[i];
 		if (b < 0x80) {

@@ -64,6 +64,20 @@ void tokens_finish(struct tokens *t);
  * UINT32_MAX bytes are cut there (the protocol limit is far lower). */
 void text_tokenize(struct tokens *t, const char *text, size_t len);
 
+/* Tokenises text[from, len) as part of the whole text: offsets are into
+ * text, and from is 0 or a point text_split_point() gave, where a pass over
+ * the whole text would be between tokens with no gap so far. Two parts
+ * tokenised apart and joined with tokens_append() are the tokens of the
+ * whole (test-text checks it). */
+void text_tokenize_part(struct tokens *t, const char *text, size_t from, size_t len);
+
+/* The first point at or after at (and within 4 KiB of it) where the text
+ * can be split for text_tokenize_part(); 0 if there is none. */
+size_t text_split_point(const char *text, size_t len, size_t at);
+
+/* Appends the tokens of more, the part of the text after t's, to t. */
+void tokens_append(struct tokens *t, const struct tokens *more);
+
 static inline const char *token_text(const struct tokens *t, const struct token *tok)
 {
 	return t->norm + tok->norm;

@@ -159,6 +159,73 @@ static void reuses_scratch(void **state)
 	tokens_finish(&t);
 }
 
+static void same_tokens(const struct tokens *a, const struct tokens *b)
+{
+	assert_int_equal(a->count, b->count);
+	assert_int_equal(a->norm_len, b->norm_len);
+	assert_memory_equal(a->norm, b->norm, a->norm_len);
+	for (size_t i = 0; i < a->count; i++) {
+		const struct token *x = &a->items[i], *y = &b->items[i];
+		assert_int_equal(x->norm, y->norm);
+		assert_int_equal(x->norm_len, y->norm_len);
+		assert_int_equal(x->start, y->start);
+		assert_int_equal(x->end, y->end);
+		assert_int_equal(x->hash, y->hash);
+		assert_int_equal(x->flags, y->flags);
+		assert_int_equal(x->gap, y->gap);
+	}
+}
+
+/* A long text is tokenised in two parts on two threads: at every point
+ * text_split_point() offers, the parts joined are the tokens of the whole. */
+static void parts_join_to_the_whole(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"Hope Turner and DAISY COLE led the assembly. ", "end.\nNext line\r\n",
+		"#MiaChen @sam_okafor Sam’s Ellis-Bextor O'Neill ", "Zoë\xCC\x88 Łukasz ",
+		"f*ck sh!t s.t.u.p.i.d   i d i o t\t", "\xFF\xFE bad bytes 0x7f ",
+		"Year 6 and 6B on 07700 900123! ", "…wait… what?? ", "\xC2\xA0nbsp\xC2\xA0",
+		"ABC123def Ghi ", "\xF0\x9F\x98\x80 smile ",
+	};
+	char text[4096];
+	size_t len = 0;
+	for (int round = 0; round < 6; round++)
+		for (size_t k = 0; k < sizeof(pieces) / sizeof(*pieces); k++) {
+			size_t n = strlen(pieces[(k + (size_t)round) % (sizeof(pieces) / sizeof(*pieces))]);
+			memcpy(text + len, pieces[(k + (size_t)round) % (sizeof(pieces) / sizeof(*pieces))],
+			       n);
+			len += n;
+		}
+	assert_true(len < sizeof(text));
+
+	struct tokens whole, first, second;
+	tokens_init(&whole);
+	tokens_init(&first);
+	tokens_init(&second);
+	text_tokenize(&whole, text, len);
+	size_t splits = 0;
+	for (size_t at = 1; at < len; at++) {
+		size_t s = text_split_point(text, len, at);
+		if (!s)
+			continue;
+		assert_true(s >= at && s < len);
+		splits++;
+		text_tokenize_part(&first, text, 0, s);
+		text_tokenize_part(&second, text, s, len);
+		tokens_append(&first, &second);
+		same_tokens(&first, &whole);
+	}
+	assert_true(splits > len / 2);
+	/* never after punctuation, whose gap the next token must keep */
+	assert_int_equal(text_split_point("end. Next", 9, 3), 0);
+	assert_int_equal(text_split_point("end  Next", 9, 3), 3);
+	assert_int_equal(text_split_point("end", 3, 0), 0);
+	tokens_finish(&whole);
+	tokens_finish(&first);
+	tokens_finish(&second);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -170,6 +237,7 @@ int main(void)
 		cmocka_unit_test(invalid_utf8_separates),
 		cmocka_unit_test(fold_joins_with_spaces),
 		cmocka_unit_test(reuses_scratch),
+		cmocka_unit_test(parts_join_to_the_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

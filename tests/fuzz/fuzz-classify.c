@@ -1,6 +1,7 @@
 /* The classifier over arbitrary bytes. Warnings must be in order, never
  * overlap and stay inside the text; in valid UTF-8 (all the protocol ever
- * passes) they start and end on character boundaries. */
+ * passes) they start and end on character boundaries. A check on two
+ * threads (as long texts are) must give exactly the warnings of one. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -18,8 +19,19 @@ static int continuation(const uint8_t *d, size_t size, size_t i)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct classifier *c = fuzz_classifier(NULL);
-	static struct warnings w;
+	static struct warnings w, two;
+	classifier_set_parallel_min(c, 1);
+	classifier_check(c, (const char *)data, size, &two);
+	classifier_set_parallel_min(c, SIZE_MAX);
 	classifier_check(c, (const char *)data, size, &w);
+	if (two.count != w.count)
+		abort();
+	for (size_t i = 0; i < w.count; i++) {
+		const struct warning *x = &w.items[i], *y = &two.items[i];
+		if (x->start != y->start || x->end != y->end || x->category != y->category ||
+		    x->severity != y->severity || x->label != y->label)
+			abort();
+	}
 	int valid = utf8_valid((const char *)data, size, NULL);
 	uint32_t last = 0;
 	for (size_t i = 0; i < w.count; i++) {
