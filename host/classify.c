@@ -589,6 +589,7 @@ static void *build_names(void *arg)
 	free(c->parsed);
 	c->parsed = NULL;
 	match_dict_freeze(c->dict);
+	patterns_jit(c->patterns);
 	match_dict_destroy(c->common);
 	c->common = NULL;
 	free(c->name_flags);
@@ -637,6 +638,11 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 	load_lexicon_dir(c, m, c->lexicon_dir, true, problems);
 	for (size_t i = 0; i < config->lexicon_dirs.n; i++)
 		load_lexicon_dir(c, m, config->lexicon_dirs.v[i], false, problems);
+	if (morphology_hunspell_error(m))
+		problems_add(problems, "hunspell is needed for words the cache does not know, but %s: "
+				       "those words match in their plural only (install the hunspell "
+				       "library; Debian: libhunspell-1.7-0).",
+			     morphology_hunspell_error(m));
 	match_dict_freeze(c->common);
 	load_school(c, config);
 	load_rosters(c, config, problems);

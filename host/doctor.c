@@ -16,6 +16,7 @@
 
 #include "classify.h"
 #include "config.h"
+#include "hunspell-api.h"
 #include "util.h"
 
 #ifndef PREPOST_EXTENSION_ID
@@ -265,6 +266,11 @@ int doctor_run(const char *config_path, const char *lexicon_dir)
 	   st->lexicon_terms);
 	for (size_t i = 0; i < p.count; i++)
 		problem("see docs/tuning.md; `prepost-host lint` shows every line", "%s", p.items[i]);
+	const char *why = NULL;
+	if (hunspell_api(&why))
+		ok("hunspell library %s", hunspell_library());
+	else
+		problem("install the hunspell library (Debian: libhunspell-1.7-0)", "%s", why);
 	classifier_destroy(c);
 	config_destroy(config);
 	problems_finish(&p);

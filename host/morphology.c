@@ -21,7 +21,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <hunspell.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hunspell-api.h"
 #include "util.h"
 
 #define CACHE_MAGIC "prepost-morphology 3 "
@@ -44,7 +44,9 @@ struct memo {
 
 struct morphology {
 	char *aff, *dic;
-	Hunhandle *h; /* started only when the cache misses */
+	const struct hunspell_api *hs; /* loaded and */
+	Hunhandle *h;                  /* started only when the cache misses */
+	const char *hs_error;          /* why hunspell could not be loaded */
 	bool used_hunspell;
 	uint64_t *words; /* hashes of dictionary words; 0 is empty */
 	size_t words_mask;
@@ -143,7 +145,7 @@ bool morphology_is_word(struct morphology *m, const char *word)
 			derived = ends_with(word, n, suffixes[i]);
 		if (!yes && derived) {
 			start_hunspell(m);
-			yes = m->h && Hunspell_spell(m->h, word);
+			yes = m->h && m->hs->spell(m->h, word);
 		}
 		e = memo_add(m, key, strlen(key), yes ? "1" : "0", 1);
 		m->dirty = true;
@@ -435,7 +437,7 @@ void morphology_destroy(struct morphology *m)
 		return;
 	write_cache(m);
 	if (m->h)
-		Hunspell_destroy(m->h);
+		m->hs->destroy(m->h);
 	for (size_t i = 0; i < m->memo_count; i++) {
 		free(m->memo[i].word);
 		free(m->memo[i].forms);
@@ -459,19 +461,27 @@ bool morphology_used_hunspell(const struct morphology *m)
 	return m->used_hunspell;
 }
 
-static void start_hunspell(struct morphology *m)
+const char *morphology_hunspell_error(const struct morphology *m)
 {
-	if (!m->h && m->dic) {
-		m->h = Hunspell_create(m->aff, m->dic);
-		m->used_hunspell = true;
-	}
+	return m->hs_error;
 }
 
-static bool has_stem(Hunhandle *h, const char *form, const char *word, char **word_stems,
-		     int nword)
+static void start_hunspell(struct morphology *m)
+{
+	if (m->h || !m->dic || m->hs_error)
+		return;
+	m->hs = hunspell_api(&m->hs_error);
+	if (!m->hs)
+		return;
+	m->h = m->hs->create(m->aff, m->dic);
+	m->used_hunspell = true;
+}
+
+static bool has_stem(const struct hunspell_api *hs, Hunhandle *h, const char *form,
+		     const char *word, char **word_stems, int nword)
 {
 	char **stems;
-	int n = Hunspell_stem(h, &stems, form);
+	int n = hs->stem(h, &stems, form);
 	bool found = false;
 	for (int i = 0; i < n && !found; i++) {
 		if (strcmp(stems[i], word) == 0)
@@ -479,7 +489,7 @@ static bool has_stem(Hunhandle *h, const char *form, const char *word, char **wo
 		for (int j = 0; j < nword && !found; j++)
 			found = strcmp(stems[i], word_stems[j]) == 0;
 	}
-	Hunspell_free_list(h, &stems, n);
+	hs->free_list(h, &stems, n);
 	return found;
 }
 
@@ -534,17 +544,18 @@ static void compute(struct morphology *m, const char *word, struct buf *out)
 		cand[nc++] = xasprintf("%ss", word);
 
 	start_hunspell(m);
-	if (m->h && Hunspell_spell(m->h, word)) {
+	if (m->h && m->hs->spell(m->h, word)) {
 		char **ws;
-		int nw = Hunspell_stem(m->h, &ws, word);
+		int nw = m->hs->stem(m->h, &ws, word);
 		for (size_t i = 0; i < nc; i++) {
-			if (Hunspell_spell(m->h, cand[i]) && has_stem(m->h, cand[i], word, ws, nw)) {
+			if (m->hs->spell(m->h, cand[i]) &&
+			    has_stem(m->hs, m->h, cand[i], word, ws, nw)) {
 				if (out->len)
 					buf_append_char(out, ' ');
 				buf_append(out, cand[i], strlen(cand[i]));
 			}
 		}
-		Hunspell_free_list(m->h, &ws, nw);
+		m->hs->free_list(m->h, &ws, nw);
 	} else {
 		/* Slang the dictionary lacks (bellend, numpty's cousins): the
 		 * regular plural only. */

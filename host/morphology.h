@@ -49,4 +49,8 @@ const char *morphology_dictionary(const struct morphology *m);
 /* Whether hunspell had to be started (the cache did not know a word). */
 bool morphology_used_hunspell(const struct morphology *m);
 
+/* Why hunspell could not be loaded when it was needed, or NULL: words the
+ * cache did not know then get the regular plural only. */
+const char *morphology_hunspell_error(const struct morphology *m);
+
 #endif

@@ -96,6 +96,7 @@ struct window {
 struct patterns {
 	struct compiled *items;
 	size_t count;
+	bool jit_pending; /* the built-in patterns are still to be JIT-compiled */
 	/* scratch, rebuilt for each text */
 	struct window *windows;
 	size_t nwindows, capwindows;
@@ -700,11 +701,6 @@ struct patterns *patterns_create(const struct config *config, struct problems *p
 				     (const char *)msg, (size_t)off);
 			continue;
 		}
-		/* The interpreter is the fallback when JIT is unavailable; valgrind
-		 * cannot follow JIT code, so its test setup asks for the
-		 * interpreter (PREPOST_NO_JIT=1). */
-		if (!no_jit)
-			pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 		struct compiled *c = &p->items[p->count++];
 		c->def = &defs[i];
 		c->code = code;
@@ -715,10 +711,25 @@ struct patterns *patterns_create(const struct config *config, struct problems *p
 		c->gate = defs[i].gate;
 		c->reach = defs[i].reach;
 	}
+	/* The built-in patterns are JIT-compiled later, off the start-up path
+	 * (patterns_jit). The interpreter is the fallback when JIT is
+	 * unavailable; valgrind cannot follow JIT code, so its test setup asks
+	 * for the interpreter (PREPOST_NO_JIT=1). */
+	p->jit_pending = !no_jit;
 	const char *where = config->path ? config->path : "config";
 	for (size_t i = 0; i < config->pattern_count && i < UINT16_MAX - 1; i++)
 		add_custom(p, &config->patterns[i], i, no_jit, where, problems);
 	return p;
+}
+
+void patterns_jit(struct patterns *p)
+{
+	if (!p->jit_pending)
+		return;
+	for (size_t i = 0; i < p->count; i++)
+		if (!p->items[i].custom)
+			pcre2_jit_compile(p->items[i].code, PCRE2_JIT_COMPLETE);
+	p->jit_pending = false;
 }
 
 void patterns_destroy(struct patterns *p)
@@ -915,6 +926,7 @@ static void scan_one(struct patterns *p, struct compiled *c, const char *text, s
 void patterns_scan(struct patterns *p, const char *text, size_t len,
 		   void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx)
 {
+	patterns_jit(p);
 	bool runs_found = false;
 	for (size_t i = 0; i < p->count; i++) {
 		struct compiled *c = &p->items[i];

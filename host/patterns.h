@@ -49,6 +49,13 @@ struct patterns;
 struct patterns *patterns_create(const struct config *config, struct problems *problems);
 void patterns_destroy(struct patterns *p);
 
+/* JIT-compiles the built-in patterns (about half a millisecond), which
+ * patterns_create leaves to be done off the start-up path: the classifier
+ * does it on the thread that adds the rosters' names, after the hello.
+ * patterns_scan does it first if it has not been done. Not thread-safe
+ * with a scan of the same patterns. */
+void patterns_jit(struct patterns *p);
+
 /* Scans text and calls hit() for each validated match, in order per kind. */
 void patterns_scan(struct patterns *p, const char *text, size_t len,
 		   void (*hit)(const struct pattern_hit *h, void *ctx), void *ctx);

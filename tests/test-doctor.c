@@ -102,6 +102,9 @@ static void valid_setup(void **state)
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "is valid"));
 	assert_non_null(strstr(r.out, "1 browser(s) can start prepost-host"));
+	/* the library is opened (or linked) and working */
+	assert_true(strstr(r.out, "ok    hunspell library libhunspell") ||
+		    strstr(r.out, "ok    hunspell library linked"));
 	run_result_finish(&r);
 }
 
