@@ -28,10 +28,28 @@ int serve_guard_stdout(void)
 	return out;
 }
 
+/* A pipe holds 64 KiB by default, so a long draft or its reply crosses in
+ * sixteen turns of writer and reader, each a wake-up of the other's CPU.
+ * Linux lets a process make any pipe it holds hold 1 MiB (the default
+ * limit for unprivileged users); pages are taken only as data arrives.
+ * Not a pipe, or not allowed: left as it is. */
+static void widen_pipe(int fd)
+{
+#ifdef F_SETPIPE_SZ
+	int size = fcntl(fd, F_GETPIPE_SZ);
+	if (size > 0 && size < (1 << 20))
+		(void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+#else
+	(void)fd;
+#endif
+}
+
 int serve_run(struct protocol *p, int in_fd, int out_fd)
 {
 	/* A browser that goes away must end the host quietly, not by signal. */
 	signal(SIGPIPE, SIG_IGN);
+	widen_pipe(in_fd);
+	widen_pipe(out_fd);
 
 	struct frame_reader r;
 	frame_reader_init(&r, in_fd);

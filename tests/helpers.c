@@ -171,6 +171,10 @@ void run_program(char *const argv[], char *const env[], const void *input, size_
 	}
 	if (in[1] >= 0)
 		close(in[1]);
+	r->out_pipe_size = 0;
+#ifdef F_GETPIPE_SZ
+	r->out_pipe_size = fcntl(out[0], F_GETPIPE_SZ);
+#endif
 	close(out[0]);
 	close(err[0]);
 	int status;

@@ -20,6 +20,7 @@ struct run_result {
 	size_t out_len;
 	char *err;    /* standard error */
 	size_t err_len;
+	int out_pipe_size; /* the stdout pipe's capacity when it ended (Linux), or 0 */
 };
 
 /* Runs argv with input on stdin (input may be NULL), env additions as

@@ -380,6 +380,33 @@ static void utf16_cursor(void **state)
 	assert_int_equal(utf16_cursor_at(&c, 6), 3);
 	assert_int_equal(utf16_cursor_at(&c, 10), 5);
 	assert_int_equal(utf16_cursor_at(&c, 11), 6);
+
+	/* ASCII runs of every length between characters of 2, 3 and 4 bytes,
+	 * asked for at every byte and with every stride: the same count as one
+	 * byte at a time */
+	static const char *const wide[] = {"é", "中", "😀"};
+	char text[2048];
+	size_t len = 0;
+	for (size_t run = 0; run < 20; run++) {
+		for (size_t k = 0; k < run; k++)
+			text[len++] = (char)('a' + (char)(k % 26));
+		const char *w = wide[run % 3];
+		memcpy(text + len, w, strlen(w));
+		len += strlen(w);
+	}
+	text[len] = '\0';
+	for (size_t stride = 1; stride <= 13; stride++) {
+		utf16_cursor_init(&c, text);
+		size_t unit = 0;
+		for (size_t at = 0; at <= len; at++) {
+			if (at > 0) {
+				unsigned char b = (unsigned char)text[at - 1];
+				unit += b < 0x80 || (b >= 0xC0 && b < 0xF0) ? 1 : b >= 0xF0 ? 2 : 0;
+			}
+			if (at % stride == 0)
+				assert_int_equal(utf16_cursor_at(&c, at), unit);
+		}
+	}
 }
 
 int main(void)
