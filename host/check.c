@@ -454,9 +454,9 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.count = 0;
 	c->cands.context = false;
 
-	/* A long text: a second thread tokenises its second half and then
-	 * scans the whole for obfuscated words and patterns, which need only
-	 * the text. Tokens are joined in order, and candidates in the order
+	/* A long text: a second thread tokenises its last part (from
+	 * SPLIT_64THS of the way) and then scans the whole for obfuscated
+	 * words and patterns, which need only the text. Tokens are joined in order, and candidates in the order
 	 * one thread would have found them, so the result is the same either
 	 * way. */
 	struct side_scan *side = &c->side;

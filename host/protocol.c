@@ -96,11 +96,14 @@ size_t utf16_cursor_at(struct utf16_cursor *c, size_t byte)
 	const unsigned char *s = (const unsigned char *)c->text;
 	while (c->byte < byte) {
 		/* eight ASCII bytes at a time: eight units */
-		uint64_t w;
-		if (byte - c->byte >= 8 && (memcpy(&w, s + c->byte, 8), !(w & 0x8080808080808080ULL))) {
-			c->byte += 8;
-			c->unit += 8;
-			continue;
+		if (byte - c->byte >= 8) {
+			uint64_t w;
+			memcpy(&w, s + c->byte, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				c->byte += 8;
+				c->unit += 8;
+				continue;
+			}
 		}
 		unsigned char b = s[c->byte++];
 		if (b < 0x80 || (b >= 0xC0 && b < 0xF0))
