@@ -456,9 +456,9 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 
 	/* A long text: a second thread tokenises its last part (from
 	 * SPLIT_64THS of the way) and then scans the whole for obfuscated
-	 * words and patterns, which need only the text. Tokens are joined in order, and candidates in the order
-	 * one thread would have found them, so the result is the same either
-	 * way. */
+	 * words and patterns, which need only the text. Tokens are joined in
+	 * order, and candidates in the order one thread would have found
+	 * them, so the result is the same either way. */
 	struct side_scan *side = &c->side;
 	bool parallel = len >= (c->parallel_min ? c->parallel_min : PARALLEL_MIN);
 	if (parallel) {

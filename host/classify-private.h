@@ -66,8 +66,9 @@ struct cand_list {
 	bool context;
 };
 
-/* A long text's obfuscated words and patterns, scanned on a second thread
- * while the checking thread tokenises it and looks up its phrases. */
+/* A long text's second thread: it tokenises and looks up the text's last
+ * part, then scans the whole for obfuscated words and patterns, while the
+ * checking thread tokenises the first part and looks up the phrases. */
 struct side_scan {
 	struct classifier *c;
 	const char *text;

@@ -80,8 +80,9 @@ void classifier_destroy(struct classifier *c);
 void classifier_check(struct classifier *c, const char *text, size_t len, struct warnings *out);
 
 /* Texts of at least this many bytes are checked with a second thread
- * (obfuscated words and patterns beside tokens and phrases); 0 restores
- * the default, 64 KiB. The result is the same either way. */
+ * (which tokenises the last part and scans for obfuscated words and
+ * patterns); 0 restores the default, 64 KiB. The result is the same
+ * either way. */
 void classifier_set_parallel_min(struct classifier *c, size_t bytes);
 
 const struct label *classifier_label(const struct classifier *c, unsigned label);

@@ -102,7 +102,7 @@ static void from_utf8_lossy(struct buf *b, const char *s, size_t len)
 	}
 }
 
-static bool utf8_bom(const char *data, size_t len)
+bool utf8_bom(const char *data, size_t len)
 {
 	return len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0;
 }

@@ -25,6 +25,9 @@ bool encoding_is_plain_utf8(const char *data, size_t len);
  * cannot be decoded become U+FFFD. */
 char *encoding_to_utf8(const char *data, size_t len, size_t *out_len, enum source_encoding *found);
 
+/* Whether data starts with UTF-8's byte-order mark (three bytes). */
+bool utf8_bom(const char *data, size_t len);
+
 /* Whether s[0, len) is valid UTF-8; on failure *bad is the first bad byte. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 

@@ -193,7 +193,7 @@ struct lexicon *lexicon_parse(const char *name, const char *data, size_t len,
 {
 	struct lexicon *l = xcalloc(1, sizeof(*l));
 	struct defaults d = {.category = CAT_LEXICON_END, .severity = SEV_MEDIUM, .inflect = INFLECT_ALL};
-	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+	if (utf8_bom(data, len)) {
 		data += 3;
 		len -= 3;
 	}

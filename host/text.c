@@ -260,11 +260,6 @@ void text_tokenize(struct tokens *t, const char *text, size_t len)
 	text_tokenize_part(t, text, 0, len);
 }
 
-static bool is_ascii_word(unsigned char b)
-{
-	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-}
-
 /* After an ASCII letter or digit, a space or line break ends the token in
  * hand and leaves nothing else behind: the gap before the next token is
  * made of what follows alone. So tokenising from there, with no gap and no
@@ -273,9 +268,13 @@ size_t text_split_point(const char *text, size_t len, size_t at)
 {
 	if (at == 0 || len > UINT32_MAX)
 		return 0;
-	for (size_t s = at; s < len && s - at < 4096; s++)
-		if ((text[s] == ' ' || text[s] == '\n') && is_ascii_word((unsigned char)text[s - 1]))
+	pthread_once(&ascii_once, init_ascii);
+	for (size_t s = at; s < len && s - at < 4096; s++) {
+		unsigned char before = (unsigned char)text[s - 1];
+		if ((text[s] == ' ' || text[s] == '\n') && before < 0x80 &&
+		    (ascii_info[before] & A_CLASS) == CLS_WORD)
 			return s;
+	}
 	return 0;
 }
 
