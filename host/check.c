@@ -25,10 +25,13 @@ struct sink {
 	struct cand_list *out;
 };
 
+/* Whether a phrase shows the post is about school. A term that itself
+ * needs school context to warn ("sacked") does not. */
 static bool is_context(const struct payload *p)
 {
-	return p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
-	       p->category == CAT_CONFIDENTIAL;
+	return (p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
+		p->category == CAT_CONFIDENTIAL) &&
+	       !(p->flags & TERM_SCHOOL);
 }
 
 static void scan_phrases(struct classifier *c)
@@ -224,6 +227,23 @@ static const char *const family[] = {
 	"rabbit", "horse", "baby", "boyfriend", "girlfriend", "fiance", "fiancee",
 };
 
+/* "my son's nativity", "our daughter's parents' evening": the school of the
+ * writer's own child, not their work. */
+static const char *const own_child[] = {
+	"son", "daughter", "stepson", "stepdaughter", "grandson", "granddaughter",
+	"niece", "nephew", "godson", "goddaughter",
+};
+static const char *const my[] = {"my", "our"};
+
+/* Whether the phrase starting at token i follows "my son's" or the like. */
+static bool after_own_child(const struct tokens *t, size_t i)
+{
+	return i >= 3 && (t->items[i].gap & GAP_SPACE) && (t->items[i - 1].gap & GAP_APOSTROPHE) &&
+	       t->items[i - 1].norm_len == 1 && t->norm[t->items[i - 1].norm] == 's' &&
+	       token_is(t, i - 2, own_child, ARRAY_SIZE(own_child)) &&
+	       (t->items[i - 2].gap & GAP_SPACE) && token_is(t, i - 3, my, ARRAY_SIZE(my));
+}
+
 struct text_shape {
 	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
 	bool title_case; /* Mostly Capitalised Words: capitals say little */
@@ -344,6 +364,10 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 			    !(c->tokens.items[i].flags & TOKEN_ALL_UPPER))
 				return SEV_NONE;
 	}
+	if ((p->flags & TERM_SCHOOL) && !c->cands.context)
+		return SEV_LOW;
+	if (p->category == CAT_WORK_DETAIL && after_own_child(&c->tokens, k->first))
+		return SEV_LOW;
 	return (enum severity)p->severity;
 }
 

@@ -29,6 +29,7 @@ enum term_flag {
 	TERM_ORDINARY = 1 << 0, /* the name is also a dictionary word (Hope, Mark) */
 	TERM_COMMON = 1 << 1,   /* a very common name (Oliver, Smith) */
 	TERM_ACRONYM = 1 << 2,  /* matches only in capitals: SEND, not send */
+	TERM_SCHOOL = 1 << 3,   /* warns only in a post about school, else a hint */
 };
 
 struct label {

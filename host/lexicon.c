@@ -46,6 +46,7 @@ struct defaults {
 	unsigned category; /* CAT_LEXICON_END until set */
 	enum severity severity;
 	uint8_t inflect; /* enum lexicon_inflect */
+	bool school_only;
 	const char *frames;
 	const char *message, *advice, *policy;
 };
@@ -97,6 +98,15 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 			problems_add(problems, "%s:%zu: inflect takes yes, no or no-verbs.", name, line);
 			ok = false;
 		}
+	} else if (strcmp(k, "context") == 0) {
+		if (strcmp(v, "school") == 0) {
+			d->school_only = true;
+		} else if (strcmp(v, "any") == 0) {
+			d->school_only = false;
+		} else {
+			problems_add(problems, "%s:%zu: context takes school or any.", name, line);
+			ok = false;
+		}
 	} else if (strcmp(k, "frames") == 0) {
 		d->frames = val_len ? own(l, val, val_len) : NULL;
 	} else if (strcmp(k, "message") == 0) {
@@ -107,7 +117,7 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		d->policy = val_len ? own(l, val, val_len) : NULL;
 	} else {
 		problems_add(problems, "%s:%zu: unknown setting '%s'; expected category, severity, "
-				       "inflect, frames, message, advice or policy.", name, line, k);
+				       "inflect, context, frames, message, advice or policy.", name, line, k);
 		ok = false;
 	}
 	free(v);
@@ -181,6 +191,7 @@ static void parse_line(struct lexicon *l, struct defaults *d, const char *s, siz
 		.category = (uint8_t)e.category,
 		.severity = (uint8_t)e.severity,
 		.inflect = e.inflect,
+		.school_only = e.school_only,
 		.frames = e.frames,
 		.message = e.message,
 		.advice = e.advice,

@@ -14,7 +14,8 @@
  * "@inflect no" stops hunspell's word forms being added, "@inflect no-verbs"
  * leaves out -ed and -ing forms (idiots and dumber, not fooled); "@frames you
  * are|what a" makes the terms that follow match only after one of those
- * phrases ("you are a pig", not "pig farm"). See
+ * phrases ("you are a pig", not "pig farm"); "context=school" makes a term
+ * warn only in a post about school ("sacked"). See
  * docs/tuning.md. */
 #ifndef PREPOST_LEXICON_H
 #define PREPOST_LEXICON_H
@@ -34,6 +35,9 @@ struct lexicon_entry {
 	uint8_t category; /* enum category, or CAT_ALLOW */
 	uint8_t severity; /* enum severity */
 	uint8_t inflect;  /* enum lexicon_inflect */
+	/* context=school: warns at its severity only in a post about school,
+	 * otherwise a low hint ("sacked" of a football manager). */
+	bool school_only;
 	/* '|'-separated phrases the term must follow ("you are|what a"), or
 	 * NULL: the term matches alone. */
 	const char *frames;

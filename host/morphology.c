@@ -32,7 +32,7 @@
 #include "hunspell-api.h"
 #include "util.h"
 
-#define CACHE_MAGIC "prepost-morphology 3 "
+#define CACHE_MAGIC "prepost-morphology 4 "
 #define MAX_CACHE_BYTES (16u << 20)
 #define MAX_DICT_BYTES (64u << 20)
 
@@ -520,6 +520,7 @@ static void compute(struct morphology *m, const char *word, struct buf *out)
 		cand[nc++] = xasprintf("%ses", stem_y);
 		cand[nc++] = xasprintf("%sed", stem_y);
 		cand[nc++] = xasprintf("%ser", stem_y);
+		cand[nc++] = xasprintf("%sest", stem_y);
 	} else {
 		cand[nc++] = xasprintf("%s%s", word, sibilant ? "es" : "s");
 	}
@@ -528,17 +529,20 @@ static void compute(struct morphology *m, const char *word, struct buf *out)
 		cand[nc++] = xasprintf("%sing", stem_e);
 		cand[nc++] = xasprintf("%sr", word);
 		cand[nc++] = xasprintf("%srs", word);
+		cand[nc++] = xasprintf("%sst", word);
 	} else {
 		cand[nc++] = xasprintf("%sed", word);
 		cand[nc++] = xasprintf("%sing", word);
 		cand[nc++] = xasprintf("%ser", word);
 		cand[nc++] = xasprintf("%sers", word);
+		cand[nc++] = xasprintf("%sest", word);
 	}
 	if (stem_double[0]) {
 		cand[nc++] = xasprintf("%sed", stem_double);
 		cand[nc++] = xasprintf("%sing", stem_double);
 		cand[nc++] = xasprintf("%ser", stem_double);
 		cand[nc++] = xasprintf("%sers", stem_double);
+		cand[nc++] = xasprintf("%sest", stem_double);
 	}
 	if (last == 'y')
 		cand[nc++] = xasprintf("%ss", word);

@@ -559,8 +559,10 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
 /* Every pattern gated by runs of digits has a bounded extent, which its
  * gate's window covers: hence \\s{1,4} rather than \\s+. */
 static const struct pattern_def defs[] = {
-	/* mobiles and landlines: 07700 900123, +44 (0)20 7946 0018, 0113-496-0000 */
-	{"(?<![\\w+./:-])(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s-]?){9,10}(?!\\d)",
+	/* mobiles and landlines: 07700 900123, +44 (0)20 7946 0018, 0113-496-0000,
+	 * (0161) 496 0018 */
+	{"(?<![\\w+./:-])(?:(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s-]?){9,10}|"
+	 "\\(0\\d{2,4}\\)\\s?(?:\\d[\\s-]?){5,8})(?!\\d)",
 	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_CHAIN, NULL,
 	 /* 0 or +44 and 9 or 10 more digits, one separator apart */
 	 {.digits = 10, .before = 1, .after = 1}},

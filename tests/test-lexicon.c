@@ -27,12 +27,15 @@ static void directives_and_overrides(void **state)
 			"@inflect yes\n"
 			"@message\n"
 			"off the record\r\n"
-			"keep it quiet | category=work_detail | policy=Section 4\n";
+			"keep it quiet | category=work_detail | policy=Section 4\n"
+			"@context school\n"
+			"sacked\n"
+			"social services | context=any\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("t.txt", s, strlen(s), &p);
 	assert_int_equal(p.count, 0);
-	assert_int_equal(lexicon_count(l), 4);
+	assert_int_equal(lexicon_count(l), 6);
 
 	const struct lexicon_entry *e = lexicon_entry(l, 0);
 	assert_string_equal(e->term, "numpty");
@@ -60,6 +63,13 @@ static void directives_and_overrides(void **state)
 	assert_string_equal(e->policy, "Section 4");
 	/* the override applied to that line only */
 	assert_int_equal(lexicon_entry(l, 2)->category, CAT_CONFIDENTIAL);
+	assert_false(e->school_only);
+
+	/* @context school: warns only in a post about school */
+	e = lexicon_entry(l, 4);
+	assert_string_equal(e->term, "sacked");
+	assert_true(e->school_only);
+	assert_false(lexicon_entry(l, 5)->school_only);
 	lexicon_destroy(l);
 	problems_finish(&p);
 }
@@ -76,14 +86,15 @@ static void errors_name_file_and_line(void **state)
 			"!!!\n"
 			"ok\n"
 			"bad \xC3(\n"
-			"z | inflect=sometimes\n";
+			"z | inflect=sometimes\n"
+			"w | context=home\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("bad.txt", s, strlen(s), &p);
 	assert_int_equal(lexicon_count(l), 1);
 	assert_string_equal(lexicon_entry(l, 0)->term, "ok");
 	assert_int_equal(lexicon_entry(l, 0)->category, CAT_ALLOW);
-	assert_int_equal(p.count, 8);
+	assert_int_equal(p.count, 9);
 	assert_non_null(strstr(p.items[0], "bad.txt:1:"));
 	assert_non_null(strstr(p.items[1], "bad.txt:2: unknown category 'nonsense'"));
 	assert_non_null(strstr(p.items[2], "bad.txt:4: unknown setting 'colour'"));
@@ -92,6 +103,7 @@ static void errors_name_file_and_line(void **state)
 	assert_non_null(strstr(p.items[5], "bad.txt:7: the term has no letters"));
 	assert_non_null(strstr(p.items[6], "bad.txt:9: not valid UTF-8"));
 	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no or no-verbs"));
+	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school or any"));
 	lexicon_destroy(l);
 	problems_finish(&p);
 	lexicon_destroy(NULL);

@@ -82,6 +82,20 @@ static void inflections(void **state)
 	assert_non_null(strstr(f.list, "excluded "));
 	assert_non_null(strstr(f.list, "excluding "));
 	assert_null(strstr(f.list, "excludes s"));
+	/* superlatives as well as comparatives: "the dumbest idea" */
+	f.list[0] = '\0';
+	morphology_inflect(m, "dumb", add, &f);
+	assert_non_null(strstr(f.list, "dumber "));
+	assert_non_null(strstr(f.list, "dumbest "));
+	f.list[0] = '\0';
+	morphology_inflect(m, "ugly", add, &f);
+	assert_non_null(strstr(f.list, "ugliest "));
+	f.list[0] = '\0';
+	morphology_inflect(m, "fat", add, &f);
+	assert_non_null(strstr(f.list, "fattest "));
+	f.list[0] = '\0';
+	morphology_inflect(m, "idiot", add, &f);
+	assert_null(strstr(f.list, "est "));
 	/* unknown slang: the plain plural only */
 	f.list[0] = '\0';
 	morphology_inflect(m, "bellend", add, &f);

@@ -12,7 +12,9 @@
  *
  * A text counts as flagged for a category when it gets a warning of that
  * category at medium or above (what makes the extension ask before
- * posting). --show N lists up to N misses and false alarms per category.
+ * posting). --show N lists up to N misses and false alarms per category;
+ * with --hits, olid also lists the offensive tweets it found (to compare
+ * two versions of the lexicons line by line).
  * --expect K=V (repeatable) turns a figure into a pass/fail check:
  * recall.CAT, precision.CAT, clean_flagged, olid_recall, olid_fp,
  * ordinary_flagged; the exit status is 1 when one is not met. */
@@ -35,6 +37,7 @@ static struct expectation expects[32];
 static size_t nexpect;
 static int failures;
 static size_t show = 10;
+static bool show_hits;
 
 static void measured(const char *key, double value)
 {
@@ -215,6 +218,11 @@ static int run_olid(struct classifier *c, const char *text_path, const char *lab
 		if (atoi(labels[i]) == 1) {
 			off++;
 			off_hit += hit;
+			if (hit && show_hits) {
+				printf("  found line %zu:", i + 1);
+				print_flags(texts[i], &w);
+				printf("\n");
+			}
 		} else {
 			not++;
 			not_hit += hit;
@@ -271,6 +279,7 @@ int main(int argc, char **argv)
 		{"lexicons", required_argument, NULL, 'l'},
 		{"show", required_argument, NULL, 's'},
 		{"expect", required_argument, NULL, 'e'},
+		{"hits", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *config_path = NULL, *lexicons = NULL;
@@ -286,6 +295,7 @@ int main(int argc, char **argv)
 			break;
 		case 'l': lexicons = optarg; break;
 		case 's': show = (size_t)atoi(optarg); break;
+		case 'h': show_hits = true; break;
 		case 'e': {
 			char *eq = strchr(optarg, '=');
 			if (!eq || nexpect == 32) {
