@@ -120,6 +120,28 @@ static void stem_of(const struct classifier *c, const struct tokens *t, size_t i
 
 /* Looks up every token of t in the dictionary (ids, which must have room
  * for them) and proposes the stems of the words it does not know. */
+/* A word run into a handle with a number after it, "@EthanWalsh07" or
+ * "#kwame2015": the word without the number. Only inside a handle or
+ * hashtag (a token that follows a case change, _ or . or starts one), so
+ * a plain "ks2" or "mp3" is left as it is. */
+static uint32_t without_number(const struct classifier *c, const struct tokens *t,
+			       const struct token *tok)
+{
+	if (!(tok->flags & TOKEN_HAS_LETTER) ||
+	    !(tok->gap == GAP_NONE || (tok->gap & (GAP_HANDLE | GAP_CONNECTOR))))
+		return MATCH_NO_TOKEN;
+	const char *w = token_text(t, tok);
+	size_t n = tok->norm_len;
+	while (n > 0 && w[n - 1] >= '0' && w[n - 1] <= '9')
+		n--;
+	if (n < 2 || n == tok->norm_len)
+		return MATCH_NO_TOKEN;
+	for (size_t k = 0; k < n; k++)
+		if (w[k] >= '0' && w[k] <= '9')
+			return MATCH_NO_TOKEN; /* digits inside: a code, not a name */
+	return match_dict_token(c->dict, w, n, text_hash(w, n));
+}
+
 static void look_up(const struct classifier *c, const struct tokens *t, uint32_t *ids,
 		    struct cand_list *stems)
 {
@@ -128,6 +150,8 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 	for (size_t i = 0; i < t->count; i++) {
 		const struct token *tok = &t->items[i];
 		ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
+		if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_DIGIT))
+			ids[i] = without_number(c, t, tok);
 		if (ids[i] == MATCH_NO_TOKEN && tok->norm_len >= 4 && c->stem_count)
 			stem_of(c, t, i, stems);
 	}
@@ -313,8 +337,14 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    t->items[k->last + 1].gap == GAP_SPACE) {
 		const struct token *n = &t->items[k->last + 1];
 		char ch = t->norm[n->norm];
-		if (n->norm_len == 1 && (n->flags & TOKEN_UPPER_FIRST) && ch != 'i' && ch != 'a' &&
-		    ch >= 'a' && ch <= 'z' && !shape.shouting)
+		/* "Ruby A's mum": an initial with a possessive is no word */
+		bool possessive = k->last + 2 < t->count &&
+				  (t->items[k->last + 2].gap & GAP_APOSTROPHE) &&
+				  t->items[k->last + 2].norm_len == 1 &&
+				  t->norm[t->items[k->last + 2].norm] == 's';
+		if (n->norm_len == 1 && (n->flags & TOKEN_UPPER_FIRST) &&
+		    ((ch != 'i' && ch != 'a') || possessive) && ch >= 'a' && ch <= 'z' &&
+		    !shape.shouting)
 			return SEV_MEDIUM;
 	}
 	/* "Mrs Turner": a title makes any roster surname a person. */

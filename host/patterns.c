@@ -228,6 +228,26 @@ static enum severity check_email(struct patterns *p, const char *text, size_t *s
 	return SEV_MEDIUM;
 }
 
+/* Whether the letters that begin postcode c (upper case) are one of the
+ * UK's postcode areas (with Guernsey, Jersey and the Isle of Man). */
+static bool postcode_area(const char *c)
+{
+	static const char *const areas =
+		" AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG"
+		" DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM"
+		" IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL"
+		" OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA"
+		" TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE ";
+	char area[5] = " ";
+	size_t n = 0;
+	while (n < 2 && c[n] >= 'A' && c[n] <= 'Z') {
+		area[1 + n] = c[n];
+		n++;
+	}
+	area[1 + n] = ' ';
+	return n > 0 && strstr(areas, area) != NULL;
+}
+
 static enum severity check_postcode(struct patterns *p, const char *text, size_t *start,
 				    size_t *end, pcre2_match_data *md)
 {
@@ -247,11 +267,19 @@ static enum severity check_postcode(struct patterns *p, const char *text, size_t
 		return SEV_NONE;
 	if (strchr("CIKMOV", c[k - 1]) || strchr("CIKMOV", c[k - 2]))
 		return SEV_NONE;
-	/* A postcode typed in lower case is rare; a lower-case look-alike
-	 * ("b12 3ab" in a product code) is not worth a warning. */
+	/* Typed in lower case ("near m14 5tq"), it must look like nothing
+	 * else: a real postcode area, a space before the inward code, and no
+	 * ordinal for an inward code ("m6 2nd time", "b12 1st"). */
+	bool lower = false;
 	for (size_t i = *start; i < *end; i++)
-		if (islower((unsigned char)text[i]))
+		lower |= islower((unsigned char)text[i]) != 0;
+	if (lower) {
+		const char *in = c + k - 3;
+		if (!memchr(text + *start, ' ', *end - *start) || !postcode_area(c) ||
+		    strcmp(in + 1, "ST") == 0 || strcmp(in + 1, "ND") == 0 ||
+		    strcmp(in + 1, "RD") == 0 || strcmp(in + 1, "TH") == 0)
 			return SEV_NONE;
+	}
 	return SEV_MEDIUM;
 }
 
@@ -430,8 +458,10 @@ static bool gate_upn(struct patterns *p, const char *text, size_t len, const str
 	return r->end - r->start == 12 && r->start > 0 && ascii_alpha(text[r->start - 1]);
 }
 
-static bool ascii_upper_inward(char c)
+/* A letter of a postcode's inward code, in either case. */
+static bool inward_letter(char c)
 {
+	c = (char)(c & ~0x20);
 	return c >= 'A' && c <= 'Z' && !strchr("CIKMOV", c);
 }
 
@@ -442,10 +472,9 @@ static bool gate_postcode(struct patterns *p, const char *text, size_t len, cons
 	(void)p;
 	*a = (ptrdiff_t)r->end - 8;
 	*b = (ptrdiff_t)r->end + 2;
-	/* check_postcode turns down lower case, and C, I, K, M, O and V in the
-	 * inward code ("5th", "10am" never get this far) */
-	if (r->end + 2 > len || !ascii_upper_inward(text[r->end]) ||
-	    !ascii_upper_inward(text[r->end + 1]))
+	/* check_postcode turns down C, I, K, M, O and V in the inward code
+	 * ("10am" never gets this far) */
+	if (r->end + 2 > len || !inward_letter(text[r->end]) || !inward_letter(text[r->end + 1]))
 		return false;
 	if (r->end + 2 == len)
 		return true;

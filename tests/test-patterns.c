@@ -76,7 +76,7 @@ static void phones_and_lookalikes(void **state)
 	static const char *const phones[] = {
 		"07700 900123", "07700900123", "07700-900-123", "+447700900123",
 		"+44 7700 900123", "0044 7700 900123", "0113 496 0000", "020 7946 0018",
-		"+44 (0)20 7946 0018",
+		"+44 (0)20 7946 0018", "(0161) 496 0018", "(01632) 960123", "(020) 7946 0018",
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(phones); i++) {
 		scan(p, phones[i], &hs);
@@ -87,6 +87,42 @@ static void phones_and_lookalikes(void **state)
 	static const char *const clean[] = {
 		"3-1", "2024", "£12.50", "room 12", "10:30", "07/03/2024", "0800 1111",
 		"the 1990s", "call 999", "ISBN 0140449132", "v1.2.3", "12-14 June",
+		"(0161) 496", "(2019) 496 0018",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(clean); i++) {
+		scan(p, clean[i], &hs);
+		assert_int_equal(hs.n, 0);
+	}
+	patterns_destroy(p);
+	config_destroy(c);
+	problems_finish(&pr);
+}
+
+/* Postcodes in capitals by Royal Mail's letter rules; in lower case only
+ * with a real area, a space and no ordinal, since lower-case look-alikes
+ * are everywhere ("the m6 2nd time"). */
+static void postcodes_in_either_case(void **state)
+{
+	(void)state;
+	struct problems pr;
+	problems_init(&pr);
+	struct config *c = config_defaults();
+	struct patterns *p = patterns_create(c, &pr);
+	struct hits hs;
+	static const char *const codes[] = {
+		"LS6 2QP", "SW1A 1AA", "M1 1AE", "B33 8TH", "m14 5tq", "ls6 2qp", "sw1a 1aa",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(codes); i++) {
+		scan(p, codes[i], &hs);
+		assert_int_equal(hs.n, 1);
+		assert_int_equal(hs.h[0].label, PL_POSTCODE);
+		assert_int_equal(hs.h[0].end - hs.h[0].start, strlen(codes[i]));
+	}
+	static const char *const clean[] = {
+		"m145tq",          /* lower case run together */
+		"stuck on the m6 2nd time", "b12 1st", "m1 3rd", "m25 4th",
+		"ps4 2nd hand",    /* PS is no postcode area */
+		"qq1 2ab", "LS6 2QC", /* never C in the inward code */
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(clean); i++) {
 		scan(p, clean[i], &hs);
@@ -312,6 +348,7 @@ int main(void)
 		cmocka_unit_test(luhn),
 		cmocka_unit_test(ni_numbers),
 		cmocka_unit_test(phones_and_lookalikes),
+		cmocka_unit_test(postcodes_in_either_case),
 		cmocka_unit_test(school_email_is_higher),
 		cmocka_unit_test(survives_hostile_input),
 		cmocka_unit_test(school_patterns),
