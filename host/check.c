@@ -25,12 +25,14 @@ struct sink {
 	struct cand_list *out;
 };
 
-/* Whether a phrase shows the post is about school. A term that itself
- * needs school context to warn ("sacked") does not. */
+/* Whether a phrase shows the post is about school: a context word, a work
+ * detail, a confidential term or a pupil's full name. A term that itself
+ * needs school context to warn ("sacked", a reg group called 3D) does not. */
 static bool is_context(const struct payload *p)
 {
 	return (p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
-		p->category == CAT_CONFIDENTIAL) &&
+		p->category == CAT_CONFIDENTIAL ||
+		(p->category == CAT_PUPIL_NAME && p->kind == KIND_FULL_NAME)) &&
 	       !(p->flags & TERM_SCHOOL);
 }
 

@@ -455,8 +455,16 @@ static void add_group(struct classifier *c, const char *reg)
 	char *f = text_fold(reg, strlen(reg));
 	bool digit = strpbrk(f, "0123456789") != NULL;
 	if (digit && strlen(f) >= 2) {
-		/* 6B, 10X2: unmistakable */
-		add_phrase(c, reg, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+		/* 6B, 10X2: unmistakable, but for the few that are also what a
+		 * film, a phone network, a screen or a run is called ("3D",
+		 * "5G", "4K", "10K"), which count only in a post about school */
+		static const char *const everyday[] = {"1d", "2d", "3d", "4d",  "3g", "4g",
+						       "5g", "4k", "5k", "8k", "10k"};
+		bool common = false;
+		for (size_t i = 0; i < ARRAY_SIZE(everyday); i++)
+			common |= strcmp(f, everyday[i]) == 0;
+		add_phrase(c, reg, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM,
+			   common ? TERM_SCHOOL : 0, CAT_WORK_DETAIL);
 	} else if (f[0] && !digit) {
 		/* Oak, Robins: only with the word class, never alone */
 		char *a = xasprintf("%s class", reg), *b = xasprintf("class %s", reg);

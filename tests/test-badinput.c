@@ -79,7 +79,7 @@ static void one_session_of_bad_input(void **state)
 	b.len = 0;
 	buf_append(&b, "{\"type\":\"check\",\"id\":\"ten\",\"text\":\"", 35);
 	for (int i = 0; b.len < (10u << 20); i++)
-		buf_append(&b, "the quick brown fox jumps over the lazy dog. ", 45);
+		buf_append(&b, "the quick brown fox jumps over the dozy dog. ", 45);
 	buf_append(&b, "Mia Chen\"}", 10);
 	add(&in, &len, b.data, b.len);
 	/* a text with tens of thousands of warnings */
