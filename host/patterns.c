@@ -476,6 +476,11 @@ static bool gate_postcode(struct patterns *p, const char *text, size_t len, cons
 	 * ("10am" never gets this far) */
 	if (r->end + 2 > len || !inward_letter(text[r->end]) || !inward_letter(text[r->end + 1]))
 		return false;
+	/* nor a lower-case ordinal: 1st, 2nd, 3rd, 5th */
+	char x = text[r->end], y = text[r->end + 1];
+	if ((x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
+	    (x == 't' && y == 'h'))
+		return false;
 	if (r->end + 2 == len)
 		return true;
 	char c = text[r->end + 2];
