@@ -389,14 +389,46 @@ static void load_lexicon_dir(struct classifier *c, struct morphology *m, const c
 	lexicon_free_list(files, n);
 }
 
+/* name without its apostrophes (' and the curly ones), or NULL when it
+ * has none: "St Aidan's" is often typed "St Aidans". */
+static char *without_apostrophes(const char *name)
+{
+	size_t n = strlen(name), k = 0;
+	char *out = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++) {
+		if (name[i] == '\'') {
+			continue;
+		} else if (i + 2 < n && (unsigned char)name[i] == 0xE2 &&
+			   (unsigned char)name[i + 1] == 0x80 &&
+			   ((unsigned char)name[i + 2] == 0x98 || (unsigned char)name[i + 2] == 0x99)) {
+			i += 2; /* U+2018, U+2019 */
+			continue;
+		}
+		out[k++] = name[i];
+	}
+	out[k] = '\0';
+	if (k == n) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 static void load_school(struct classifier *c, const struct config *config)
 {
 	const struct strv *lists[] = {&config->school_names, &config->trust_names,
 				      &config->email_domains};
 	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
-		for (size_t j = 0; j < lists[i]->n; j++)
+		for (size_t j = 0; j < lists[i]->n; j++) {
 			add_phrase(c, lists[i]->v[j], CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0,
 				   CAT_WORK_DETAIL);
+			char *bare = without_apostrophes(lists[i]->v[j]);
+			if (bare) {
+				add_phrase(c, bare, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0,
+					   CAT_WORK_DETAIL);
+				free(bare);
+			}
+		}
 }
 
 /* Flags for a name used alone: is it an ordinary word, a very common name?
