@@ -27,13 +27,49 @@ struct sink {
 
 /* Whether a phrase shows the post is about school: a context word, a work
  * detail, a confidential term or a pupil's full name. A term that itself
- * needs school context to warn ("sacked", a reg group called 3D) does not. */
+ * needs school context to warn ("sacked", a reg group called 3D), or a
+ * particular child ("hospital"), does not. */
 static bool is_context(const struct payload *p)
 {
 	return (p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
 		p->category == CAT_CONFIDENTIAL ||
 		(p->category == CAT_PUPIL_NAME && p->kind == KIND_FULL_NAME)) &&
-	       !(p->flags & TERM_SCHOOL);
+	       !(p->flags & (TERM_SCHOOL | TERM_CHILD));
+}
+
+/* Whether a phrase points at a particular child: a child phrase ("one of
+ * my boys", "the girl who") or a pupil's name that is not an ordinary word
+ * or a very common name. */
+static bool is_child(const struct payload *p)
+{
+	if (p->category == CAT_CHILD)
+		return true;
+	return p->category == CAT_PUPIL_NAME &&
+	       (p->kind == KIND_FULL_NAME ||
+		((p->kind == KIND_FORENAME || p->kind == KIND_SURNAME) &&
+		 !(p->flags & (TERM_ORDINARY | TERM_COMMON))));
+}
+
+/* Whether every payload of a phrase only says what the post is about. */
+static bool signal_only(const struct payload *ps, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ps[k].category != CAT_CONTEXT && ps[k].category != CAT_CHILD)
+			return false;
+	return true;
+}
+
+/* Notes what the phrase at node says the post is about. */
+static void note_about(struct classifier *c, uint32_t node)
+{
+	size_t n;
+	const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+	for (size_t k = 0; k < n; k++) {
+		if (is_context(&ps[k]))
+			c->cands.context = true;
+		if (is_child(&ps[k]))
+			c->cands.child = true;
+	}
 }
 
 static void scan_phrases(struct classifier *c)
@@ -41,8 +77,12 @@ static void scan_phrases(struct classifier *c)
 	const struct tokens *t = &c->tokens;
 	size_t i = 0;
 	while (i < t->count) {
-		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE;
-		size_t best_end = 0;
+		/* the longest phrase from token i, and the longest that can
+		 * warn: a phrase that only says what the post is about ("one of
+		 * my pupils", a child phrase) must not hide one inside it ("my
+		 * pupils", a work detail) */
+		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE, warn = MATCH_NO_NODE;
+		size_t best_end = 0, warn_end = 0;
 		for (size_t j = i; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
 			if (j > i && (t->items[j].gap & GAP_BREAK))
 				break;
@@ -50,20 +90,30 @@ static void scan_phrases(struct classifier *c)
 			if (node == MATCH_NO_NODE)
 				break;
 			size_t n;
-			if (match_dict_payloads(c->dict, node, &n)) {
+			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+			if (ps) {
 				best = node;
 				best_end = j;
+				if (!signal_only(ps, n)) {
+					warn = node;
+					warn_end = j;
+				}
 			}
 		}
 		if (best == MATCH_NO_NODE) {
 			i++;
 			continue;
 		}
-		size_t n;
-		const struct payload *ps = match_dict_payloads(c->dict, best, &n);
-		for (size_t k = 0; k < n; k++)
-			if (is_context(&ps[k]))
-				c->cands.context = true;
+		note_about(c, best);
+		if (warn != best) {
+			if (warn == MATCH_NO_NODE) {
+				i++;
+				continue;
+			}
+			best = warn;
+			best_end = warn_end;
+			note_about(c, best);
+		}
 		struct candidate k = {
 			.start = t->items[i].start,
 			.end = t->items[best_end].end,
@@ -381,6 +431,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	switch (p->category) {
 	case CAT_CONTEXT:
 	case CAT_COMMON:
+	case CAT_CHILD:
 		return SEV_NONE;
 	case CAT_GRIEVANCE:
 		*cat = CAT_WORK_DETAIL;
@@ -396,7 +447,10 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 			    !(c->tokens.items[i].flags & TOKEN_ALL_UPPER))
 				return SEV_NONE;
 	}
-	if ((p->flags & TERM_SCHOOL) && !c->cands.context)
+	/* a particular child makes a post about school for these terms too:
+	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
+	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||
+	    ((p->flags & TERM_CHILD) && !c->cands.child))
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && after_own_child(&c->tokens, k->first))
 		return SEV_LOW;
@@ -509,6 +563,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	out->count = 0;
 	c->cands.count = 0;
 	c->cands.context = false;
+	c->cands.child = false;
 
 	/* A long text: a second thread tokenises its last part (from
 	 * SPLIT_64THS of the way) and then scans the whole for obfuscated

@@ -59,11 +59,12 @@ struct candidate {
 };
 
 /* Candidates as a scanner proposes them, and whether one of them says the
- * text is about school. */
+ * text is about school, or (phrases only) about a particular child. */
 struct cand_list {
 	struct candidate *items;
 	size_t count, cap;
 	bool context;
+	bool child;
 };
 
 /* A long text's second thread: it tokenises and looks up the text's last

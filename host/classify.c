@@ -317,7 +317,9 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		.category = e->category,
 		.kind = KIND_TERM,
 		.severity = e->severity,
-		.flags = (uint8_t)((caps_only ? TERM_ACRONYM : 0) | (e->school_only ? TERM_SCHOOL : 0)),
+		.flags = (uint8_t)((caps_only ? TERM_ACRONYM : 0) |
+				   (e->context == CONTEXT_SCHOOL ? TERM_SCHOOL : 0) |
+				   (e->context == CONTEXT_CHILD ? TERM_CHILD : 0)),
 		.label = entry_label(c, e),
 	};
 	enum lexicon_stem stem = lexicon_term_stem(e->term);

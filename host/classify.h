@@ -30,6 +30,7 @@ enum term_flag {
 	TERM_COMMON = 1 << 1,   /* a very common name (Oliver, Smith) */
 	TERM_ACRONYM = 1 << 2,  /* matches only in capitals: SEND, not send */
 	TERM_SCHOOL = 1 << 3,   /* warns only in a post about school, else a hint */
+	TERM_CHILD = 1 << 4,    /* warns only in a post about a particular child */
 };
 
 struct label {

@@ -46,7 +46,7 @@ struct defaults {
 	unsigned category; /* CAT_LEXICON_END until set */
 	enum severity severity;
 	uint8_t inflect; /* enum lexicon_inflect */
-	bool school_only;
+	uint8_t context; /* enum lexicon_context */
 	const char *frames;
 	const char *message, *advice, *policy;
 };
@@ -72,7 +72,7 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		if (c >= CAT_LEXICON_END) {
 			problems_add(problems, "%s:%zu: unknown category '%s'; expected pupil_name, "
 					       "person_name, work_detail, derogatory, confidential, "
-					       "personal_data, allow, context, common_name or grievance.",
+					       "personal_data, allow, context, common_name, grievance or child.",
 				     name, line, v);
 			ok = false;
 		} else {
@@ -100,11 +100,14 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		}
 	} else if (strcmp(k, "context") == 0) {
 		if (strcmp(v, "school") == 0) {
-			d->school_only = true;
+			d->context = CONTEXT_SCHOOL;
+		} else if (strcmp(v, "child") == 0) {
+			d->context = CONTEXT_CHILD;
 		} else if (strcmp(v, "any") == 0) {
-			d->school_only = false;
+			d->context = CONTEXT_ANY;
 		} else {
-			problems_add(problems, "%s:%zu: context takes school or any.", name, line);
+			problems_add(problems, "%s:%zu: context takes school, child or any.", name,
+				     line);
 			ok = false;
 		}
 	} else if (strcmp(k, "frames") == 0) {
@@ -191,7 +194,7 @@ static void parse_line(struct lexicon *l, struct defaults *d, const char *s, siz
 		.category = (uint8_t)e.category,
 		.severity = (uint8_t)e.severity,
 		.inflect = e.inflect,
-		.school_only = e.school_only,
+		.context = e.context,
 		.frames = e.frames,
 		.message = e.message,
 		.advice = e.advice,

@@ -9,13 +9,15 @@
  *
  * Besides the six warning categories, "allow" lists phrases that suppress
  * any warning they cover (famous people, local exceptions), "context" words
- * that show a text is about school, "common_name" very common names, and
- * "grievance" negative words that matter when the text is about work.
+ * that show a text is about school, "common_name" very common names,
+ * "grievance" negative words that matter when the text is about work, and
+ * "child" phrases that point at a particular child ("a girl in my class").
  * "@inflect no" stops hunspell's word forms being added, "@inflect no-verbs"
  * leaves out -ed and -ing forms (idiots and dumber, not fooled); "@frames you
  * are|what a" makes the terms that follow match only after one of those
  * phrases ("you are a pig", not "pig farm"); "context=school" makes a term
- * warn only in a post about school ("sacked"). See
+ * warn only in a post about school ("sacked"), "context=child" only in one
+ * about a particular child ("his mum has been sectioned"). See
  * docs/tuning.md. */
 #ifndef PREPOST_LEXICON_H
 #define PREPOST_LEXICON_H
@@ -29,15 +31,21 @@
 /* Which of hunspell's word forms a term also matches. */
 enum lexicon_inflect { INFLECT_NO, INFLECT_NO_VERBS, INFLECT_ALL };
 
+/* What a post must be about for a term to warn at its severity; otherwise
+ * it is a low hint. */
+enum lexicon_context {
+	CONTEXT_ANY,
+	CONTEXT_SCHOOL, /* school: "sacked" of a colleague, not a football manager */
+	CONTEXT_CHILD,  /* a particular child: "one of my boys ... sectioned" */
+};
+
 struct lexicon_entry {
 	const char *term; /* as written */
 	uint32_t line;
 	uint8_t category; /* enum category, or CAT_ALLOW */
 	uint8_t severity; /* enum severity */
 	uint8_t inflect;  /* enum lexicon_inflect */
-	/* context=school: warns at its severity only in a post about school,
-	 * otherwise a low hint ("sacked" of a football manager). */
-	bool school_only;
+	uint8_t context;  /* enum lexicon_context */
 	/* '|'-separated phrases the term must follow ("you are|what a"), or
 	 * NULL: the term matches alone. */
 	const char *frames;

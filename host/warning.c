@@ -16,6 +16,7 @@ static const char *const category_names[] = {
 	[CAT_CONTEXT] = "context",
 	[CAT_COMMON] = "common_name",
 	[CAT_GRIEVANCE] = "grievance",
+	[CAT_CHILD] = "child",
 };
 
 static const char *const severity_names[] = {

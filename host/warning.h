@@ -21,6 +21,7 @@ enum category {
 	CAT_CONTEXT,           /* school context: class, lesson, pupils, his mum */
 	CAT_COMMON,            /* a very common forename or surname */
 	CAT_GRIEVANCE,         /* negative words: work_detail when about work */
+	CAT_CHILD,             /* a particular child: "one of my boys", "the girl who" */
 	CAT_LEXICON_END,
 };
 
@@ -51,7 +52,8 @@ void warnings_push(struct warnings *w, const struct warning *item);
 
 const char *category_name(enum category c);
 /* Returns CAT_LEXICON_END when the name is unknown; accepts the
- * lexicon-only names too ("allow", "context", "common_name", "grievance"). */
+ * lexicon-only names too ("allow", "context", "common_name", "grievance",
+ * "child"). */
 unsigned category_from_name(const char *name);
 const char *severity_name(enum severity s);
 /* Returns SEV_NONE when the name is unknown. */

@@ -30,12 +30,15 @@ static void directives_and_overrides(void **state)
 			"keep it quiet | category=work_detail | policy=Section 4\n"
 			"@context school\n"
 			"sacked\n"
-			"social services | context=any\n";
+			"social services | context=any\n"
+			"sectioned | context=child\n"
+			"@category child\n"
+			"one of my boys\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("t.txt", s, strlen(s), &p);
 	assert_int_equal(p.count, 0);
-	assert_int_equal(lexicon_count(l), 6);
+	assert_int_equal(lexicon_count(l), 8);
 
 	const struct lexicon_entry *e = lexicon_entry(l, 0);
 	assert_string_equal(e->term, "numpty");
@@ -63,13 +66,16 @@ static void directives_and_overrides(void **state)
 	assert_string_equal(e->policy, "Section 4");
 	/* the override applied to that line only */
 	assert_int_equal(lexicon_entry(l, 2)->category, CAT_CONFIDENTIAL);
-	assert_false(e->school_only);
+	assert_int_equal(e->context, CONTEXT_ANY);
 
 	/* @context school: warns only in a post about school */
 	e = lexicon_entry(l, 4);
 	assert_string_equal(e->term, "sacked");
-	assert_true(e->school_only);
-	assert_false(lexicon_entry(l, 5)->school_only);
+	assert_int_equal(e->context, CONTEXT_SCHOOL);
+	assert_int_equal(lexicon_entry(l, 5)->context, CONTEXT_ANY);
+	/* context=child: only in a post about a particular child */
+	assert_int_equal(lexicon_entry(l, 6)->context, CONTEXT_CHILD);
+	assert_int_equal(lexicon_entry(l, 7)->category, CAT_CHILD);
 	lexicon_destroy(l);
 	problems_finish(&p);
 }
@@ -103,7 +109,7 @@ static void errors_name_file_and_line(void **state)
 	assert_non_null(strstr(p.items[5], "bad.txt:7: the term has no letters"));
 	assert_non_null(strstr(p.items[6], "bad.txt:9: not valid UTF-8"));
 	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no or no-verbs"));
-	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school or any"));
+	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school, child or any"));
 	lexicon_destroy(l);
 	problems_finish(&p);
 	lexicon_destroy(NULL);
