@@ -28,13 +28,13 @@ struct sink {
 /* Whether a phrase shows the post is about school: a context word, a work
  * detail, a confidential term or a pupil's full name. A term that itself
  * needs school context to warn ("sacked", a reg group called 3D), or a
- * particular child ("hospital"), does not. */
+ * particular child ("hospital"), or a protected group, does not. */
 static bool is_context(const struct payload *p)
 {
 	return (p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
 		p->category == CAT_CONFIDENTIAL ||
 		(p->category == CAT_PUPIL_NAME && p->kind == KIND_FULL_NAME)) &&
-	       !(p->flags & (TERM_SCHOOL | TERM_CHILD));
+	       !(p->flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP));
 }
 
 /* Whether a phrase points at a particular child: a child phrase ("one of
@@ -54,7 +54,8 @@ static bool is_child(const struct payload *p)
 static bool signal_only(const struct payload *ps, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (ps[k].category != CAT_CONTEXT && ps[k].category != CAT_CHILD)
+		if (ps[k].category != CAT_CONTEXT && ps[k].category != CAT_CHILD &&
+		    ps[k].category != CAT_GROUP)
 			return false;
 	return true;
 }
@@ -69,6 +70,8 @@ static void note_about(struct classifier *c, uint32_t node)
 			c->cands.context = true;
 		if (is_child(&ps[k]))
 			c->cands.child = true;
+		if (ps[k].category == CAT_GROUP)
+			c->cands.group = true;
 	}
 }
 
@@ -432,6 +435,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	case CAT_CONTEXT:
 	case CAT_COMMON:
 	case CAT_CHILD:
+	case CAT_GROUP:
 		return SEV_NONE;
 	case CAT_GRIEVANCE:
 		*cat = CAT_WORK_DETAIL;
@@ -450,7 +454,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||
-	    ((p->flags & TERM_CHILD) && !c->cands.child))
+	    ((p->flags & TERM_CHILD) && !c->cands.child) ||
+	    ((p->flags & TERM_GROUP) && !c->cands.group))
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && after_own_child(&c->tokens, k->first))
 		return SEV_LOW;
@@ -564,6 +569,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.count = 0;
 	c->cands.context = false;
 	c->cands.child = false;
+	c->cands.group = false;
 
 	/* A long text: a second thread tokenises its last part (from
 	 * SPLIT_64THS of the way) and then scans the whole for obfuscated

@@ -65,6 +65,7 @@ struct cand_list {
 	size_t count, cap;
 	bool context;
 	bool child;
+	bool group; /* a protected group is named (phrases only) */
 };
 
 /* A long text's second thread: it tokenises and looks up the text's last

@@ -319,7 +319,8 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		.severity = e->severity,
 		.flags = (uint8_t)((caps_only ? TERM_ACRONYM : 0) |
 				   (e->context == CONTEXT_SCHOOL ? TERM_SCHOOL : 0) |
-				   (e->context == CONTEXT_CHILD ? TERM_CHILD : 0)),
+				   (e->context == CONTEXT_CHILD ? TERM_CHILD : 0) |
+				   (e->context == CONTEXT_GROUP ? TERM_GROUP : 0)),
 		.label = entry_label(c, e),
 	};
 	enum lexicon_stem stem = lexicon_term_stem(e->term);

@@ -31,6 +31,7 @@ enum term_flag {
 	TERM_ACRONYM = 1 << 2,  /* matches only in capitals: SEND, not send */
 	TERM_SCHOOL = 1 << 3,   /* warns only in a post about school, else a hint */
 	TERM_CHILD = 1 << 4,    /* warns only in a post about a particular child */
+	TERM_GROUP = 1 << 5,    /* warns only in a post that names a protected group */
 };
 
 struct label {

@@ -72,7 +72,8 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		if (c >= CAT_LEXICON_END) {
 			problems_add(problems, "%s:%zu: unknown category '%s'; expected pupil_name, "
 					       "person_name, work_detail, derogatory, confidential, "
-					       "personal_data, allow, context, common_name, grievance or child.",
+					       "personal_data, allow, context, common_name, grievance, child or "
+					       "group.",
 				     name, line, v);
 			ok = false;
 		} else {
@@ -103,11 +104,13 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 			d->context = CONTEXT_SCHOOL;
 		} else if (strcmp(v, "child") == 0) {
 			d->context = CONTEXT_CHILD;
+		} else if (strcmp(v, "group") == 0) {
+			d->context = CONTEXT_GROUP;
 		} else if (strcmp(v, "any") == 0) {
 			d->context = CONTEXT_ANY;
 		} else {
-			problems_add(problems, "%s:%zu: context takes school, child or any.", name,
-				     line);
+			problems_add(problems, "%s:%zu: context takes school, child, group or any.",
+				     name, line);
 			ok = false;
 		}
 	} else if (strcmp(k, "frames") == 0) {

@@ -11,13 +11,15 @@
  * any warning they cover (famous people, local exceptions), "context" words
  * that show a text is about school, "common_name" very common names,
  * "grievance" negative words that matter when the text is about work, and
- * "child" phrases that point at a particular child ("a girl in my class").
+ * "child" phrases that point at a particular child ("a girl in my class"),
+ * and "group" protected groups (women, Muslims, old people).
  * "@inflect no" stops hunspell's word forms being added, "@inflect no-verbs"
  * leaves out -ed and -ing forms (idiots and dumber, not fooled); "@frames you
  * are|what a" makes the terms that follow match only after one of those
  * phrases ("you are a pig", not "pig farm"); "context=school" makes a term
  * warn only in a post about school ("sacked"), "context=child" only in one
- * about a particular child ("his mum has been sectioned"). See
+ * about a particular child ("his mum has been sectioned"), "context=group"
+ * only in one that names a protected group ("women aren't cut out"). See
  * docs/tuning.md. */
 #ifndef PREPOST_LEXICON_H
 #define PREPOST_LEXICON_H
@@ -37,6 +39,7 @@ enum lexicon_context {
 	CONTEXT_ANY,
 	CONTEXT_SCHOOL, /* school: "sacked" of a colleague, not a football manager */
 	CONTEXT_CHILD,  /* a particular child: "one of my boys ... sectioned" */
+	CONTEXT_GROUP,  /* a protected group: "women aren't cut out for it" */
 };
 
 struct lexicon_entry {

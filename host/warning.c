@@ -17,6 +17,7 @@ static const char *const category_names[] = {
 	[CAT_COMMON] = "common_name",
 	[CAT_GRIEVANCE] = "grievance",
 	[CAT_CHILD] = "child",
+	[CAT_GROUP] = "group",
 };
 
 static const char *const severity_names[] = {

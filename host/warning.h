@@ -22,6 +22,7 @@ enum category {
 	CAT_COMMON,            /* a very common forename or surname */
 	CAT_GRIEVANCE,         /* negative words: work_detail when about work */
 	CAT_CHILD,             /* a particular child: "one of my boys", "the girl who" */
+	CAT_GROUP,             /* a protected group: women, Muslims, old people */
 	CAT_LEXICON_END,
 };
 
@@ -53,7 +54,7 @@ void warnings_push(struct warnings *w, const struct warning *item);
 const char *category_name(enum category c);
 /* Returns CAT_LEXICON_END when the name is unknown; accepts the
  * lexicon-only names too ("allow", "context", "common_name", "grievance",
- * "child"). */
+ * "child", "group"). */
 unsigned category_from_name(const char *name);
 const char *severity_name(enum severity s);
 /* Returns SEV_NONE when the name is unknown. */

@@ -33,12 +33,16 @@ static void directives_and_overrides(void **state)
 			"social services | context=any\n"
 			"sectioned | context=child\n"
 			"@category child\n"
-			"one of my boys\n";
+			"one of my boys\n"
+			"@category group\n"
+			"pensioners\n"
+			"@category derogatory\n"
+			"a drain on | context=group\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("t.txt", s, strlen(s), &p);
 	assert_int_equal(p.count, 0);
-	assert_int_equal(lexicon_count(l), 8);
+	assert_int_equal(lexicon_count(l), 10);
 
 	const struct lexicon_entry *e = lexicon_entry(l, 0);
 	assert_string_equal(e->term, "numpty");
@@ -76,6 +80,9 @@ static void directives_and_overrides(void **state)
 	/* context=child: only in a post about a particular child */
 	assert_int_equal(lexicon_entry(l, 6)->context, CONTEXT_CHILD);
 	assert_int_equal(lexicon_entry(l, 7)->category, CAT_CHILD);
+	/* context=group: only in a post that names a protected group */
+	assert_int_equal(lexicon_entry(l, 8)->category, CAT_GROUP);
+	assert_int_equal(lexicon_entry(l, 9)->context, CONTEXT_GROUP);
 	lexicon_destroy(l);
 	problems_finish(&p);
 }
@@ -109,7 +116,7 @@ static void errors_name_file_and_line(void **state)
 	assert_non_null(strstr(p.items[5], "bad.txt:7: the term has no letters"));
 	assert_non_null(strstr(p.items[6], "bad.txt:9: not valid UTF-8"));
 	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no or no-verbs"));
-	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school, child or any"));
+	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school, child, group or any"));
 	lexicon_destroy(l);
 	problems_finish(&p);
 	lexicon_destroy(NULL);
