@@ -51,6 +51,15 @@ struct defaults {
 	const char *message, *advice, *policy;
 };
 
+/* The index of v in names, or -1. */
+static int index_of(const char *v, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /* Applies key=value (or a directive's "key value") to d. Returns false and
  * reports when the key or value is not understood. */
 static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t key_len,
@@ -89,29 +98,25 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 			d->severity = s;
 		}
 	} else if (strcmp(k, "inflect") == 0) {
-		if (strcmp(v, "yes") == 0) {
-			d->inflect = INFLECT_ALL;
-		} else if (strcmp(v, "no") == 0) {
-			d->inflect = INFLECT_NO;
-		} else if (strcmp(v, "no-verbs") == 0) {
-			d->inflect = INFLECT_NO_VERBS;
-		} else {
+		/* in enum lexicon_inflect's order */
+		static const char *const inflects[] = {"no", "no-verbs", "yes"};
+		int i = index_of(v, inflects, ARRAY_SIZE(inflects));
+		if (i < 0) {
 			problems_add(problems, "%s:%zu: inflect takes yes, no or no-verbs.", name, line);
 			ok = false;
+		} else {
+			d->inflect = (uint8_t)i;
 		}
 	} else if (strcmp(k, "context") == 0) {
-		if (strcmp(v, "school") == 0) {
-			d->context = CONTEXT_SCHOOL;
-		} else if (strcmp(v, "child") == 0) {
-			d->context = CONTEXT_CHILD;
-		} else if (strcmp(v, "group") == 0) {
-			d->context = CONTEXT_GROUP;
-		} else if (strcmp(v, "any") == 0) {
-			d->context = CONTEXT_ANY;
-		} else {
+		/* in enum lexicon_context's order */
+		static const char *const contexts[] = {"any", "school", "child", "group"};
+		int i = index_of(v, contexts, ARRAY_SIZE(contexts));
+		if (i < 0) {
 			problems_add(problems, "%s:%zu: context takes school, child, group or any.",
 				     name, line);
 			ok = false;
+		} else {
+			d->context = (uint8_t)i;
 		}
 	} else if (strcmp(k, "frames") == 0) {
 		d->frames = val_len ? own(l, val, val_len) : NULL;

@@ -61,49 +61,38 @@ static void add(const char *form, void *ctx)
 	strcat(f->list, " ");
 }
 
+/* The inflections of word, space-separated with a space after each. */
+static const char *forms_of(const char *word)
+{
+	static struct forms f;
+	f.list[0] = '\0';
+	morphology_inflect(m, word, add, &f);
+	return f.list;
+}
+
 static void inflections(void **state)
 {
 	(void)state;
-	struct forms f = {""};
-	morphology_inflect(m, "idiot", add, &f);
-	assert_non_null(strstr(f.list, "idiots "));
-	f.list[0] = '\0';
-	morphology_inflect(m, "moron", add, &f);
-	assert_non_null(strstr(f.list, "morons "));
-	f.list[0] = '\0';
-	morphology_inflect(m, "numpty", add, &f);
-	assert_non_null(strstr(f.list, "numpties "));
-	f.list[0] = '\0';
-	morphology_inflect(m, "wanker", add, &f);
-	assert_non_null(strstr(f.list, "wankers "));
+	assert_non_null(strstr(forms_of("idiot"), "idiots "));
+	assert_non_null(strstr(forms_of("moron"), "morons "));
+	assert_non_null(strstr(forms_of("numpty"), "numpties "));
+	assert_non_null(strstr(forms_of("wanker"), "wankers "));
 	/* never an invented spelling the dictionary does not know */
-	f.list[0] = '\0';
-	morphology_inflect(m, "exclude", add, &f);
-	assert_non_null(strstr(f.list, "excluded "));
-	assert_non_null(strstr(f.list, "excluding "));
-	assert_null(strstr(f.list, "excludes s"));
+	const char *f = forms_of("exclude");
+	assert_non_null(strstr(f, "excluded "));
+	assert_non_null(strstr(f, "excluding "));
+	assert_null(strstr(f, "excludes s"));
 	/* superlatives as well as comparatives: "the dumbest idea" */
-	f.list[0] = '\0';
-	morphology_inflect(m, "dumb", add, &f);
-	assert_non_null(strstr(f.list, "dumber "));
-	assert_non_null(strstr(f.list, "dumbest "));
-	f.list[0] = '\0';
-	morphology_inflect(m, "ugly", add, &f);
-	assert_non_null(strstr(f.list, "ugliest "));
-	f.list[0] = '\0';
-	morphology_inflect(m, "fat", add, &f);
-	assert_non_null(strstr(f.list, "fattest "));
-	f.list[0] = '\0';
-	morphology_inflect(m, "idiot", add, &f);
-	assert_null(strstr(f.list, "est "));
+	f = forms_of("dumb");
+	assert_non_null(strstr(f, "dumber "));
+	assert_non_null(strstr(f, "dumbest "));
+	assert_non_null(strstr(forms_of("ugly"), "ugliest "));
+	assert_non_null(strstr(forms_of("fat"), "fattest "));
+	assert_null(strstr(forms_of("idiot"), "est "));
 	/* unknown slang: the plain plural only */
-	f.list[0] = '\0';
-	morphology_inflect(m, "bellend", add, &f);
-	assert_string_equal(f.list, "bellends ");
+	assert_string_equal(forms_of("bellend"), "bellends ");
 	/* too short to inflect safely */
-	f.list[0] = '\0';
-	morphology_inflect(m, "ok", add, &f);
-	assert_string_equal(f.list, "");
+	assert_string_equal(forms_of("ok"), "");
 }
 
 static void noop(const char *form, void *ctx)

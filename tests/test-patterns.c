@@ -64,6 +64,28 @@ static void scan(struct patterns *p, const char *text, struct hits *hs)
 	patterns_scan(p, text, strlen(text), collect, hs);
 }
 
+/* Each text is one match of the label, the whole text. */
+static void expect_whole(struct patterns *p, const char *const *texts, size_t n, unsigned label)
+{
+	struct hits hs;
+	for (size_t i = 0; i < n; i++) {
+		scan(p, texts[i], &hs);
+		assert_int_equal(hs.n, 1);
+		assert_int_equal(hs.h[0].label, label);
+		assert_int_equal(hs.h[0].end - hs.h[0].start, strlen(texts[i]));
+	}
+}
+
+/* No text matches anything. */
+static void expect_none(struct patterns *p, const char *const *texts, size_t n)
+{
+	struct hits hs;
+	for (size_t i = 0; i < n; i++) {
+		scan(p, texts[i], &hs);
+		assert_int_equal(hs.n, 0);
+	}
+}
+
 static void phones_and_lookalikes(void **state)
 {
 	(void)state;
@@ -72,27 +94,18 @@ static void phones_and_lookalikes(void **state)
 	struct config *c = config_defaults();
 	struct patterns *p = patterns_create(c, &pr);
 	assert_int_equal(pr.count, 0);
-	struct hits hs;
 	static const char *const phones[] = {
 		"07700 900123", "07700900123", "07700-900-123", "+447700900123",
 		"+44 7700 900123", "0044 7700 900123", "0113 496 0000", "020 7946 0018",
 		"+44 (0)20 7946 0018", "(0161) 496 0018", "(01632) 960123", "(020) 7946 0018",
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(phones); i++) {
-		scan(p, phones[i], &hs);
-		assert_int_equal(hs.n, 1);
-		assert_int_equal(hs.h[0].label, PL_PHONE);
-		assert_int_equal(hs.h[0].end - hs.h[0].start, strlen(phones[i]));
-	}
+	expect_whole(p, phones, ARRAY_SIZE(phones), PL_PHONE);
 	static const char *const clean[] = {
 		"3-1", "2024", "£12.50", "room 12", "10:30", "07/03/2024", "0800 1111",
 		"the 1990s", "call 999", "ISBN 0140449132", "v1.2.3", "12-14 June",
 		"(0161) 496", "(2019) 496 0018",
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(clean); i++) {
-		scan(p, clean[i], &hs);
-		assert_int_equal(hs.n, 0);
-	}
+	expect_none(p, clean, ARRAY_SIZE(clean));
 	patterns_destroy(p);
 	config_destroy(c);
 	problems_finish(&pr);
@@ -108,26 +121,17 @@ static void postcodes_in_either_case(void **state)
 	problems_init(&pr);
 	struct config *c = config_defaults();
 	struct patterns *p = patterns_create(c, &pr);
-	struct hits hs;
 	static const char *const codes[] = {
 		"LS6 2QP", "SW1A 1AA", "M1 1AE", "B33 8TH", "m14 5tq", "ls6 2qp", "sw1a 1aa",
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(codes); i++) {
-		scan(p, codes[i], &hs);
-		assert_int_equal(hs.n, 1);
-		assert_int_equal(hs.h[0].label, PL_POSTCODE);
-		assert_int_equal(hs.h[0].end - hs.h[0].start, strlen(codes[i]));
-	}
+	expect_whole(p, codes, ARRAY_SIZE(codes), PL_POSTCODE);
 	static const char *const clean[] = {
 		"m145tq",          /* lower case run together */
 		"stuck on the m6 2nd time", "b12 1st", "m1 3rd", "m25 4th",
 		"ps4 2nd hand",    /* PS is no postcode area */
 		"qq1 2ab", "LS6 2QC", /* never C in the inward code */
 	};
-	for (size_t i = 0; i < ARRAY_SIZE(clean); i++) {
-		scan(p, clean[i], &hs);
-		assert_int_equal(hs.n, 0);
-	}
+	expect_none(p, clean, ARRAY_SIZE(clean));
 	patterns_destroy(p);
 	config_destroy(c);
 	problems_finish(&pr);
