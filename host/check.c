@@ -306,7 +306,7 @@ static const char *const family[] = {
 	"rabbit", "horse", "baby", "boyfriend", "girlfriend", "fiance", "fiancee",
 };
 
-/* "my son's nativity", "our daughter's parents' evening": the school of the
+/* "my son's nativity", "parents' evening for my own two": the school of the
  * writer's own child, not their work. */
 static const char *const own_child[] = {
 	"son", "daughter", "stepson", "stepdaughter", "grandson", "granddaughter",
@@ -314,13 +314,26 @@ static const char *const own_child[] = {
 };
 static const char *const my[] = {"my", "our"};
 
-/* Whether the phrase starting at token i follows "my son's" or the like. */
-static bool after_own_child(const struct tokens *t, size_t i)
+static const char *const for_with[] = {"for", "with"};
+static const char *const own_word[] = {"own"};
+
+/* Whether the phrase of tokens [first, last] is about the writer's own
+ * child: after "my son's", or before "for my own" or "with our daughter"
+ * ("parents' evening for my own two"). */
+static bool own_childs(const struct tokens *t, size_t first, size_t last)
 {
-	return i >= 3 && (t->items[i].gap & GAP_SPACE) && (t->items[i - 1].gap & GAP_APOSTROPHE) &&
-	       t->items[i - 1].norm_len == 1 && t->norm[t->items[i - 1].norm] == 's' &&
-	       token_is(t, i - 2, own_child, ARRAY_SIZE(own_child)) &&
-	       (t->items[i - 2].gap & GAP_SPACE) && token_is(t, i - 3, my, ARRAY_SIZE(my));
+	size_t i = first, j = last + 1;
+	if (i >= 3 && (t->items[i].gap & GAP_SPACE) && (t->items[i - 1].gap & GAP_APOSTROPHE) &&
+	    t->items[i - 1].norm_len == 1 && t->norm[t->items[i - 1].norm] == 's' &&
+	    token_is(t, i - 2, own_child, ARRAY_SIZE(own_child)) &&
+	    (t->items[i - 2].gap & GAP_SPACE) && token_is(t, i - 3, my, ARRAY_SIZE(my)))
+		return true;
+	return j + 2 < t->count && token_is(t, j, for_with, ARRAY_SIZE(for_with)) &&
+	       token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
+	       (token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) ||
+		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child))) &&
+	       !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) &
+		 (GAP_BREAK | GAP_STOP));
 }
 
 struct text_shape {
@@ -457,7 +470,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    ((p->flags & TERM_CHILD) && !c->cands.child) ||
 	    ((p->flags & TERM_GROUP) && !c->cands.group))
 		return SEV_LOW;
-	if (p->category == CAT_WORK_DETAIL && after_own_child(&c->tokens, k->first))
+	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
 		return SEV_LOW;
 	return (enum severity)p->severity;
 }
