@@ -173,8 +173,6 @@ static void stem_of(const struct classifier *c, const struct tokens *t, size_t i
 	push_payload(out, tok->start, tok->end, p);
 }
 
-/* Looks up every token of t in the dictionary (ids, which must have room
- * for them) and proposes the stems of the words it does not know. */
 /* A word run into a handle with a number after it, "@EthanWalsh07" or
  * "#kwame2015": the word without the number. Only inside a handle or
  * hashtag (a token that follows a case change, _ or . or starts one), so
@@ -197,6 +195,8 @@ static uint32_t without_number(const struct classifier *c, const struct tokens *
 	return match_dict_token(c->dict, w, n, text_hash(w, n));
 }
 
+/* Looks up every token of t in the dictionary (ids, which must have room
+ * for them) and proposes the stems of the words it does not know. */
 static void look_up(const struct classifier *c, const struct tokens *t, uint32_t *ids,
 		    struct cand_list *stems)
 {
@@ -317,14 +317,20 @@ static const char *const my[] = {"my", "our"};
 static const char *const for_with[] = {"for", "with"};
 static const char *const own_word[] = {"own"};
 
+/* Whether token i is the "s" of a possessive: "son's", "A's". */
+static bool possessive_s(const struct tokens *t, size_t i)
+{
+	return i < t->count && (t->items[i].gap & GAP_APOSTROPHE) && t->items[i].norm_len == 1 &&
+	       t->norm[t->items[i].norm] == 's';
+}
+
 /* Whether the phrase of tokens [first, last] is about the writer's own
  * child: after "my son's", or before "for my own" or "with our daughter"
  * ("parents' evening for my own two"). */
 static bool own_childs(const struct tokens *t, size_t first, size_t last)
 {
 	size_t i = first, j = last + 1;
-	if (i >= 3 && (t->items[i].gap & GAP_SPACE) && (t->items[i - 1].gap & GAP_APOSTROPHE) &&
-	    t->items[i - 1].norm_len == 1 && t->norm[t->items[i - 1].norm] == 's' &&
+	if (i >= 3 && (t->items[i].gap & GAP_SPACE) && possessive_s(t, i - 1) &&
 	    token_is(t, i - 2, own_child, ARRAY_SIZE(own_child)) &&
 	    (t->items[i - 2].gap & GAP_SPACE) && token_is(t, i - 3, my, ARRAY_SIZE(my)))
 		return true;
@@ -406,13 +412,9 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		const struct token *n = &t->items[k->last + 1];
 		char ch = t->norm[n->norm];
 		/* "Ruby A's mum": an initial with a possessive is no word */
-		bool possessive = k->last + 2 < t->count &&
-				  (t->items[k->last + 2].gap & GAP_APOSTROPHE) &&
-				  t->items[k->last + 2].norm_len == 1 &&
-				  t->norm[t->items[k->last + 2].norm] == 's';
 		if (n->norm_len == 1 && (n->flags & TOKEN_UPPER_FIRST) &&
-		    ((ch != 'i' && ch != 'a') || possessive) && ch >= 'a' && ch <= 'z' &&
-		    !shape.shouting)
+		    ((ch != 'i' && ch != 'a') || possessive_s(t, k->last + 2)) && ch >= 'a' &&
+		    ch <= 'z' && !shape.shouting)
 			return SEV_MEDIUM;
 	}
 	/* "Mrs Turner": a title makes any roster surname a person. */

@@ -300,6 +300,14 @@ static void add_framed(struct classifier *c, const struct lexicon_entry *e,
 	c->stats.lexicon_terms++;
 }
 
+/* The term flag for each enum lexicon_context. */
+static const uint8_t context_flag[] = {
+	[CONTEXT_ANY] = 0,
+	[CONTEXT_SCHOOL] = TERM_SCHOOL,
+	[CONTEXT_CHILD] = TERM_CHILD,
+	[CONTEXT_GROUP] = TERM_GROUP,
+};
+
 static void add_entry(struct classifier *c, struct morphology *m, const struct lexicon_entry *e,
 		      const char *file, struct problems *problems)
 {
@@ -317,10 +325,7 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		.category = e->category,
 		.kind = KIND_TERM,
 		.severity = e->severity,
-		.flags = (uint8_t)((caps_only ? TERM_ACRONYM : 0) |
-				   (e->context == CONTEXT_SCHOOL ? TERM_SCHOOL : 0) |
-				   (e->context == CONTEXT_CHILD ? TERM_CHILD : 0) |
-				   (e->context == CONTEXT_GROUP ? TERM_GROUP : 0)),
+		.flags = (uint8_t)((caps_only ? TERM_ACRONYM : 0) | context_flag[e->context]),
 		.label = entry_label(c, e),
 	};
 	enum lexicon_stem stem = lexicon_term_stem(e->term);

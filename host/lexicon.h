@@ -10,8 +10,8 @@
  * Besides the six warning categories, "allow" lists phrases that suppress
  * any warning they cover (famous people, local exceptions), "context" words
  * that show a text is about school, "common_name" very common names,
- * "grievance" negative words that matter when the text is about work, and
- * "child" phrases that point at a particular child ("a girl in my class"),
+ * "grievance" negative words that matter when the text is about work,
+ * "child" phrases that point at a particular child ("a girl in my class")
  * and "group" protected groups (women, Muslims, old people).
  * "@inflect no" stops hunspell's word forms being added, "@inflect no-verbs"
  * leaves out -ed and -ing forms (idiots and dumber, not fooled); "@frames you

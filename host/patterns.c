@@ -228,6 +228,13 @@ static enum severity check_email(struct patterns *p, const char *text, size_t *s
 	return SEV_MEDIUM;
 }
 
+/* Whether upper-case x and y end an ordinal (1ST, 2ND, 3RD, 5TH). */
+static bool ordinal_letters(char x, char y)
+{
+	return (x == 'S' && y == 'T') || (x == 'N' && y == 'D') || (x == 'R' && y == 'D') ||
+	       (x == 'T' && y == 'H');
+}
+
 /* Whether the letters that begin postcode c (upper case) are one of the
  * UK's postcode areas (with Guernsey, Jersey and the Isle of Man). */
 static bool postcode_area(const char *c)
@@ -274,10 +281,8 @@ static enum severity check_postcode(struct patterns *p, const char *text, size_t
 	for (size_t i = *start; i < *end; i++)
 		lower |= islower((unsigned char)text[i]) != 0;
 	if (lower) {
-		const char *in = c + k - 3;
 		if (!memchr(text + *start, ' ', *end - *start) || !postcode_area(c) ||
-		    strcmp(in + 1, "ST") == 0 || strcmp(in + 1, "ND") == 0 ||
-		    strcmp(in + 1, "RD") == 0 || strcmp(in + 1, "TH") == 0)
+		    ordinal_letters(c[k - 2], c[k - 1]))
 			return SEV_NONE;
 	}
 	return SEV_MEDIUM;
@@ -478,8 +483,8 @@ static bool gate_postcode(struct patterns *p, const char *text, size_t len, cons
 		return false;
 	/* nor a lower-case ordinal: 1st, 2nd, 3rd, 5th */
 	char x = text[r->end], y = text[r->end + 1];
-	if ((x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') ||
-	    (x == 't' && y == 'h'))
+	if (islower((unsigned char)x) && islower((unsigned char)y) &&
+	    ordinal_letters((char)(x & ~0x20), (char)(y & ~0x20)))
 		return false;
 	if (r->end + 2 == len)
 		return true;
