@@ -75,6 +75,30 @@ static void note_about(struct classifier *c, uint32_t node)
 	}
 }
 
+/* Whether an allowlisted phrase starts at token k and runs past token
+ * end: "suck it up" in "you just suck it up", where "you just suck" is an
+ * insult phrase that would otherwise take the tokens first. */
+static bool allowed_past(const struct classifier *c, size_t k, size_t end)
+{
+	const struct tokens *t = &c->tokens;
+	uint32_t node = MATCH_ROOT;
+	for (size_t j = k; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
+		if (j > k && (t->items[j].gap & GAP_BREAK))
+			break;
+		node = match_dict_step(c->dict, node, c->ids[j]);
+		if (node == MATCH_NO_NODE)
+			break;
+		if (j <= end)
+			continue;
+		size_t n;
+		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+		for (size_t p = 0; p < n; p++)
+			if (ps[p].category == CAT_ALLOW)
+				return true;
+	}
+	return false;
+}
+
 static void scan_phrases(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
@@ -116,6 +140,14 @@ static void scan_phrases(struct classifier *c)
 			best = warn;
 			best_end = warn_end;
 			note_about(c, best);
+		}
+		/* an allowlisted phrase that overlaps the end wins */
+		size_t from = i + 1;
+		while (from <= best_end && !allowed_past(c, from, best_end))
+			from++;
+		if (from <= best_end) {
+			i = from;
+			continue;
 		}
 		struct candidate k = {
 			.start = t->items[i].start,
