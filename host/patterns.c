@@ -134,6 +134,12 @@ static const char *const messages[PL_COUNT][2] = {
 		     "Never post a card number. Remove it."},
 	[PL_UPN] = {"This looks like a Unique Pupil Number.",
 		    "A UPN identifies a pupil. Never post it."},
+	[PL_IBAN] = {"This looks like an IBAN, a bank account number.",
+		     "Never post bank details. Remove it."},
+	[PL_LICENCE] = {"This looks like a UK driving licence number.",
+			"A driving licence number identifies a person. Remove it."},
+	[PL_PASSPORT] = {"This looks like a passport number.",
+			 "A passport number identifies a person. Remove it."},
 	[PL_RUDE_GESTURE] = {"This emoji is an obscene gesture.",
 			     "Rephrase without it: posts are public, permanent and read by "
 			     "parents."},
@@ -150,6 +156,12 @@ const char *pattern_message(enum pattern_label l)
 const char *pattern_advice(enum pattern_label l)
 {
 	return messages[l][1];
+}
+
+/* White space as PCRE2's \\s has it in byte mode. */
+static bool is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 /* Copies the digits of text[start, end) into out (at most n - 1). */
@@ -440,18 +452,112 @@ static enum severity check_upn(struct patterns *p, const char *text, size_t *sta
 	return upn_valid(c) ? SEV_HIGH : SEV_NONE;
 }
 
+/* The length of an IBAN in the countries staff are likely to bank in or
+ * send money to (the SWIFT IBAN registry). */
+static int iban_length(char a, char b)
+{
+	static const struct {
+		char cc[3];
+		int len;
+	} lengths[] = {
+		{"AT", 20}, {"BE", 16}, {"BG", 22}, {"CH", 21}, {"CY", 28}, {"CZ", 24},
+		{"DE", 22}, {"DK", 18}, {"EE", 20}, {"ES", 24}, {"FI", 18}, {"FR", 27},
+		{"GB", 22}, {"GI", 23}, {"GR", 27}, {"HR", 21}, {"HU", 28}, {"IE", 22},
+		{"IS", 26}, {"IT", 27}, {"LI", 21}, {"LT", 20}, {"LU", 20}, {"LV", 21},
+		{"MC", 27}, {"MT", 31}, {"NL", 18}, {"NO", 15}, {"PL", 28}, {"PT", 25},
+		{"RO", 24}, {"SE", 24}, {"SI", 19}, {"SK", 24},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(lengths); i++)
+		if (lengths[i].cc[0] == a && lengths[i].cc[1] == b)
+			return lengths[i].len;
+	return 0;
+}
+
+/* ISO 13616: the country's length, and the number read with its first four
+ * characters moved to the end and letters as 10 to 35 is 1 modulo 97. */
+bool iban_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 4 || (int)n != iban_length(s[0], s[1]) || !isdigit((unsigned char)s[2]) ||
+	    !isdigit((unsigned char)s[3]))
+		return false;
+	unsigned rem = 0;
+	for (size_t k = 0; k < n; k++) {
+		char c = s[(k + 4) % n];
+		if (isdigit((unsigned char)c))
+			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
+		else if (c >= 'A' && c <= 'Z')
+			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
+		else
+			return false;
+	}
+	return rem == 1;
+}
+
+/* Copies text[start, end) without its spaces into out (at most n - 1). */
+static size_t unspaced(const char *text, size_t start, size_t end, char *out, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = start; i < end && k + 1 < n; i++)
+		if (!is_space(text[i]))
+			out[k++] = text[i];
+	out[k] = '\0';
+	return k;
+}
+
+static enum severity check_iban(struct patterns *p, const char *text, size_t *start,
+				size_t *end, pcre2_match_data *md)
+{
+	(void)p;
+	(void)md;
+	char c[40];
+	unspaced(text, *start, *end, c, sizeof(c));
+	return iban_valid(c) ? SEV_HIGH : SEV_NONE;
+}
+
+/* A UK driving licence number (DVLA): five letters of the surname padded
+ * with 9s, the decade digit of the birth year, the birth month (plus 50 for
+ * a woman), the day, the year's last digit, two initials padded with 9s, a
+ * digit and two check letters. The date must be real. */
+bool licence_valid(const char *s)
+{
+	if (strlen(s) != 16)
+		return false;
+	for (int i = 0; i < 16; i++) {
+		bool digit = isdigit((unsigned char)s[i]), upper = s[i] >= 'A' && s[i] <= 'Z';
+		bool ok = i < 5 || i == 11 || i == 12 ? upper || s[i] == '9'
+			: i < 11 || i == 13	      ? digit
+						      : upper;
+		if (!ok)
+			return false;
+	}
+	if (s[0] == '9')
+		return false; /* a surname has at least one letter */
+	int month = (s[6] - '0') * 10 + (s[7] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+	if (month > 50)
+		month -= 50;
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+static enum severity check_licence(struct patterns *p, const char *text, size_t *start,
+				   size_t *end, pcre2_match_data *md)
+{
+	(void)p;
+	(void)md;
+	char c[20];
+	/* the match may end in the two-digit issue number, not part of it */
+	if (unspaced(text, *start, *end, c, sizeof(c)) < 16)
+		return SEV_NONE;
+	c[16] = '\0';
+	return licence_valid(c) ? SEV_HIGH : SEV_NONE;
+}
+
 /* Gates for the patterns below; see enum need. Each says which runs of
  * digits a match can be near and how far from them it can reach. */
 
 static bool ascii_alpha(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* White space as PCRE2's \\s has it in byte mode. */
-static bool is_space(char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 static bool gate_upn(struct patterns *p, const char *text, size_t len, const struct run *r,
@@ -636,6 +742,25 @@ static const struct pattern_def defs[] = {
 	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_CHAIN, NULL, {.digits = 13}},
 	{"(?<![\\w])[A-HJ-NP-RT-Za-hj-np-rt-z]\\d{12}(?!\\w)",
 	 PL_UPN, SEV_HIGH, CAT_PERSONAL_DATA, check_upn, NEED_RUN, gate_upn, {0}},
+	/* an IBAN in capitals, in groups of four or none: GB29 NWBK 6016 1331
+	 * 9268 19 */
+	{"(?<![\\w])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\\w])",
+	 PL_IBAN, SEV_HIGH, CAT_PERSONAL_DATA, check_iban, NEED_CHAIN, NULL,
+	 /* at least six digits together (the UK's account and sort code are
+	  * fourteen); the country, check digits and bank code before, and the
+	  * rest after */
+	 {.digits = 6, .before = 16, .after = 24}},
+	/* a UK driving licence number: MORGA753116SM9IJ, maybe with its issue
+	 * number */
+	{"(?<![\\w])[A-Z9]{5}\\d{6}[A-Z9]{2}\\d[A-Z]{2}(?: ?\\d{2})?(?![\\w])",
+	 PL_LICENCE, SEV_HIGH, CAT_PERSONAL_DATA, check_licence, NEED_CHAIN, NULL,
+	 /* six digits of the date, the padded surname before, the initials,
+	  * digit, check letters and issue number after */
+	 {.digits = 6, .before = 5, .after = 9}},
+	/* nine digits named as a passport number */
+	{"(?i)\\bpassport(?:\\s{1,4}(?:number|no\\.?|num))?\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{9}(?!\\d)",
+	 PL_PASSPORT, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
+	 {.digits = 9, .before = 40, .after = 0}},
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
 	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},

@@ -27,6 +27,9 @@ enum pattern_label {
 	PL_BANK,
 	PL_CARD,
 	PL_UPN,
+	PL_IBAN,
+	PL_LICENCE,
+	PL_PASSPORT,
 	PL_YEAR_GROUP,
 	PL_RUDE_GESTURE,
 	PL_COUNT,
@@ -72,5 +75,7 @@ const char *pattern_advice(enum pattern_label l);
 bool upn_valid(const char *s);          /* a letter and 12 digits */
 bool luhn_valid(const char *digits);    /* digits only */
 bool ni_number_valid(const char *s);    /* 9 characters, no spaces */
+bool iban_valid(const char *s);         /* no spaces, capitals */
+bool licence_valid(const char *s);      /* 16 characters, no spaces */
 
 #endif

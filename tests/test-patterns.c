@@ -46,6 +46,25 @@ static void ni_numbers(void **state)
 	assert_false(ni_number_valid("AB12345C"));
 }
 
+static void iban_and_licence(void **state)
+{
+	(void)state;
+	/* the registry's own examples */
+	assert_true(iban_valid("GB29NWBK60161331926819"));
+	assert_true(iban_valid("DE89370400440532013000"));
+	assert_true(iban_valid("NL91ABNA0417164300"));
+	assert_false(iban_valid("GB28NWBK60161331926819")); /* check digits */
+	assert_false(iban_valid("GB29NWBK6016133192681"));  /* GB is 22 long */
+	assert_false(iban_valid("XX29NWBK60161331926819")); /* no such country */
+	assert_false(iban_valid("gb29nwbk60161331926819"));
+	assert_true(licence_valid("MORGA753116SM9IJ"));
+	assert_true(licence_valid("LEE99657054SM9IJ")); /* short surname, a woman */
+	assert_false(licence_valid("MORGA713116SM9IJ")); /* month 13 */
+	assert_false(licence_valid("MORGA751006SM9IJ")); /* day 0 */
+	assert_false(licence_valid("99999753116SM9IJ")); /* no surname */
+	assert_false(licence_valid("MORGA753116SM9I"));
+}
+
 struct hits {
 	struct pattern_hit h[16];
 	size_t n;
@@ -84,6 +103,34 @@ static void expect_none(struct patterns *p, const char *const *texts, size_t n)
 		scan(p, texts[i], &hs);
 		assert_int_equal(hs.n, 0);
 	}
+}
+
+static void bank_and_identity_numbers(void **state)
+{
+	(void)state;
+	struct problems pr;
+	problems_init(&pr);
+	struct config *c = config_defaults();
+	struct patterns *p = patterns_create(c, &pr);
+	static const char *const ibans[] = {
+		"GB29 NWBK 6016 1331 9268 19", "GB29NWBK60161331926819",
+		"DE89 3704 0044 0532 0130 00", "NL91 ABNA 0417 1643 00",
+	};
+	expect_whole(p, ibans, ARRAY_SIZE(ibans), PL_IBAN);
+	static const char *const licences[] = {"MORGA753116SM9IJ", "MORGA753116SM9IJ 35"};
+	expect_whole(p, licences, ARRAY_SIZE(licences), PL_LICENCE);
+	static const char *const passports[] = {
+		"passport number is 123456789", "Passport no. 123456789", "passport: 123456789",
+	};
+	expect_whole(p, passports, ARRAY_SIZE(passports), PL_PASSPORT);
+	static const char *const clean[] = {
+		"GB28 NWBK 6016 1331 9268 19", "AB12 3456 7890 1234", "ISBN 9780140449136",
+		"MORGA713116SM9IJ", "passport photos 123456789x", "my passport 12345678",
+	};
+	expect_none(p, clean, ARRAY_SIZE(clean));
+	patterns_destroy(p);
+	config_destroy(c);
+	problems_finish(&pr);
 }
 
 static void phones_and_lookalikes(void **state)
@@ -311,6 +358,9 @@ static void gated_scan_is_exhaustive(void **state)
 		"born 3rd    of    September.", "12-34-56 and the bank account no. is: 12345678",
 		"12a,    Acacia    Gardenvillesmeadow    Grovehurst    Crescent.",
 		"years 5 and 6's", "key stage 2", "Y10", "yr-7", "SW1A 1AA", "b801200005001",
+		"GB29 NWBK 6016 1331 9268 19", "DE89370400440532013000", "GB", "NWBK", "6016",
+		"MORGA753116SM9IJ", "MORGA", "753116", "SM9IJ", "LEE99657054SM9IJ 35",
+		"passport", "passport number is ", "Passport no. ", "123456789",
 	};
 	uint32_t seed = 12345;
 	char buf[512];
@@ -351,6 +401,8 @@ int main(void)
 		cmocka_unit_test(upn_check_letter),
 		cmocka_unit_test(luhn),
 		cmocka_unit_test(ni_numbers),
+		cmocka_unit_test(iban_and_licence),
+		cmocka_unit_test(bank_and_identity_numbers),
 		cmocka_unit_test(phones_and_lookalikes),
 		cmocka_unit_test(postcodes_in_either_case),
 		cmocka_unit_test(school_email_is_higher),
