@@ -42,6 +42,10 @@ enum need {
  * bytes of white space, hyphens or brackets, as in "+44 (0)20 7946 0018",
  * "4111 1111 1111 1111" or "12-34-56". */
 #define CHAIN_GAP 2
+
+/* The longest an IBAN pattern's match can be: four characters, seven
+ * groups of four with a space before each, and three more after a space. */
+#define IBAN_EXTENT (4 + 7 * 5 + 4)
 struct run {
 	uint32_t start, end;
 };
@@ -569,6 +573,19 @@ static bool gate_upn(struct patterns *p, const char *text, size_t len, const str
 	return r->end - r->start == 12 && r->start > 0 && ascii_alpha(text[r->start - 1]);
 }
 
+/* An IBAN begins with a country's two capitals and two check digits. */
+static bool gate_iban(struct patterns *p, const char *text, size_t len, const struct run *r,
+		      ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)len;
+	if (r->start < 2 || !(text[r->start - 1] >= 'A' && text[r->start - 1] <= 'Z') ||
+	    !(text[r->start - 2] >= 'A' && text[r->start - 2] <= 'Z'))
+		return false;
+	*a = (ptrdiff_t)r->start - 2;
+	*b = *a + IBAN_EXTENT;
+	return true;
+}
+
 /* A letter of a postcode's inward code, in either case. */
 static bool inward_letter(char c)
 {
@@ -745,11 +762,7 @@ static const struct pattern_def defs[] = {
 	/* an IBAN in capitals, in groups of four or none: GB29 NWBK 6016 1331
 	 * 9268 19 */
 	{"(?<![\\w])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\\w])",
-	 PL_IBAN, SEV_HIGH, CAT_PERSONAL_DATA, check_iban, NEED_CHAIN, NULL,
-	 /* at least six digits together (the UK's account and sort code are
-	  * fourteen); the country, check digits and bank code before, and the
-	  * rest after */
-	 {.digits = 6, .before = 16, .after = 24}},
+	 PL_IBAN, SEV_HIGH, CAT_PERSONAL_DATA, check_iban, NEED_RUN, gate_iban, {0}},
 	/* a UK driving licence number: MORGA753116SM9IJ, maybe with its issue
 	 * number */
 	{"(?<![\\w])[A-Z9]{5}\\d{6}[A-Z9]{2}\\d[A-Z]{2}(?: ?\\d{2})?(?![\\w])",
