@@ -374,6 +374,35 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last)
 		 (GAP_BREAK | GAP_STOP));
 }
 
+/* Words between "I'm" and an insult that still say it of the writer: "I'm
+ * such an idiot", "I am a complete muppet", "I'm a bit of a numpty". */
+static const char *const self_filler[] = {
+	"such", "a", "an", "so", "absolute", "complete", "total", "utter", "right", "proper",
+	"bit", "of", "massive", "little", "just", "being", "the", "biggest", "daft", "silly",
+};
+static const char *const i_word[] = {"i"};
+static const char *const m_am[] = {"m", "am"};
+static const char *const im[] = {"im"};
+
+/* Whether the insult at token first is said by the writer of themselves:
+ * a joke against oneself insults nobody. */
+static bool said_of_self(const struct tokens *t, size_t first)
+{
+	size_t i = first, skipped = 0;
+	while (i > 0 && skipped < 4 && token_is(t, i - 1, self_filler, ARRAY_SIZE(self_filler)) &&
+	       !(t->items[i].gap & (GAP_BREAK | GAP_STOP))) {
+		i--;
+		skipped++;
+	}
+	if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	if (token_is(t, i - 1, im, ARRAY_SIZE(im)))
+		return true;
+	return i >= 2 && token_is(t, i - 1, m_am, ARRAY_SIZE(m_am)) &&
+	       token_is(t, i - 2, i_word, ARRAY_SIZE(i_word)) &&
+	       !(t->items[i - 1].gap & (GAP_BREAK | GAP_STOP));
+}
+
 struct text_shape {
 	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
 	bool title_case; /* Mostly Capitalised Words: capitals say little */
@@ -505,6 +534,9 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    ((p->flags & TERM_GROUP) && !c->cands.group))
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
+		return SEV_LOW;
+	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
+	    said_of_self(&c->tokens, k->first))
 		return SEV_LOW;
 	return (enum severity)p->severity;
 }
