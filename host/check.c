@@ -75,13 +75,31 @@ static void note_about(struct classifier *c, uint32_t node)
 	}
 }
 
-/* Whether an allowlisted phrase starts at token k and runs past token
- * end: "suck it up" in "you just suck it up", where "you just suck" is an
- * insult phrase that would otherwise take the tokens first. */
-static bool allowed_past(const struct classifier *c, size_t k, size_t end)
+/* What starts at token k and runs past token end: nothing, a phrase that
+ * can warn ("complaint about me" in "made a complaint about me", where
+ * "made a complaint" would otherwise take the tokens first), or an
+ * allowlisted phrase ("suck it up" in "you just suck it up"). */
+enum past {
+	PAST_NOTHING,
+	PAST_PHRASE,
+	PAST_ALLOWED,
+};
+
+static bool allowed(const struct classifier *c, uint32_t node)
+{
+	size_t n;
+	const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+	for (size_t p = 0; p < n; p++)
+		if (ps[p].category == CAT_ALLOW)
+			return true;
+	return false;
+}
+
+static enum past phrase_past(const struct classifier *c, size_t k, size_t end)
 {
 	const struct tokens *t = &c->tokens;
 	uint32_t node = MATCH_ROOT;
+	enum past found = PAST_NOTHING;
 	for (size_t j = k; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
 		if (j > k && (t->items[j].gap & GAP_BREAK))
 			break;
@@ -94,9 +112,11 @@ static bool allowed_past(const struct classifier *c, size_t k, size_t end)
 		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 		for (size_t p = 0; p < n; p++)
 			if (ps[p].category == CAT_ALLOW)
-				return true;
+				return PAST_ALLOWED;
+		if (ps && !signal_only(ps, n))
+			found = PAST_PHRASE;
 	}
-	return false;
+	return found;
 }
 
 static void scan_phrases(struct classifier *c)
@@ -141,11 +161,15 @@ static void scan_phrases(struct classifier *c)
 			best_end = warn_end;
 			note_about(c, best);
 		}
-		/* an allowlisted phrase that overlaps the end wins */
+		/* a phrase that starts inside this one and runs past its end is
+		 * scanned too, and the better of the two is kept when they are
+		 * judged; an allowlisted one wins outright */
 		size_t from = i + 1;
-		while (from <= best_end && !allowed_past(c, from, best_end))
+		enum past past = PAST_NOTHING;
+		while (!allowed(c, best) && from <= best_end &&
+		       (past = phrase_past(c, from, best_end)) == PAST_NOTHING)
 			from++;
-		if (from <= best_end) {
+		if (past == PAST_ALLOWED) {
 			i = from;
 			continue;
 		}
@@ -157,7 +181,7 @@ static void scan_phrases(struct classifier *c)
 			.node = best,
 		};
 		push(&c->cands, &k);
-		i = best_end + 1;
+		i = past == PAST_PHRASE ? from : best_end + 1;
 	}
 }
 
@@ -592,10 +616,17 @@ static int cmp_candidates(const void *a, const void *b)
 	return 0;
 }
 
+/* Whether candidate a, which starts no earlier than b and overlaps it,
+ * should replace it: the more severe, then the longer; but of two list
+ * phrases equally severe the first is kept ("Our head is a" before "is a
+ * spineless"), since the phrase scan found the second only because it runs
+ * past the first. */
 static bool better(const struct candidate *a, const struct candidate *b)
 {
 	if (a->severity != b->severity)
 		return a->severity > b->severity;
+	if (a->node != MATCH_NO_NODE && b->node != MATCH_NO_NODE)
+		return false;
 	return a->end - a->start > b->end - b->start;
 }
 
