@@ -85,6 +85,19 @@ enum past {
 	PAST_ALLOWED,
 };
 
+/* One step of a phrase that starts at token from: moves *node on by token
+ * j, or returns false where the phrase must end (an unknown word, a line
+ * break or ! or ?, or no phrase goes on). */
+static bool phrase_step(const struct classifier *c, size_t from, size_t j, uint32_t *node)
+{
+	const struct tokens *t = &c->tokens;
+	if (j >= t->count || c->ids[j] == MATCH_NO_TOKEN ||
+	    (j > from && (t->items[j].gap & GAP_BREAK)))
+		return false;
+	*node = match_dict_step(c->dict, *node, c->ids[j]);
+	return *node != MATCH_NO_NODE;
+}
+
 static bool allowed(const struct classifier *c, uint32_t node)
 {
 	size_t n;
@@ -97,22 +110,15 @@ static bool allowed(const struct classifier *c, uint32_t node)
 
 static enum past phrase_past(const struct classifier *c, size_t k, size_t end)
 {
-	const struct tokens *t = &c->tokens;
 	uint32_t node = MATCH_ROOT;
 	enum past found = PAST_NOTHING;
-	for (size_t j = k; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
-		if (j > k && (t->items[j].gap & GAP_BREAK))
-			break;
-		node = match_dict_step(c->dict, node, c->ids[j]);
-		if (node == MATCH_NO_NODE)
-			break;
+	for (size_t j = k; phrase_step(c, k, j, &node); j++) {
 		if (j <= end)
 			continue;
+		if (allowed(c, node))
+			return PAST_ALLOWED;
 		size_t n;
 		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
-		for (size_t p = 0; p < n; p++)
-			if (ps[p].category == CAT_ALLOW)
-				return PAST_ALLOWED;
 		if (ps && !signal_only(ps, n))
 			found = PAST_PHRASE;
 	}
@@ -130,12 +136,7 @@ static void scan_phrases(struct classifier *c)
 		 * pupils", a work detail) */
 		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE, warn = MATCH_NO_NODE;
 		size_t best_end = 0, warn_end = 0;
-		for (size_t j = i; j < t->count && c->ids[j] != MATCH_NO_TOKEN; j++) {
-			if (j > i && (t->items[j].gap & GAP_BREAK))
-				break;
-			node = match_dict_step(c->dict, node, c->ids[j]);
-			if (node == MATCH_NO_NODE)
-				break;
+		for (size_t j = i; phrase_step(c, i, j, &node); j++) {
 			size_t n;
 			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 			if (ps) {

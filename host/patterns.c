@@ -771,7 +771,8 @@ static const struct pattern_def defs[] = {
 	  * digit, check letters and issue number after */
 	 {.digits = 6, .before = 5, .after = 9}},
 	/* nine digits named as a passport number */
-	{"(?i)\\bpassport(?:\\s{1,4}(?:number|no\\.?|num))?\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{9}(?!\\d)",
+	{"(?i)\\bpassport(?:\\s{1,4}(?:number|no\\.?|num))?"
+	 "\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{9}(?!\\d)",
 	 PL_PASSPORT, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
 	 {.digits = 9, .before = 40, .after = 0}},
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"

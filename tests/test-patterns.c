@@ -65,6 +65,34 @@ static void iban_and_licence(void **state)
 	assert_false(licence_valid("MORGA753116SM9I"));
 }
 
+/* The built-in patterns with the default configuration, for the tests
+ * that need nothing else. */
+struct fixture {
+	struct problems pr;
+	struct config *c;
+	struct patterns *p;
+};
+
+static int defaults_setup(void **state)
+{
+	struct fixture *f = xmalloc(sizeof(*f));
+	problems_init(&f->pr);
+	f->c = config_defaults();
+	f->p = patterns_create(f->c, &f->pr);
+	*state = f;
+	return 0;
+}
+
+static int defaults_teardown(void **state)
+{
+	struct fixture *f = *state;
+	patterns_destroy(f->p);
+	config_destroy(f->c);
+	problems_finish(&f->pr);
+	free(f);
+	return 0;
+}
+
 struct hits {
 	struct pattern_hit h[16];
 	size_t n;
@@ -107,11 +135,8 @@ static void expect_none(struct patterns *p, const char *const *texts, size_t n)
 
 static void bank_and_identity_numbers(void **state)
 {
-	(void)state;
-	struct problems pr;
-	problems_init(&pr);
-	struct config *c = config_defaults();
-	struct patterns *p = patterns_create(c, &pr);
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
 	static const char *const ibans[] = {
 		"GB29 NWBK 6016 1331 9268 19", "GB29NWBK60161331926819",
 		"DE89 3704 0044 0532 0130 00", "NL91 ABNA 0417 1643 00",
@@ -128,19 +153,13 @@ static void bank_and_identity_numbers(void **state)
 		"MORGA713116SM9IJ", "passport photos 123456789x", "my passport 12345678",
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
-	patterns_destroy(p);
-	config_destroy(c);
-	problems_finish(&pr);
 }
 
 static void phones_and_lookalikes(void **state)
 {
-	(void)state;
-	struct problems pr;
-	problems_init(&pr);
-	struct config *c = config_defaults();
-	struct patterns *p = patterns_create(c, &pr);
-	assert_int_equal(pr.count, 0);
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
+	assert_int_equal(f->pr.count, 0);
 	static const char *const phones[] = {
 		"07700 900123", "07700900123", "07700-900-123", "+447700900123",
 		"+44 7700 900123", "0044 7700 900123", "0113 496 0000", "020 7946 0018",
@@ -153,9 +172,6 @@ static void phones_and_lookalikes(void **state)
 		"(0161) 496", "(2019) 496 0018",
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
-	patterns_destroy(p);
-	config_destroy(c);
-	problems_finish(&pr);
 }
 
 /* Postcodes in capitals by Royal Mail's letter rules; in lower case only
@@ -163,11 +179,8 @@ static void phones_and_lookalikes(void **state)
  * are everywhere ("the m6 2nd time"). */
 static void postcodes_in_either_case(void **state)
 {
-	(void)state;
-	struct problems pr;
-	problems_init(&pr);
-	struct config *c = config_defaults();
-	struct patterns *p = patterns_create(c, &pr);
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
 	static const char *const codes[] = {
 		"LS6 2QP", "SW1A 1AA", "M1 1AE", "B33 8TH", "m14 5tq", "ls6 2qp", "sw1a 1aa",
 	};
@@ -179,9 +192,6 @@ static void postcodes_in_either_case(void **state)
 		"qq1 2ab", "LS6 2QC", /* never C in the inward code */
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
-	patterns_destroy(p);
-	config_destroy(c);
-	problems_finish(&pr);
 }
 
 static void school_email_is_higher(void **state)
@@ -207,11 +217,8 @@ static void school_email_is_higher(void **state)
 
 static void survives_hostile_input(void **state)
 {
-	(void)state;
-	struct problems pr;
-	problems_init(&pr);
-	struct config *c = config_defaults();
-	struct patterns *p = patterns_create(c, &pr);
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
 	/* long runs of near-misses and invalid UTF-8 end quickly and safely */
 	size_t n = 200000;
 	char *s = xmalloc(n + 1);
@@ -222,9 +229,6 @@ static void survives_hostile_input(void **state)
 	hs.n = 0;
 	patterns_scan(p, s, n, collect, &hs);
 	free(s);
-	patterns_destroy(p);
-	config_destroy(c);
-	problems_finish(&pr);
 	patterns_destroy(NULL);
 }
 
@@ -331,11 +335,8 @@ static size_t compare_lines_of(struct patterns *p, const char *path)
 
 static void gated_scan_is_exhaustive(void **state)
 {
-	(void)state;
-	struct problems pr;
-	problems_init(&pr);
-	struct config *c = config_defaults();
-	struct patterns *p = patterns_create(c, &pr);
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
 
 	/* pieces of every pattern, and of their near misses, joined at random */
 	static const char *const pieces[] = {
@@ -390,10 +391,10 @@ static void gated_scan_is_exhaustive(void **state)
 	for (unsigned l = 0; l < PL_COUNT; l++)
 		if (l != PL_SCHOOL_EMAIL && !(labels_seen & (1u << l)))
 			fail_msg("no %s in the comparison", pattern_message(l));
-	patterns_destroy(p);
-	config_destroy(c);
-	problems_finish(&pr);
 }
+
+/* a test run with the fixture above */
+#define WITH_DEFAULTS(test) cmocka_unit_test_setup_teardown(test, defaults_setup, defaults_teardown)
 
 int main(void)
 {
@@ -402,13 +403,13 @@ int main(void)
 		cmocka_unit_test(luhn),
 		cmocka_unit_test(ni_numbers),
 		cmocka_unit_test(iban_and_licence),
-		cmocka_unit_test(bank_and_identity_numbers),
-		cmocka_unit_test(phones_and_lookalikes),
-		cmocka_unit_test(postcodes_in_either_case),
+		WITH_DEFAULTS(bank_and_identity_numbers),
+		WITH_DEFAULTS(phones_and_lookalikes),
+		WITH_DEFAULTS(postcodes_in_either_case),
 		cmocka_unit_test(school_email_is_higher),
-		cmocka_unit_test(survives_hostile_input),
+		WITH_DEFAULTS(survives_hostile_input),
 		cmocka_unit_test(school_patterns),
-		cmocka_unit_test(gated_scan_is_exhaustive),
+		WITH_DEFAULTS(gated_scan_is_exhaustive),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
