@@ -586,7 +586,9 @@ async function withoutHost(b) {
   check('host missing: the badge says the checker is not running', /not running/.test(bd.label), JSON.stringify(bd));
   await page.screenshot('host-missing-badge');
   await click(page, '[data-testid="tweetButton"]');
-  await sleep(200);
+  // the post goes out once the page has run the click; a loaded machine
+  // (Firefox under CI) can take longer than a fixed pause to get there
+  await until(page, () => window.posted.length > 0, null, 'the post', 3000).catch(() => null);
   check('host missing: posting is not blocked', (await posted(page)).length === 1);
   await page.close();
   const text = await popup(b, /not installed or not running/);
