@@ -95,6 +95,7 @@ struct classifier {
 	struct tokens term_tokens;     /* while loading: a lexicon term */
 	const char *frames_of;         /* while loading: frames last tokenised */
 	struct tokens frame_tokens[64];
+	uint32_t frame_nodes[64];      /* where each frame ends in the dictionary */
 	size_t frame_count;
 	char *last_reg;
 	struct patterns *patterns;

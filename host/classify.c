@@ -271,31 +271,36 @@ static void add_framed(struct classifier *c, const struct lexicon_entry *e,
 		       struct problems *problems)
 {
 	if (c->frames_of != e->frames) {
+		/* each frame is walked into the dictionary once, and every term
+		 * of its section added from where it ends */
 		c->frames_of = e->frames;
 		c->frame_count = 0;
 		const char *f = e->frames;
 		while (*f && c->frame_count < ARRAY_SIZE(c->frame_tokens)) {
 			const char *bar = strchr(f, '|');
 			size_t n = bar ? (size_t)(bar - f) : strlen(f);
-			text_tokenize(&c->frame_tokens[c->frame_count++], f, n);
+			struct tokens *t = &c->frame_tokens[c->frame_count];
+			text_tokenize(t, f, n);
+			struct name frame = {.n = 0};
+			for (size_t k = 0; k < t->count && frame.n < MATCH_MAX_PHRASE_TOKENS; k++) {
+				frame.tok[frame.n] = token_text(t, &t->items[k]);
+				frame.len[frame.n++] = t->items[k].norm_len;
+			}
+			c->frame_nodes[c->frame_count++] =
+				match_dict_extend(c->dict, MATCH_ROOT, frame.tok, frame.len, frame.n);
 			f += n + (bar ? 1 : 0);
 		}
 	}
 	for (size_t i = 0; i < c->frame_count; i++) {
-		struct name all = {.n = 0};
 		const struct tokens *t = &c->frame_tokens[i];
-		for (size_t k = 0; k < t->count && all.n < MATCH_MAX_PHRASE_TOKENS; k++) {
-			all.tok[all.n] = token_text(t, &t->items[k]);
-			all.len[all.n++] = t->items[k].norm_len;
-		}
-		for (size_t k = 0; k < term->n && all.n < MATCH_MAX_PHRASE_TOKENS; k++) {
-			all.tok[all.n] = term->tok[k];
-			all.len[all.n++] = term->len[k];
-		}
-		if (match_dict_add_tokens(c->dict, all.tok, all.len, all.n, p, 0) == 0 ||
-		    t->count + term->n > MATCH_MAX_PHRASE_TOKENS)
+		if (t->count + term->n > MATCH_MAX_PHRASE_TOKENS) {
 			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
 					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
+			continue;
+		}
+		match_dict_add_at(c->dict, match_dict_extend(c->dict, c->frame_nodes[i], term->tok,
+							     term->len, term->n),
+				  p);
 	}
 	c->stats.lexicon_terms++;
 }

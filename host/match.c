@@ -209,18 +209,29 @@ static void add_payload(struct match_dict *d, uint32_t node, const struct payloa
 	d->pending_count++;
 }
 
+uint32_t match_dict_extend(struct match_dict *d, uint32_t from, const char *const *tok,
+			   const uint32_t *len, size_t n)
+{
+	uint32_t node = from;
+	for (size_t i = 0; i < n; i++)
+		node = step_or_add(d, node, intern(d, tok[i], len[i], text_hash(tok[i], len[i])));
+	return node;
+}
+
+void match_dict_add_at(struct match_dict *d, uint32_t node, const struct payload *p)
+{
+	add_payload(d, node, p);
+}
+
 size_t match_dict_add_tokens(struct match_dict *d, const char *const *tok, const uint32_t *len,
 			     size_t n, const struct payload *p, unsigned flags)
 {
 	if (n == 0 || n > MATCH_MAX_PHRASE_TOKENS)
 		return 0;
-	uint32_t node = MATCH_ROOT;
+	add_payload(d, match_dict_extend(d, MATCH_ROOT, tok, len, n), p);
 	size_t total = 0;
-	for (size_t i = 0; i < n; i++) {
-		node = step_or_add(d, node, intern(d, tok[i], len[i], text_hash(tok[i], len[i])));
+	for (size_t i = 0; i < n; i++)
 		total += len[i];
-	}
-	add_payload(d, node, p);
 	if ((flags & MATCH_ADD_JOINED) && n > 1) {
 		char joined[MATCH_MAX_PHRASE_TOKENS * 64];
 		if (total <= sizeof(joined)) {

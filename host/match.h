@@ -51,6 +51,13 @@ size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
 size_t match_dict_add_tokens(struct match_dict *d, const char *const *tok, const uint32_t *len,
 			     size_t n, const struct payload *p, unsigned flags);
 
+/* The node the folded tokens reach from node `from`, adding what is
+ * missing, and a payload at a node: a beginning that many phrases share (a
+ * frame) is walked once and each ending added from where it left off. */
+uint32_t match_dict_extend(struct match_dict *d, uint32_t from, const char *const *tok,
+			   const uint32_t *len, size_t n);
+void match_dict_add_at(struct match_dict *d, uint32_t node, const struct payload *p);
+
 /* The id of a folded token, adding it if new: for callers that keep data
  * per distinct token while loading. */
 uint32_t match_dict_intern(struct match_dict *d, const char *s, size_t len);
