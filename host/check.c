@@ -98,12 +98,11 @@ static bool phrase_step(const struct classifier *c, size_t from, size_t j, uint3
 	return *node != MATCH_NO_NODE;
 }
 
-static bool allowed(const struct classifier *c, uint32_t node)
+/* Whether a phrase's payloads allowlist it. */
+static bool has_allow(const struct payload *ps, size_t n)
 {
-	size_t n;
-	const struct payload *ps = match_dict_payloads(c->dict, node, &n);
-	for (size_t p = 0; p < n; p++)
-		if (ps[p].category == CAT_ALLOW)
+	for (size_t k = 0; k < n; k++)
+		if (ps[k].category == CAT_ALLOW)
 			return true;
 	return false;
 }
@@ -113,13 +112,13 @@ static enum past phrase_past(const struct classifier *c, size_t k, size_t end)
 	uint32_t node = MATCH_ROOT;
 	enum past found = PAST_NOTHING;
 	for (size_t j = k; phrase_step(c, k, j, &node); j++) {
-		if (j <= end)
-			continue;
-		if (allowed(c, node))
-			return PAST_ALLOWED;
 		size_t n;
-		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
-		if (ps && !signal_only(ps, n))
+		const struct payload *ps;
+		if (j <= end || !(ps = match_dict_payloads(c->dict, node, &n)))
+			continue;
+		if (has_allow(ps, n))
+			return PAST_ALLOWED;
+		if (!signal_only(ps, n))
 			found = PAST_PHRASE;
 	}
 	return found;
@@ -165,11 +164,13 @@ static void scan_phrases(struct classifier *c)
 		/* a phrase that starts inside this one and runs past its end is
 		 * scanned too, and the better of the two is kept when they are
 		 * judged; an allowlisted one wins outright */
-		size_t from = i + 1;
+		size_t n, from = i + 1;
+		const struct payload *ps = match_dict_payloads(c->dict, best, &n);
 		enum past past = PAST_NOTHING;
-		while (!allowed(c, best) && from <= best_end &&
-		       (past = phrase_past(c, from, best_end)) == PAST_NOTHING)
-			from++;
+		if (!has_allow(ps, n))
+			while (from <= best_end &&
+			       (past = phrase_past(c, from, best_end)) == PAST_NOTHING)
+				from++;
 		if (past == PAST_ALLOWED) {
 			i = from;
 			continue;
@@ -585,12 +586,9 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 	const struct payload *best = NULL;
 	enum severity best_sev = SEV_NONE;
 	unsigned best_cat = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (ps[i].category == CAT_ALLOW) {
-			best = NULL;
-			best_sev = SEV_NONE;
-			break;
-		}
+	/* an allowlisted phrase raises nothing, whatever else it is */
+	size_t judged = has_allow(ps, n) ? 0 : n;
+	for (size_t i = 0; i < judged; i++) {
 		unsigned cat;
 		enum severity s = judge(c, &ps[i], k, shape, &cat);
 		if (s > best_sev ||

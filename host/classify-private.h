@@ -94,8 +94,9 @@ struct classifier {
 	struct tokens name_tokens[11]; /* while loading: one per name field */
 	struct tokens term_tokens;     /* while loading: a lexicon term */
 	const char *frames_of;         /* while loading: frames last tokenised */
-	struct tokens frame_tokens[64];
+	struct tokens frame_tokens;    /* while loading: a frame being walked in */
 	uint32_t frame_nodes[64];      /* where each frame ends in the dictionary */
+	uint32_t frame_words[64];      /* and how many words it has */
 	size_t frame_count;
 	char *last_reg;
 	struct patterns *patterns;

@@ -165,14 +165,21 @@ struct name {
 	size_t n;
 };
 
-static void name_of(struct tokens *t, const char *s, struct name *out)
+/* s[0, len) as folded tokens in t (at most MATCH_MAX_PHRASE_TOKENS of
+ * them in out); name_of does the same for a whole string. */
+static void name_of_len(struct tokens *t, const char *s, size_t len, struct name *out)
 {
-	text_tokenize(t, s, strlen(s));
+	text_tokenize(t, s, len);
 	out->n = t->count < MATCH_MAX_PHRASE_TOKENS ? t->count : MATCH_MAX_PHRASE_TOKENS;
 	for (size_t i = 0; i < out->n; i++) {
 		out->tok[i] = token_text(t, &t->items[i]);
 		out->len[i] = t->items[i].norm_len;
 	}
+}
+
+static void name_of(struct tokens *t, const char *s, struct name *out)
+{
+	name_of_len(t, s, strlen(s), out);
 }
 
 /* Adds the phrase made of parts in order (forename, middle, surname). */
@@ -276,24 +283,19 @@ static void add_framed(struct classifier *c, const struct lexicon_entry *e,
 		c->frames_of = e->frames;
 		c->frame_count = 0;
 		const char *f = e->frames;
-		while (*f && c->frame_count < ARRAY_SIZE(c->frame_tokens)) {
+		while (*f && c->frame_count < ARRAY_SIZE(c->frame_nodes)) {
 			const char *bar = strchr(f, '|');
 			size_t n = bar ? (size_t)(bar - f) : strlen(f);
-			struct tokens *t = &c->frame_tokens[c->frame_count];
-			text_tokenize(t, f, n);
-			struct name frame = {.n = 0};
-			for (size_t k = 0; k < t->count && frame.n < MATCH_MAX_PHRASE_TOKENS; k++) {
-				frame.tok[frame.n] = token_text(t, &t->items[k]);
-				frame.len[frame.n++] = t->items[k].norm_len;
-			}
+			struct name frame;
+			name_of_len(&c->frame_tokens, f, n, &frame);
+			c->frame_words[c->frame_count] = (uint32_t)c->frame_tokens.count;
 			c->frame_nodes[c->frame_count++] =
 				match_dict_extend(c->dict, MATCH_ROOT, frame.tok, frame.len, frame.n);
 			f += n + (bar ? 1 : 0);
 		}
 	}
 	for (size_t i = 0; i < c->frame_count; i++) {
-		const struct tokens *t = &c->frame_tokens[i];
-		if (t->count + term->n > MATCH_MAX_PHRASE_TOKENS) {
+		if (c->frame_words[i] + term->n > MATCH_MAX_PHRASE_TOKENS) {
 			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
 					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
 			continue;
@@ -652,8 +654,7 @@ static void *build_names(void *arg)
 	free(c->last_reg);
 	c->last_reg = NULL;
 	tokens_finish(&c->term_tokens);
-	for (size_t i = 0; i < ARRAY_SIZE(c->frame_tokens); i++)
-		tokens_finish(&c->frame_tokens[i]);
+	tokens_finish(&c->frame_tokens);
 	morphology_destroy(c->morphology);
 	c->morphology = NULL;
 	c->stats.phrases = match_dict_phrase_count(c->dict);

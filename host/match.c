@@ -229,11 +229,11 @@ size_t match_dict_add_tokens(struct match_dict *d, const char *const *tok, const
 	if (n == 0 || n > MATCH_MAX_PHRASE_TOKENS)
 		return 0;
 	add_payload(d, match_dict_extend(d, MATCH_ROOT, tok, len, n), p);
-	size_t total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += len[i];
 	if ((flags & MATCH_ADD_JOINED) && n > 1) {
 		char joined[MATCH_MAX_PHRASE_TOKENS * 64];
+		size_t total = 0;
+		for (size_t i = 0; i < n; i++)
+			total += len[i];
 		if (total <= sizeof(joined)) {
 			size_t k = 0;
 			for (size_t i = 0; i < n; i++) {

@@ -162,6 +162,12 @@ const char *pattern_advice(enum pattern_label l)
 	return messages[l][1];
 }
 
+/* An ASCII capital, whatever the locale. */
+static bool ascii_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
 /* White space as PCRE2's \\s has it in byte mode. */
 static bool is_space(char c)
 {
@@ -263,7 +269,7 @@ static bool postcode_area(const char *c)
 		" TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE ";
 	char area[5] = " ";
 	size_t n = 0;
-	while (n < 2 && c[n] >= 'A' && c[n] <= 'Z') {
+	while (n < 2 && ascii_upper(c[n])) {
 		area[1 + n] = c[n];
 		n++;
 	}
@@ -490,7 +496,7 @@ bool iban_valid(const char *s)
 		char c = s[(k + 4) % n];
 		if (isdigit((unsigned char)c))
 			rem = (rem * 10 + (unsigned)(c - '0')) % 97;
-		else if (c >= 'A' && c <= 'Z')
+		else if (ascii_upper(c))
 			rem = (rem * 100 + (unsigned)(c - 'A' + 10)) % 97;
 		else
 			return false;
@@ -528,7 +534,7 @@ bool licence_valid(const char *s)
 	if (strlen(s) != 16)
 		return false;
 	for (int i = 0; i < 16; i++) {
-		bool digit = isdigit((unsigned char)s[i]), upper = s[i] >= 'A' && s[i] <= 'Z';
+		bool digit = isdigit((unsigned char)s[i]), upper = ascii_upper(s[i]);
 		bool ok = i < 5 || i == 11 || i == 12 ? upper || s[i] == '9'
 			: i < 11 || i == 13	      ? digit
 						      : upper;
@@ -561,7 +567,7 @@ static enum severity check_licence(struct patterns *p, const char *text, size_t 
 
 static bool ascii_alpha(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return (c >= 'a' && c <= 'z') || ascii_upper(c);
 }
 
 static bool gate_upn(struct patterns *p, const char *text, size_t len, const struct run *r,
@@ -578,8 +584,7 @@ static bool gate_iban(struct patterns *p, const char *text, size_t len, const st
 		      ptrdiff_t *a, ptrdiff_t *b)
 {
 	(void)p, (void)len;
-	if (r->start < 2 || !(text[r->start - 1] >= 'A' && text[r->start - 1] <= 'Z') ||
-	    !(text[r->start - 2] >= 'A' && text[r->start - 2] <= 'Z'))
+	if (r->start < 2 || !ascii_upper(text[r->start - 1]) || !ascii_upper(text[r->start - 2]))
 		return false;
 	*a = (ptrdiff_t)r->start - 2;
 	*b = *a + IBAN_EXTENT;
@@ -590,7 +595,7 @@ static bool gate_iban(struct patterns *p, const char *text, size_t len, const st
 static bool inward_letter(char c)
 {
 	c = (char)(c & ~0x20);
-	return c >= 'A' && c <= 'Z' && !strchr("CIKMOV", c);
+	return ascii_upper(c) && !strchr("CIKMOV", c);
 }
 
 /* the inward code: a digit and two letters, at most 8 bytes in all */
@@ -632,7 +637,7 @@ static bool gate_address(struct patterns *p, const char *text, size_t len, const
 	size_t spaces = 0;
 	while (i < len && spaces < 4 && is_space(text[i]))
 		i++, spaces++;
-	return spaces > 0 && i < len && text[i] >= 'A' && text[i] <= 'Z';
+	return spaces > 0 && i < len && ascii_upper(text[i]);
 }
 
 /* Whether text[i, i + n) is lower in ASCII, ignoring case. */
