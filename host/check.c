@@ -357,6 +357,13 @@ static const char *const word_before[] = {
 
 static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
 
+/* "Callum's mum rang": a child's parent or carer, as a teacher speaks of
+ * them. */
+static const char *const parent_of[] = {
+	"mum", "mam", "mummy", "dad", "daddy", "parents", "parent", "nan", "nana",
+	"gran", "grandma", "grandad", "stepdad", "stepmum", "carer", "carers", "foster",
+};
+
 /* "my daughter Isla", "our dog Poppy": the writer's own family or pets. */
 static const char *const family[] = {
 	"daughter", "son", "niece", "nephew", "grandson", "granddaughter", "husband", "wife",
@@ -504,6 +511,16 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		    ch <= 'z' && !shape.shouting)
 			return SEV_MEDIUM;
 	}
+	/* "Callum's mum": a common forename is a pupil when a parent is
+	 * theirs, as "his mum" makes any post about school; an ordinary word
+	 * ("Hope's mum") only with its capital */
+	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
+	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
+	    t->items[k->last + 2].gap == GAP_SPACE &&
+	    token_is(t, k->last + 2, parent_of, ARRAY_SIZE(parent_of)) &&
+	    (!(p->flags & TERM_ORDINARY) ||
+	     ((first->flags & TOKEN_UPPER_FIRST) && !shape.shouting)))
+		return SEV_MEDIUM;
 	/* "Mrs Turner": a title makes any roster surname a person. */
 	if (p->kind == KIND_SURNAME && k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, titles, ARRAY_SIZE(titles)))
