@@ -135,6 +135,22 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 	return ok;
 }
 
+/* Whether the term has anything to match: a word or number, as the
+ * tokeniser sees it. An ASCII letter or digit always starts a token, so
+ * only a term without one is tokenised to find out. */
+static bool has_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return true;
+	}
+	char *folded = text_fold(s, n);
+	bool word = folded[0] != '\0';
+	free(folded);
+	return word;
+}
+
 static void parse_line(struct lexicon *l, struct defaults *d, const char *s, size_t n,
 		       const char *name, size_t line, struct problems *problems)
 {
@@ -187,10 +203,7 @@ static void parse_line(struct lexicon *l, struct defaults *d, const char *s, siz
 				       "skipped.", name, line);
 		return;
 	}
-	char *folded = text_fold(term, term_len);
-	bool empty = folded[0] == '\0';
-	free(folded);
-	if (empty) {
+	if (!has_word(term, term_len)) {
 		problems_add(problems, "%s:%zu: the term has no letters or digits; skipped.", name,
 			     line);
 		return;

@@ -122,6 +122,29 @@ static void errors_name_file_and_line(void **state)
 	lexicon_destroy(NULL);
 }
 
+/* A term needs a word or a number to match: letters outside ASCII count,
+ * dashes and stars alone do not. */
+static void terms_need_a_word(void **state)
+{
+	(void)state;
+	const char *s = "@category derogatory\n"
+			"\xC3\xA9\xC3\xA9\n"     /* éé */
+			"\xE2\x80\x94 *\n"        /* an em dash and a star */
+			"\xE6\x97\xA5\xE6\x9C\xAC\n" /* 日本 */
+			"4 x 4\n";
+	struct problems p;
+	problems_init(&p);
+	struct lexicon *l = lexicon_parse("w.txt", s, strlen(s), &p);
+	assert_int_equal(lexicon_count(l), 3);
+	assert_string_equal(lexicon_entry(l, 0)->term, "\xC3\xA9\xC3\xA9");
+	assert_string_equal(lexicon_entry(l, 1)->term, "\xE6\x97\xA5\xE6\x9C\xAC");
+	assert_string_equal(lexicon_entry(l, 2)->term, "4 x 4");
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.items[0], "w.txt:3: the term has no letters"));
+	lexicon_destroy(l);
+	problems_finish(&p);
+}
+
 /* The real loader over every file we ship: a lexicon that does not load
  * cleanly is a failing test, not a surprise on a teacher's laptop. */
 static void shipped_lexicons_load_cleanly(void **state)
@@ -178,6 +201,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(directives_and_overrides),
 		cmocka_unit_test(errors_name_file_and_line),
+		cmocka_unit_test(terms_need_a_word),
 		cmocka_unit_test(shipped_lexicons_load_cleanly),
 		cmocka_unit_test(lists_only_txt_files_sorted),
 	};
