@@ -354,15 +354,28 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
 	match_dict_add_tokens(d, term.tok, term.len, term.n, &p, 0);
 	c->stats.lexicon_terms++;
-	if (e->category == CAT_ALLOW || e->category == CAT_COMMON || acronym)
+	if (e->category == CAT_ALLOW || e->category == CAT_COMMON || caps_only)
 		return;
 	/* the last word carries the inflection: "safeguarding concerns" */
 	char last[256];
 	uint32_t ll = term.len[term.n - 1];
-	if (ll >= sizeof(last))
+	if (ll + 1 >= sizeof(last))
 		return;
 	memcpy(last, term.tok[term.n - 1], ll);
 	last[ll] = '\0';
+	if (acronym) {
+		/* "EHCPs", "LADOs": an acronym has a plural and nothing else; one
+		 * that is also a word matches only in capitals, so not this way */
+		if (ll > 0 && last[ll - 1] >= 'a' && last[ll - 1] <= 'z') {
+			struct name head = term;
+			head.n--;
+			struct inflect_ctx ic = {c, p, &head, false};
+			last[ll] = 's';
+			last[ll + 1] = '\0';
+			add_form(last, &ic);
+		}
+		return;
+	}
 	if (term.n == 1 && e->category == CAT_DEROGATORY)
 		remember_masked(c, last, &p);
 	if (e->inflect == INFLECT_NO)
