@@ -60,6 +60,16 @@ static bool signal_only(const struct payload *ps, size_t n)
 	return true;
 }
 
+/* Whether every payload of a phrase warns only in a post about school, a
+ * particular child or a group. */
+static bool gated(const struct payload *ps, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!(ps[k].flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP)))
+			return false;
+	return n > 0;
+}
+
 /* Notes what the phrase at node says the post is about. */
 static void note_about(struct classifier *c, uint32_t node)
 {
@@ -183,7 +193,14 @@ static void scan_phrases(struct classifier *c)
 			.node = best,
 		};
 		push(&c->cands, &k);
-		i = past == PAST_PHRASE ? from : best_end + 1;
+		/* a phrase that warns only in some posts ("are so stupid" said
+		 * of a named group) must not hide the words inside it that warn
+		 * in any ("stupid"): they are scanned too, and judging keeps the
+		 * better of the two */
+		if (gated(ps, n))
+			i++;
+		else
+			i = past == PAST_PHRASE ? from : best_end + 1;
 	}
 }
 
