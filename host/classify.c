@@ -384,6 +384,14 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	head.n--;
 	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS};
 	morphology_inflect(m, last, add_form, &ic);
+	/* a noun made from a verb has a plural the dictionary may not give
+	 * ("warning/M" in en_GB: "written warnings", "hearings"); the
+	 * dictionary removes duplicates when it is frozen */
+	if (ll >= 5 && memcmp(last + ll - 3, "ing", 3) == 0) {
+		last[ll] = 's';
+		last[ll + 1] = '\0';
+		add_form(last, &ic);
+	}
 }
 
 static void load_lexicon_dir(struct classifier *c, struct morphology *m, const char *dir,
