@@ -60,14 +60,29 @@ static uint64_t mix64(uint64_t x)
 	return x;
 }
 
+/* The smallest power of two less one that keeps n entries at most half
+ * full, and at least 1023. */
+static size_t mask_for(size_t n)
+{
+	size_t mask = 1023;
+	while (mask < SIZE_MAX / 4 && (n + 1) * 2 > mask + 1)
+		mask = mask * 2 + 1;
+	return mask;
+}
+
 struct match_dict *match_dict_create(void)
 {
+	return match_dict_create_sized(0, 0);
+}
+
+struct match_dict *match_dict_create_sized(size_t edges, size_t tokens)
+{
 	struct match_dict *d = xcalloc(1, sizeof(*d));
-	d->tokens_mask = 1023;
+	d->tokens_mask = mask_for(tokens);
 	d->tokens = xmalloc((d->tokens_mask + 1) * sizeof(*d->tokens));
 	for (size_t i = 0; i <= d->tokens_mask; i++)
 		d->tokens[i].id = MATCH_NO_TOKEN;
-	d->edges_mask = 1023;
+	d->edges_mask = mask_for(edges);
 	d->edges = xmalloc((d->edges_mask + 1) * sizeof(*d->edges));
 	for (size_t i = 0; i <= d->edges_mask; i++)
 		d->edges[i].key = UINT64_MAX;

@@ -32,6 +32,9 @@ struct payload {
 struct match_dict;
 
 struct match_dict *match_dict_create(void);
+/* The same, with room for about `edges` phrase steps and `tokens` distinct
+ * words before its tables grow. */
+struct match_dict *match_dict_create_sized(size_t edges, size_t tokens);
 void match_dict_destroy(struct match_dict *d);
 
 enum match_add_flag {
