@@ -229,15 +229,6 @@ static void add_form(const char *form, void *ctx)
 	match_dict_add_tokens(ic->c->dict, all.tok, all.len, all.n, &ic->p, 0);
 }
 
-/* Adds word + "s" (word is ll bytes long in a buffer with room for two
- * more): the plural of an acronym or of a noun in -ing. */
-static void add_plural_s(char *word, size_t ll, struct inflect_ctx *ic)
-{
-	word[ll] = 's';
-	word[ll + 1] = '\0';
-	add_form(word, ic);
-}
-
 static void remember_masked(struct classifier *c, const char *folded, const struct payload *p)
 {
 	size_t n = strlen(folded);
@@ -379,7 +370,9 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 			struct name head = term;
 			head.n--;
 			struct inflect_ctx ic = {c, p, &head, false};
-			add_plural_s(last, ll, &ic);
+			last[ll] = 's';
+			last[ll + 1] = '\0';
+			add_form(last, &ic);
 		}
 		return;
 	}
@@ -391,11 +384,6 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	head.n--;
 	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS};
 	morphology_inflect(m, last, add_form, &ic);
-	/* a noun made from a verb has a plural the dictionary may not give
-	 * ("warning/M" in en_GB: "written warnings", "hearings"); the
-	 * dictionary removes duplicates when it is frozen */
-	if (ll >= 5 && memcmp(last + ll - 3, "ing", 3) == 0)
-		add_plural_s(last, ll, &ic);
 }
 
 static void load_lexicon_dir(struct classifier *c, struct morphology *m, const char *dir,

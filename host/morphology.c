@@ -585,15 +585,28 @@ void morphology_inflect(struct morphology *m, const char *word,
 		m->dirty = true;
 	}
 	e->used = true;
+	/* a noun made from a verb has a plural the dictionary may not give
+	 * ("warning/M" in en_GB: "written warnings"); it is added here, after
+	 * the cache, so caches written before stay right */
+	bool ing_plural = n >= 5 && memcmp(word + n - 3, "ing", 3) == 0;
 	const char *p = e->forms;
 	while (*p) {
 		const char *sp = strchr(p, ' ');
 		size_t len = sp ? (size_t)(sp - p) : strlen(p);
 		if (len) {
+			if (len == n + 1 && memcmp(p, word, n) == 0 && p[n] == 's')
+				ing_plural = false;
 			char *form = xstrndup(p, len);
 			add(form, ctx);
 			free(form);
 		}
 		p += len + (sp ? 1 : 0);
+	}
+	if (ing_plural) {
+		char *form = xmalloc(n + 2);
+		memcpy(form, word, n);
+		memcpy(form + n, "s", 2);
+		add(form, ctx);
+		free(form);
 	}
 }

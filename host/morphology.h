@@ -32,7 +32,8 @@ bool morphology_is_word(struct morphology *m, const char *word);
 
 /* Calls add(form, ctx) for each inflected form of the folded single word
  * `word`, not the word itself: plurals, -ed, -ing, -er and -est forms hunspell
- * confirms share its stem; for words it does not know, plain plurals. */
+ * confirms share its stem; for words it does not know, plain plurals; and
+ * for a noun in -ing, its plural even where the dictionary gives none. */
 void morphology_inflect(struct morphology *m, const char *word,
 			void (*add)(const char *form, void *ctx), void *ctx);
 

@@ -89,6 +89,12 @@ static void inflections(void **state)
 	assert_non_null(strstr(forms_of("ugly"), "ugliest "));
 	assert_non_null(strstr(forms_of("fat"), "fattest "));
 	assert_null(strstr(forms_of("idiot"), "est "));
+	/* a noun in -ing has its plural where en_GB gives none (warning/M),
+	 * and only once where it does */
+	assert_non_null(strstr(forms_of("warning"), "warnings "));
+	f = forms_of("meeting");
+	assert_non_null(strstr(f, "meetings "));
+	assert_null(strstr(strstr(f, "meetings ") + 1, "meetings "));
 	/* unknown slang: the plain plural only */
 	assert_string_equal(forms_of("bellend"), "bellends ");
 	/* too short to inflect safely */
