@@ -95,17 +95,37 @@ enum past {
 	PAST_ALLOWED,
 };
 
+/* Whether token j is a word that only adds weight ("basically", "really",
+ * "so") and which a phrase may step over when it does not go on with it:
+ * "they are basically feral" is "are feral" said of a group. */
+static bool filler_at(const struct classifier *c, size_t j)
+{
+	for (size_t k = 0; k < c->filler_count; k++)
+		if (c->ids[j] == c->filler_ids[k])
+			return true;
+	return false;
+}
+
 /* One step of a phrase that starts at token from: moves *node on by token
- * j, or returns false where the phrase must end (an unknown word, a line
- * break or ! or ?, or no phrase goes on). */
-static bool phrase_step(const struct classifier *c, size_t from, size_t j, uint32_t *node)
+ * *j, or returns false where the phrase must end (an unknown word, a line
+ * break or ! or ?, or no phrase goes on). Inside a phrase, up to two filler
+ * words that no phrase goes on with are stepped over (*j moves past them). */
+static bool phrase_step(const struct classifier *c, size_t from, size_t *j, uint32_t *node)
 {
 	const struct tokens *t = &c->tokens;
-	if (j >= t->count || c->ids[j] == MATCH_NO_TOKEN ||
-	    (j > from && (t->items[j].gap & GAP_BREAK)))
-		return false;
-	*node = match_dict_step(c->dict, *node, c->ids[j]);
-	return *node != MATCH_NO_NODE;
+	for (size_t k = *j, skipped = 0;; k++) {
+		if (k >= t->count || c->ids[k] == MATCH_NO_TOKEN ||
+		    (k > from && (t->items[k].gap & GAP_BREAK)))
+			return false;
+		uint32_t next = match_dict_step(c->dict, *node, c->ids[k]);
+		if (next != MATCH_NO_NODE) {
+			*node = next;
+			*j = k;
+			return true;
+		}
+		if (k == from || skipped++ == 2 || !filler_at(c, k))
+			return false;
+	}
 }
 
 /* Whether a phrase's payloads allowlist it. */
@@ -121,7 +141,7 @@ static enum past phrase_past(const struct classifier *c, size_t k, size_t end)
 {
 	uint32_t node = MATCH_ROOT;
 	enum past found = PAST_NOTHING;
-	for (size_t j = k; phrase_step(c, k, j, &node); j++) {
+	for (size_t j = k; phrase_step(c, k, &j, &node); j++) {
 		size_t n;
 		const struct payload *ps;
 		if (j <= end || !(ps = match_dict_payloads(c->dict, node, &n)))
@@ -145,7 +165,7 @@ static void scan_phrases(struct classifier *c)
 		 * pupils", a work detail) */
 		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE, warn = MATCH_NO_NODE;
 		size_t best_end = 0, warn_end = 0;
-		for (size_t j = i; phrase_step(c, i, j, &node); j++) {
+		for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
 			size_t n;
 			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 			if (ps) {
@@ -281,7 +301,8 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 		const struct token *tok = &t->items[i];
 		ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
 		if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_DIGIT))
-			ids[i] = without_number(c, t, tok);
+			ids[i] = (tok->flags & TOKEN_HAS_LETTER) ? without_number(c, t, tok)
+								 : c->number_id;
 		if (ids[i] == MATCH_NO_TOKEN && tok->norm_len >= 4 && c->stem_count)
 			stem_of(c, t, i, stems);
 	}
@@ -453,6 +474,39 @@ static bool said_of_self(const struct tokens *t, size_t first)
 	       !(t->items[i - 1].gap & (GAP_BREAK | GAP_STOP));
 }
 
+static const char *const a_an[] = {"a", "an"};
+static const char *const negation[] = {"not", "never", "isnt", "arent", "wasnt", "werent"};
+static const char *const call_word[] = {"call", "calls", "called", "calling"};
+static const char *const like_word[] = {"like"};
+
+/* Whether the insult at token first is denied or reported, not said: "he
+ * is not a liar", "she isn't an idiot", "a parent called me a liar",
+ * "calling someone a liar is childish". Only after "a" or "an", so that
+ * swearing ("not fucking fair") and "don't be an idiot" still count, and
+ * not before "like": "he's not a coward like you" insults you. */
+static bool denied_or_reported(const struct tokens *t, size_t first)
+{
+	if (first < 2 || !token_is(t, first - 1, a_an, ARRAY_SIZE(a_an)) ||
+	    (first + 1 < t->count && token_is(t, first + 1, like_word, ARRAY_SIZE(like_word))) ||
+	    (t->items[first].gap & (GAP_BREAK | GAP_STOP)) ||
+	    (t->items[first - 1].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	size_t i = first - 2;
+	if (token_is(t, i, negation, ARRAY_SIZE(negation)) ||
+	    (t->items[i].norm_len == 1 && t->norm[t->items[i].norm] == 't' &&
+	     (t->items[i].gap & GAP_APOSTROPHE)))
+		return true;
+	/* called [me | him | the woman] a */
+	for (size_t back = 0; back <= 2 && back <= first - 2; back++) {
+		size_t j = first - 2 - back;
+		if (token_is(t, j, call_word, ARRAY_SIZE(call_word)))
+			return true;
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+	}
+	return false;
+}
+
 struct text_shape {
 	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
 	bool title_case; /* Mostly Capitalised Words: capitals say little */
@@ -596,7 +650,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
-	    said_of_self(&c->tokens, k->first))
+	    (said_of_self(&c->tokens, k->first) ||
+	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
 		return SEV_LOW;
 	return (enum severity)p->severity;
 }

@@ -86,8 +86,14 @@ struct side_scan {
 	pthread_t thread;
 };
 
+/* What "<number>" in a lexicon term becomes: a token no text can have. */
+#define NUMBER_WORD "#"
+
 struct classifier {
 	struct match_dict *dict;
+	uint32_t number_id; /* NUMBER_WORD's token, or MATCH_NO_TOKEN */
+	uint32_t filler_ids[24]; /* words a phrase may step over, check.c */
+	size_t filler_count;
 	struct match_dict *common; /* very common names, while loading only */
 	uint8_t *name_flags;       /* per token id while loading: flags + 1, 0 unknown */
 	size_t name_flags_cap;

@@ -182,6 +182,22 @@ static void name_of(struct tokens *t, const char *s, struct name *out)
 	name_of_len(t, s, strlen(s), out);
 }
 
+/* A lexicon term as folded tokens, where the word "<number>" stands for any
+ * number ("marking <number> books"): it becomes NUMBER_WORD, a token no text
+ * has, which check.c gives every number it does not know as a word. */
+static void term_of(struct tokens *t, const char *s, struct name *out)
+{
+	name_of(t, s, out);
+	for (size_t i = 0; i < out->n; i++) {
+		const struct token *tok = &t->items[i];
+		if (tok->start > 0 && s[tok->start - 1] == '<' && s[tok->end] == '>' &&
+		    tok->norm_len == 6 && memcmp(out->tok[i], "number", 6) == 0) {
+			out->tok[i] = NUMBER_WORD;
+			out->len[i] = 1;
+		}
+	}
+}
+
 /* Adds the phrase made of parts in order (forename, middle, surname). */
 static void add_name(struct classifier *c, const struct name *const *parts, size_t nparts,
 		     unsigned cat, enum term_kind kind, enum severity sev, unsigned flags)
@@ -341,7 +357,7 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		return;
 	}
 	struct name term;
-	name_of(&c->term_tokens, e->term, &term);
+	term_of(&c->term_tokens, e->term, &term);
 	if (term.n == 0 || c->term_tokens.count > MATCH_MAX_PHRASE_TOKENS) {
 		problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.", file,
 			     e->line, MATCH_MAX_PHRASE_TOKENS);
@@ -642,6 +658,22 @@ static void load_rosters(struct classifier *c, const struct config *config,
 	c->stats.roster_count = config->roster_count;
 }
 
+/* Words that add weight to what follows and nothing else: a phrase steps
+ * over them ("they are basically feral", "she is really thick"). */
+static const char *const fillers[] = {
+	"basically", "literally", "really", "honestly", "actually", "genuinely", "totally",
+	"completely", "absolutely", "truly", "simply", "just", "so", "all", "always", "quite",
+	"very", "bloody", "such",
+};
+
+static void add_fillers(struct classifier *c)
+{
+	_Static_assert(ARRAY_SIZE(fillers) <= ARRAY_SIZE(c->filler_ids), "room for the fillers");
+	for (size_t i = 0; i < ARRAY_SIZE(fillers); i++)
+		c->filler_ids[c->filler_count++] =
+			match_dict_intern(c->dict, fillers[i], strlen(fillers[i]));
+}
+
 /* Adds the rosters' names and finishes the dictionary. Touches nothing that
  * the hello reply reads (stats, rosters, problems), so it may run on a
  * second thread while the first one answers. */
@@ -656,7 +688,9 @@ static void *build_names(void *arg)
 	}
 	free(c->parsed);
 	c->parsed = NULL;
+	add_fillers(c);
 	match_dict_freeze(c->dict);
+	c->number_id = match_dict_token(c->dict, NUMBER_WORD, 1, text_hash(NUMBER_WORD, 1));
 	patterns_jit(c->patterns);
 	match_dict_destroy(c->common);
 	c->common = NULL;
