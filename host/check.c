@@ -23,6 +23,7 @@ static void push(struct cand_list *l, const struct candidate *k)
 struct sink {
 	const struct classifier *c;
 	struct cand_list *out;
+	const char *text; /* the text being checked */
 };
 
 /* Whether a phrase shows the post is about school: a context word, a work
@@ -297,6 +298,7 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 {
 	stems->count = 0;
 	stems->context = false;
+	stems->child = false;
 	for (size_t i = 0; i < t->count; i++) {
 		const struct token *tok = &t->items[i];
 		ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
@@ -356,8 +358,12 @@ static void on_pattern(const struct pattern_hit *h, void *ctx)
 {
 	struct sink *sink = ctx;
 	const struct classifier *c = sink->c;
-	if (h->label == PL_YEAR_GROUP)
+	if (h->label == PL_YEAR_GROUP) {
 		sink->out->context = true;
+		/* "two Year 9s were involved": pupils, so particular children */
+		if ((sink->text[h->end - 1] | 0x20) == 's')
+			sink->out->child = true;
+	}
 	struct candidate k = {
 		.start = h->start,
 		.end = h->end,
@@ -737,7 +743,7 @@ static void *side_scan_run(void *arg)
 		look_up(s->c, t, s->ids, &s->stems);
 		sem_post(&s->tokens_ready);
 	}
-	struct sink obf = {s->c, &s->obf}, pat = {s->c, &s->pat};
+	struct sink obf = {s->c, &s->obf, s->text}, pat = {s->c, &s->pat, s->text};
 	obfuscation_scan_runs(s->text, s->len, &s->scratch, on_obfuscated, &obf);
 	patterns_scan(s->c->patterns, s->text, s->len, on_pattern, &pat);
 	return NULL;
@@ -746,6 +752,7 @@ static void *side_scan_run(void *arg)
 static void take_over(struct classifier *c, const struct cand_list *l)
 {
 	c->cands.context |= l->context;
+	c->cands.child |= l->child;
 	if (!l->count)
 		return;
 	grow_array((void **)&c->cands.items, &c->cands.cap, c->cands.count + l->count,
@@ -783,6 +790,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		side->split = text_split_point(text, len, len * SPLIT_64THS / 64);
 		side->obf.count = side->pat.count = 0;
 		side->obf.context = side->pat.context = false;
+		side->obf.child = side->pat.child = false;
 		if (side->split && sem_init(&side->tokens_ready, 0, 0) != 0)
 			side->split = 0;
 		parallel = pthread_create(&side->thread, NULL, side_scan_run, side) == 0;
@@ -810,7 +818,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	if (split)
 		take_over(c, &side->stems);
 
-	struct sink sink = {c, &c->cands};
+	struct sink sink = {c, &c->cands, text};
 	if (parallel) {
 		pthread_join(side->thread, NULL);
 		take_over(c, &side->obf);
