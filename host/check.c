@@ -513,6 +513,23 @@ static bool denied_or_reported(const struct tokens *t, size_t first)
 	return false;
 }
 
+static const char *const church_word[] = {"church", "cathedral", "chapel", "parish",
+					  "churchyard", "vicarage"};
+static const char *const church_school[] = {"of", "school", "primary", "academy"};
+
+/* Whether the school's name at tokens [first, last] names the church it is
+ * called after: "St Aidan's church bells" is the parish, "St Aidan's
+ * Church School" and "St Aidan's Church of England Primary" the school. */
+static bool names_church(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j >= t->count || (t->items[j].gap & (GAP_BREAK | GAP_STOP)) ||
+	    !token_is(t, j, church_word, ARRAY_SIZE(church_word)))
+		return false;
+	return j + 1 >= t->count || (t->items[j + 1].gap & (GAP_BREAK | GAP_STOP)) ||
+	       !token_is(t, j + 1, church_school, ARRAY_SIZE(church_school));
+}
+
 struct text_shape {
 	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
 	bool title_case; /* Mostly Capitalised Words: capitals say little */
@@ -641,6 +658,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	}
 	if (p->kind == KIND_FORENAME || p->kind == KIND_SURNAME)
 		return judge_name(c, p, k, shape);
+	if (p->kind == KIND_SCHOOL && names_church(&c->tokens, k->last))
+		return SEV_LOW;
 	if ((p->flags & TERM_ACRONYM) && !shape.shouting) {
 		for (uint32_t i = k->first; i <= k->last; i++)
 			if ((c->tokens.items[i].flags & TOKEN_HAS_LETTER) &&

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lexicon.h"
 #include "morphology.h"
@@ -458,19 +459,53 @@ static char *without_apostrophes(const char *name)
 	return out;
 }
 
+/* name without a last word "Trust" or "School" when three words or more
+ * are left with it ("Pennine Learning Trust" is "Pennine Learning" to its
+ * staff), or NULL. */
+static char *without_suffix(const char *name)
+{
+	static const char *const suffixes[] = {" trust", " school"};
+	size_t n = strlen(name), words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += name[i] == ' ' && i + 1 < n && name[i + 1] != ' ';
+	if (words < 3)
+		return NULL;
+	for (size_t k = 0; k < ARRAY_SIZE(suffixes); k++) {
+		size_t sl = strlen(suffixes[k]);
+		if (n > sl && strncasecmp(name + n - sl, suffixes[k], sl) == 0) {
+			size_t m = n - sl;
+			while (m > 0 && name[m - 1] == ' ')
+				m--;
+			char *out = xmalloc(m + 1);
+			memcpy(out, name, m);
+			out[m] = '\0';
+			return out;
+		}
+	}
+	return NULL;
+}
+
+static void add_school_name(struct classifier *c, const char *name)
+{
+	add_phrase(c, name, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+	char *bare = without_apostrophes(name);
+	if (bare) {
+		add_phrase(c, bare, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+		free(bare);
+	}
+}
+
 static void load_school(struct classifier *c, const struct config *config)
 {
 	const struct strv *lists[] = {&config->school_names, &config->trust_names,
 				      &config->email_domains};
 	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
 		for (size_t j = 0; j < lists[i]->n; j++) {
-			add_phrase(c, lists[i]->v[j], CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0,
-				   CAT_WORK_DETAIL);
-			char *bare = without_apostrophes(lists[i]->v[j]);
-			if (bare) {
-				add_phrase(c, bare, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0,
-					   CAT_WORK_DETAIL);
-				free(bare);
+			add_school_name(c, lists[i]->v[j]);
+			char *shorter = i < 2 ? without_suffix(lists[i]->v[j]) : NULL;
+			if (shorter) {
+				add_school_name(c, shorter);
+				free(shorter);
 			}
 		}
 }
