@@ -15,20 +15,36 @@
 
 #define MAX_LEXICON_BYTES (16u << 20)
 
+/* Strings are copied into blocks that never move: entries point into
+ * them, and a lexicon of thousands of terms makes a handful of allocations,
+ * not one per string. */
+#define STRING_BLOCK (16u << 10)
+
 struct lexicon {
 	struct lexicon_entry *entries;
 	size_t count;
 	size_t cap;
-	char **strings;
-	size_t string_count;
-	size_t string_cap;
+	char **blocks;
+	size_t block_count;
+	size_t block_cap;
+	size_t block_used; /* bytes used in the last block */
+	size_t block_size; /* and its size */
 };
 
 static const char *own(struct lexicon *l, const char *s, size_t n)
 {
-	grow_array((void **)&l->strings, &l->string_cap, l->string_count + 1, sizeof(*l->strings));
-	char *copy = xstrndup(s, n);
-	l->strings[l->string_count++] = copy;
+	if (l->block_count == 0 || l->block_size - l->block_used < n + 1) {
+		size_t size = n + 1 > STRING_BLOCK ? n + 1 : STRING_BLOCK;
+		grow_array((void **)&l->blocks, &l->block_cap, l->block_count + 1,
+			   sizeof(*l->blocks));
+		l->blocks[l->block_count++] = xmalloc(size);
+		l->block_used = 0;
+		l->block_size = size;
+	}
+	char *copy = l->blocks[l->block_count - 1] + l->block_used;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	l->block_used += n + 1;
 	return copy;
 }
 
@@ -271,9 +287,9 @@ void lexicon_destroy(struct lexicon *l)
 {
 	if (!l)
 		return;
-	for (size_t i = 0; i < l->string_count; i++)
-		free(l->strings[i]);
-	free(l->strings);
+	for (size_t i = 0; i < l->block_count; i++)
+		free(l->blocks[i]);
+	free(l->blocks);
 	free(l->entries);
 	free(l);
 }
