@@ -423,7 +423,7 @@ static const char *const own_child[] = {
 };
 static const char *const my[] = {"my", "our"};
 
-static const char *const for_with[] = {"for", "with"};
+static const char *const for_with[] = {"for", "with", "at"};
 static const char *const own_word[] = {"own"};
 
 /* Whether token i is the "s" of a possessive: "son's", "A's". */
@@ -434,8 +434,8 @@ static bool possessive_s(const struct tokens *t, size_t i)
 }
 
 /* Whether the phrase of tokens [first, last] is about the writer's own
- * child: after "my son's", or before "for my own" or "with our daughter"
- * ("parents' evening for my own two"). */
+ * child: after "my son's", or before "for my own", "with our daughter" or
+ * "at my son's school" ("parents' evening for my own two"). */
 static bool own_childs(const struct tokens *t, size_t first, size_t last)
 {
 	size_t i = first, j = last + 1;
