@@ -364,7 +364,7 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 			     e->line, MATCH_MAX_PHRASE_TOKENS);
 		return;
 	}
-	if (e->frames && e->category != CAT_COMMON && e->category != CAT_ALLOW) {
+	if (e->frames && e->category != CAT_COMMON) {
 		add_framed(c, e, &term, &p, file, problems);
 		return;
 	}
