@@ -101,6 +101,8 @@ enum past {
  * "they are basically feral" is "are feral" said of a group. */
 static bool filler_at(const struct classifier *c, size_t j)
 {
+	if (!(c->filler_bits >> (c->ids[j] & 63) & 1))
+		return false; /* most words, at once */
 	for (size_t k = 0; k < c->filler_count; k++)
 		if (c->ids[j] == c->filler_ids[k])
 			return true;

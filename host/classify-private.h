@@ -94,6 +94,7 @@ struct classifier {
 	uint32_t number_id; /* NUMBER_WORD's token, or MATCH_NO_TOKEN */
 	uint32_t filler_ids[24]; /* words a phrase may step over, check.c */
 	size_t filler_count;
+	uint64_t filler_bits; /* bit (id & 63) of each filler's token id */
 	struct match_dict *common; /* very common names, while loading only */
 	uint8_t *name_flags;       /* per token id while loading: flags + 1, 0 unknown */
 	size_t name_flags_cap;

@@ -704,9 +704,11 @@ static const char *const fillers[] = {
 static void add_fillers(struct classifier *c)
 {
 	_Static_assert(ARRAY_SIZE(fillers) <= ARRAY_SIZE(c->filler_ids), "room for the fillers");
-	for (size_t i = 0; i < ARRAY_SIZE(fillers); i++)
-		c->filler_ids[c->filler_count++] =
-			match_dict_intern(c->dict, fillers[i], strlen(fillers[i]));
+	for (size_t i = 0; i < ARRAY_SIZE(fillers); i++) {
+		uint32_t id = match_dict_intern(c->dict, fillers[i], strlen(fillers[i]));
+		c->filler_ids[c->filler_count++] = id;
+		c->filler_bits |= (uint64_t)1 << (id & 63);
+	}
 }
 
 /* Adds the rosters' names and finishes the dictionary. Touches nothing that
