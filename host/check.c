@@ -482,6 +482,25 @@ static bool said_of_self(const struct tokens *t, size_t first)
 	       !(t->items[i - 1].gap & (GAP_BREAK | GAP_STOP));
 }
 
+static const char *const that_word[] = {"that"};
+
+/* ... or after it, as people say it of themselves, "I am" ending the
+ * clause: "absolute muppet I am, left my keys", "idiot that I am". Not
+ * "you're an idiot I'm telling you". */
+static bool said_of_self_after(const struct tokens *t, size_t last)
+{
+	size_t i = last + 1;
+	if (i < t->count && token_is(t, i, that_word, ARRAY_SIZE(that_word)) &&
+	    !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		i++;
+	if (i + 1 >= t->count || (t->items[i].gap & (GAP_BREAK | GAP_STOP)) ||
+	    !token_is(t, i, i_word, ARRAY_SIZE(i_word)) ||
+	    !(t->items[i + 1].gap & GAP_SPACE) || t->items[i + 1].norm_len != 2 ||
+	    !token_is(t, i + 1, m_am, ARRAY_SIZE(m_am)))
+		return false;
+	return i + 2 >= t->count || (t->items[i + 2].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER));
+}
+
 static const char *const a_an[] = {"a", "an"};
 static const char *const negation[] = {"not", "never", "isnt", "arent", "wasnt", "werent"};
 static const char *const call_word[] = {"call", "calls", "called", "calling"};
@@ -677,7 +696,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
-	    (said_of_self(&c->tokens, k->first) ||
+	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
 	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
 		return SEV_LOW;
 	return (enum severity)p->severity;

@@ -221,6 +221,34 @@ static void labels_and_policy_override(void **state)
 	assert_non_null(l->advice);
 }
 
+/* A section's message in a shipped lexicon ends with its section: a
+ * threat's message on "scrote" or "stupid boy" told teachers that an
+ * insult was a threat. */
+static void messages_fit_the_words(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *message;
+	} cases[] = {
+		{"i'll kill you", "threat"},
+		{"you should be shot", "threat"},
+		{"stupid boy", "derogatory or offensive"},
+		{"what a scrote", "derogatory or offensive"},
+		{"his mum is as thick as he is", "derogatory or offensive"},
+		{"a bloke in a dress", "discriminatory"},
+		{"lezzas", "slur"},
+		{"porn star", "sexual"},
+		{"F this job", "derogatory or offensive"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		check(cases[i].text);
+		assert_int_equal(w.count, 1);
+		const struct label *l = classifier_label(cls, w.items[0].label);
+		if (!strstr(l->message, cases[i].message))
+			fail_msg("\"%s\": \"%s\"", cases[i].text, l->message);
+	}
+}
+
 static void stats(void **state)
 {
 	(void)state;
@@ -396,6 +424,7 @@ int main(void)
 		cmocka_unit_test(lexicon_terms),
 		cmocka_unit_test(allowlist_suppresses),
 		cmocka_unit_test(labels_and_policy_override),
+		cmocka_unit_test(messages_fit_the_words),
 		cmocka_unit_test(stats),
 		cmocka_unit_test(nul_and_invalid_bytes),
 		cmocka_unit_test(missing_lexicons_reported),
