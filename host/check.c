@@ -604,12 +604,44 @@ static bool someone_else(const struct classifier *c, const struct payload *p,
 	       match_dict_step(c->dict, MATCH_ROOT, c->ids[other]) == MATCH_NO_NODE;
 }
 
+static const char *const name_word[] = {"name", "names"};
+static const char *const is_word[] = {"is", "s", "was"};
+static const char *const a_such[] = {"a", "an", "such"};
+
+/* Whether the name at tokens [first, last] is talked of as a name, not as
+ * someone: "Finn is such a lovely name", "Kacper is a popular name in
+ * Poland", "the name Niamh", "names like Finn". */
+static bool said_as_a_name(const struct tokens *t, size_t first, size_t last)
+{
+	if (first > 0 && token_is(t, first - 1, name_word, ARRAY_SIZE(name_word)) &&
+	    !(t->items[first].gap & (GAP_BREAK | GAP_STOP)))
+		return true;
+	if (first > 1 && token_is(t, first - 1, like_word, ARRAY_SIZE(like_word)) &&
+	    token_is(t, first - 2, name_word, ARRAY_SIZE(name_word)) &&
+	    !((t->items[first].gap | t->items[first - 1].gap) & (GAP_BREAK | GAP_STOP)))
+		return true;
+	size_t i = last + 1;
+	if (i >= t->count || !token_is(t, i, is_word, ARRAY_SIZE(is_word)))
+		return false;
+	/* "Finn's a lovely name", not "Finn's name was read out" */
+	if (possessive_s(t, i) &&
+	    (i + 1 >= t->count || !token_is(t, i + 1, a_such, ARRAY_SIZE(a_such))))
+		return false;
+	for (size_t j = i + 1; j < t->count && j <= i + 5; j++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		if (token_is(t, j, name_word, ARRAY_SIZE(name_word)))
+			return true;
+	}
+	return false;
+}
+
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
 				const struct candidate *k, struct text_shape shape)
 {
 	const struct tokens *t = &c->tokens;
 	const struct token *first = &t->items[k->first];
-	if (someone_else(c, p, k, shape))
+	if (someone_else(c, p, k, shape) || said_as_a_name(t, k->first, k->last))
 		return SEV_NONE;
 	if (k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
