@@ -915,9 +915,18 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		if (k->severity == SEV_NONE)
 			continue;
 		if (kept && k->start < kept->end) {
-			if (better(k, kept))
+			if (better(k, kept)) {
 				*kept = *k;
-			continue;
+				continue;
+			}
+			/* a phrase of another category that runs on past the one
+			 * kept keeps the words after it: "supply teacher" (a work
+			 * detail) and "[teacher] was bloody useless" (an insult) */
+			if (k->node == MATCH_NO_NODE || kept->node == MATCH_NO_NODE ||
+			    k->category == kept->category || k->last <= kept->last)
+				continue;
+			k->first = kept->last + 1;
+			k->start = t->items[k->first].start;
 		}
 		/* compact in place: kept candidates are a prefix of cands */
 		kept = kept ? kept + 1 : c->cands.items;
