@@ -916,7 +916,10 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 			continue;
 		if (kept && k->start < kept->end) {
 			if (better(k, kept)) {
-				*kept = *k;
+				/* not over the one before, which a trimmed phrase
+				 * may have come after */
+				if (kept == c->cands.items || k->start >= kept[-1].end)
+					*kept = *k;
 				continue;
 			}
 			/* a phrase of another category that runs on past the one
