@@ -167,11 +167,14 @@ static void scan_phrases(struct classifier *c)
 		 * my pupils", a child phrase) must not hide one inside it ("my
 		 * pupils", a work detail) */
 		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE, warn = MATCH_NO_NODE;
-		size_t best_end = 0, warn_end = 0;
+		uint32_t shorter[4];
+		size_t best_end = 0, warn_end = 0, nshorter = 0;
 		for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
 			size_t n;
 			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 			if (ps) {
+				if (best != MATCH_NO_NODE && nshorter < ARRAY_SIZE(shorter))
+					shorter[nshorter++] = best;
 				best = node;
 				best_end = j;
 				if (!signal_only(ps, n)) {
@@ -185,6 +188,14 @@ static void scan_phrases(struct classifier *c)
 			continue;
 		}
 		note_about(c, best);
+		/* what a shorter phrase says the post is about holds too ("trans
+		 * ideology" names a group), unless the longer one is allowlisted
+		 * ("the boy in the film" points at no pupil) */
+		size_t nb;
+		const struct payload *bp = match_dict_payloads(c->dict, best, &nb);
+		if (!has_allow(bp, nb))
+			for (size_t s = 0; s < nshorter; s++)
+				note_about(c, shorter[s]);
 		if (warn != best) {
 			if (warn == MATCH_NO_NODE) {
 				i++;
