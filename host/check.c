@@ -121,6 +121,12 @@ static bool phrase_step(const struct classifier *c, size_t from, size_t *j, uint
 		    (k > from && (t->items[k].gap & GAP_BREAK)))
 			return false;
 		uint32_t next = match_dict_step(c->dict, *node, c->ids[k]);
+		/* a number some phrase spells out ("year 9") is any number to
+		 * the others ("back in year <number>") */
+		if (next == MATCH_NO_NODE && c->number_id != MATCH_NO_TOKEN &&
+		    c->ids[k] != c->number_id &&
+		    (t->items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT)
+			next = match_dict_step(c->dict, *node, c->number_id);
 		if (next != MATCH_NO_NODE) {
 			*node = next;
 			*j = k;
@@ -921,9 +927,21 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	/* Keep the better of overlapping candidates; kept ones never overlap,
 	 * so a new one can only clash with the last kept. */
 	struct candidate *kept = NULL;
+	uint32_t allowed_end = 0; /* the furthest an allowlisted phrase reaches */
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
-		if (k->severity == SEV_NONE)
+		if (k->severity == SEV_NONE) {
+			size_t n;
+			const struct payload *ps =
+				k->node == MATCH_NO_NODE ? NULL
+							 : match_dict_payloads(c->dict, k->node, &n);
+			if (ps && has_allow(ps, n) && k->end > allowed_end)
+				allowed_end = k->end;
+			continue;
+		}
+		/* an allowlisted phrase raises nothing, nor does a pattern or a
+		 * disguised word inside it ("back in Year 9") */
+		if (k->node == MATCH_NO_NODE && k->end <= allowed_end)
 			continue;
 		if (kept && k->start < kept->end) {
 			if (better(k, kept)) {
