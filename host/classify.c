@@ -224,6 +224,7 @@ struct inflect_ctx {
 	struct payload p;
 	const struct name *head; /* the phrase's words before the inflected one */
 	bool no_verbs;
+	const struct name *tail; /* or after it, when the first word is inflected */
 };
 
 /* Whether form is a verb's -ed or -ing form (fooled, disgracing). */
@@ -243,6 +244,10 @@ static void add_form(const char *form, void *ctx)
 		return;
 	all.tok[all.n] = form;
 	all.len[all.n++] = (uint32_t)strlen(form);
+	for (size_t i = 0; ic->tail && i < ic->tail->n && all.n < MATCH_MAX_PHRASE_TOKENS; i++) {
+		all.tok[all.n] = ic->tail->tok[i];
+		all.len[all.n++] = ic->tail->len[i];
+	}
 	match_dict_add_tokens(ic->c->dict, all.tok, all.len, all.n, &ic->p, 0);
 }
 
@@ -386,7 +391,7 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		if (ll > 0 && last[ll - 1] >= 'a' && last[ll - 1] <= 'z') {
 			struct name head = term;
 			head.n--;
-			struct inflect_ctx ic = {c, p, &head, false};
+			struct inflect_ctx ic = {c, p, &head, false, NULL};
 			last[ll] = 's';
 			last[ll + 1] = '\0';
 			add_form(last, &ic);
@@ -397,9 +402,26 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		remember_masked(c, last, &p);
 	if (e->inflect == INFLECT_NO)
 		return;
+	if (e->inflect == INFLECT_FIRST) {
+		/* "breed like rabbits": the verb that starts the phrase */
+		char first[256];
+		uint32_t fl = term.len[0];
+		if (fl >= sizeof(first))
+			return;
+		memcpy(first, term.tok[0], fl);
+		first[fl] = '\0';
+		struct name none = {.n = 0}, tail = {.n = 0};
+		for (size_t i = 1; i < term.n; i++) {
+			tail.tok[tail.n] = term.tok[i];
+			tail.len[tail.n++] = term.len[i];
+		}
+		struct inflect_ctx ic = {c, p, &none, false, &tail};
+		morphology_inflect(m, first, add_form, &ic);
+		return;
+	}
 	struct name head = term;
 	head.n--;
-	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS};
+	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS, NULL};
 	morphology_inflect(m, last, add_form, &ic);
 }
 

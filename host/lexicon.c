@@ -115,10 +115,11 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		}
 	} else if (strcmp(k, "inflect") == 0) {
 		/* in enum lexicon_inflect's order */
-		static const char *const inflects[] = {"no", "no-verbs", "yes"};
+		static const char *const inflects[] = {"no", "no-verbs", "yes", "first"};
 		int i = index_of(v, inflects, ARRAY_SIZE(inflects));
 		if (i < 0) {
-			problems_add(problems, "%s:%zu: inflect takes yes, no or no-verbs.", name, line);
+			problems_add(problems, "%s:%zu: inflect takes yes, no, no-verbs or first.",
+				     name, line);
 			ok = false;
 		} else {
 			d->inflect = (uint8_t)i;

@@ -30,8 +30,10 @@
 
 #include "problems.h"
 
-/* Which of hunspell's word forms a term also matches. */
-enum lexicon_inflect { INFLECT_NO, INFLECT_NO_VERBS, INFLECT_ALL };
+/* Which of hunspell's word forms a term also matches: of its last word
+ * (all, or all but -ed and -ing), none, or all of its first word ("breed
+ * like rabbits" → "breeding like rabbits"). */
+enum lexicon_inflect { INFLECT_NO, INFLECT_NO_VERBS, INFLECT_ALL, INFLECT_FIRST };
 
 /* What a post must be about for a term to warn at its severity; otherwise
  * it is a low hint. */

@@ -37,7 +37,7 @@ static void directives_and_overrides(void **state)
 			"@category group\n"
 			"pensioners\n"
 			"@category derogatory\n"
-			"a drain on | context=group\n";
+			"a drain on | context=group | inflect=first\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("t.txt", s, strlen(s), &p);
@@ -83,6 +83,8 @@ static void directives_and_overrides(void **state)
 	/* context=group: only in a post that names a protected group */
 	assert_int_equal(lexicon_entry(l, 8)->category, CAT_GROUP);
 	assert_int_equal(lexicon_entry(l, 9)->context, CONTEXT_GROUP);
+	/* the first word's forms, not the last's */
+	assert_int_equal(lexicon_entry(l, 9)->inflect, INFLECT_FIRST);
 	lexicon_destroy(l);
 	problems_finish(&p);
 }
@@ -115,7 +117,7 @@ static void errors_name_file_and_line(void **state)
 	assert_non_null(strstr(p.items[4], "bad.txt:6: expected key=value"));
 	assert_non_null(strstr(p.items[5], "bad.txt:7: the term has no letters"));
 	assert_non_null(strstr(p.items[6], "bad.txt:9: not valid UTF-8"));
-	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no or no-verbs"));
+	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no, no-verbs or first"));
 	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school, child, group or any"));
 	lexicon_destroy(l);
 	problems_finish(&p);
