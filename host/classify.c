@@ -224,7 +224,7 @@ struct inflect_ctx {
 	struct payload p;
 	const struct name *head; /* the phrase's words before the inflected one */
 	bool no_verbs;
-	const struct name *tail; /* or after it, when the first word is inflected */
+	const struct name *tail; /* and after it (inflect=first) */
 };
 
 /* Whether form is a verb's -ed or -ing form (fooled, disgracing). */
@@ -244,7 +244,7 @@ static void add_form(const char *form, void *ctx)
 		return;
 	all.tok[all.n] = form;
 	all.len[all.n++] = (uint32_t)strlen(form);
-	for (size_t i = 0; ic->tail && i < ic->tail->n && all.n < MATCH_MAX_PHRASE_TOKENS; i++) {
+	for (size_t i = 0; i < ic->tail->n && all.n < MATCH_MAX_PHRASE_TOKENS; i++) {
 		all.tok[all.n] = ic->tail->tok[i];
 		all.len[all.n++] = ic->tail->len[i];
 	}
@@ -378,51 +378,37 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	c->stats.lexicon_terms++;
 	if (e->category == CAT_ALLOW || e->category == CAT_COMMON || caps_only)
 		return;
-	/* the last word carries the inflection: "safeguarding concerns" */
-	char last[256];
-	uint32_t ll = term.len[term.n - 1];
-	if (ll + 1 >= sizeof(last))
+	/* the last word carries the inflection ("safeguarding concerns"), or
+	 * with inflect=first the first ("breed like rabbits" → "breeding like
+	 * rabbits") */
+	size_t w = e->inflect == INFLECT_FIRST && !acronym ? 0 : term.n - 1;
+	char word[256];
+	uint32_t wl = term.len[w];
+	if (wl + 1 >= sizeof(word))
 		return;
-	memcpy(last, term.tok[term.n - 1], ll);
-	last[ll] = '\0';
-	if (acronym) {
-		/* "EHCPs", "LADOs": an acronym has a plural and nothing else; one
-		 * that is also a word matches only in capitals, so not this way */
-		if (ll > 0 && last[ll - 1] >= 'a' && last[ll - 1] <= 'z') {
-			struct name head = term;
-			head.n--;
-			struct inflect_ctx ic = {c, p, &head, false, NULL};
-			last[ll] = 's';
-			last[ll + 1] = '\0';
-			add_form(last, &ic);
-		}
+	memcpy(word, term.tok[w], wl);
+	word[wl] = '\0';
+	if (!acronym && term.n == 1 && e->category == CAT_DEROGATORY)
+		remember_masked(c, word, &p);
+	/* "EHCPs", "LADOs": an acronym has a plural and nothing else; one that
+	 * is also a word matches only in capitals, so not this way */
+	bool plural = acronym && wl > 0 && word[wl - 1] >= 'a' && word[wl - 1] <= 'z';
+	if (acronym ? !plural : e->inflect == INFLECT_NO)
 		return;
+	struct name head = term, tail = {.n = 0};
+	head.n = w;
+	for (size_t i = w + 1; i < term.n; i++) {
+		tail.tok[tail.n] = term.tok[i];
+		tail.len[tail.n++] = term.len[i];
 	}
-	if (term.n == 1 && e->category == CAT_DEROGATORY)
-		remember_masked(c, last, &p);
-	if (e->inflect == INFLECT_NO)
-		return;
-	if (e->inflect == INFLECT_FIRST) {
-		/* "breed like rabbits": the verb that starts the phrase */
-		char first[256];
-		uint32_t fl = term.len[0];
-		if (fl >= sizeof(first))
-			return;
-		memcpy(first, term.tok[0], fl);
-		first[fl] = '\0';
-		struct name none = {.n = 0}, tail = {.n = 0};
-		for (size_t i = 1; i < term.n; i++) {
-			tail.tok[tail.n] = term.tok[i];
-			tail.len[tail.n++] = term.len[i];
-		}
-		struct inflect_ctx ic = {c, p, &none, false, &tail};
-		morphology_inflect(m, first, add_form, &ic);
-		return;
+	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS, &tail};
+	if (plural) {
+		word[wl] = 's';
+		word[wl + 1] = '\0';
+		add_form(word, &ic);
+	} else {
+		morphology_inflect(m, word, add_form, &ic);
 	}
-	struct name head = term;
-	head.n--;
-	struct inflect_ctx ic = {c, p, &head, e->inflect == INFLECT_NO_VERBS, NULL};
-	morphology_inflect(m, last, add_form, &ic);
 }
 
 static void load_lexicon_dir(struct classifier *c, struct morphology *m, const char *dir,
