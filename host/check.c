@@ -121,10 +121,11 @@ static bool phrase_step(const struct classifier *c, size_t from, size_t *j, uint
 		    (k > from && (t->items[k].gap & GAP_BREAK)))
 			return false;
 		uint32_t next = match_dict_step(c->dict, *node, c->ids[k]);
-		/* a number some phrase spells out ("year 9") is any number to
-		 * the others ("back in year <number>") */
-		if (next == MATCH_NO_NODE && c->number_id != MATCH_NO_TOKEN &&
-		    c->ids[k] != c->number_id &&
+		/* look_up gave a number no phrase spells out the token of
+		 * "<number>"; one that some phrase spells out ("year 9") is still
+		 * "<number>" to the others ("back in year <number>") */
+		if (next == MATCH_NO_NODE && c->ids[k] != c->number_id &&
+		    c->number_id != MATCH_NO_TOKEN &&
 		    (t->items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT)
 			next = match_dict_step(c->dict, *node, c->number_id);
 		if (next != MATCH_NO_NODE) {
@@ -786,6 +787,8 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 	if (best) {
 		k->category = (uint8_t)best_cat;
 		k->label = best->label;
+	} else if (!judged && n) {
+		k->category = CAT_ALLOW; /* for what lies inside it, below */
 	}
 }
 
@@ -931,11 +934,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
 		if (k->severity == SEV_NONE) {
-			size_t n;
-			const struct payload *ps =
-				k->node == MATCH_NO_NODE ? NULL
-							 : match_dict_payloads(c->dict, k->node, &n);
-			if (ps && has_allow(ps, n) && k->end > allowed_end)
+			if (k->category == CAT_ALLOW && k->end > allowed_end)
 				allowed_end = k->end;
 			continue;
 		}
