@@ -443,7 +443,7 @@ static const char *const own_child[] = {
 };
 static const char *const my[] = {"my", "our"};
 
-static const char *const for_with[] = {"for", "with", "at"};
+static const char *const for_with_at[] = {"for", "with", "at"};
 static const char *const own_word[] = {"own"};
 
 /* Whether token i is the "s" of a possessive: "son's", "A's". */
@@ -463,7 +463,7 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last)
 	    token_is(t, i - 2, own_child, ARRAY_SIZE(own_child)) &&
 	    (t->items[i - 2].gap & GAP_SPACE) && token_is(t, i - 3, my, ARRAY_SIZE(my)))
 		return true;
-	return j + 2 < t->count && token_is(t, j, for_with, ARRAY_SIZE(for_with)) &&
+	return j + 2 < t->count && token_is(t, j, for_with_at, ARRAY_SIZE(for_with_at)) &&
 	       token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
 	       (token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) ||
 		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child))) &&
