@@ -109,10 +109,43 @@ static bool filler_at(const struct classifier *c, size_t j)
 	return false;
 }
 
+/* The node token k leads to from node, or MATCH_NO_NODE. look_up gave a
+ * number no phrase spells out the token of "<number>"; one that some phrase
+ * spells out ("year 9") is still "<number>" to the others ("back in year
+ * <number>"). */
+static uint32_t token_step(const struct classifier *c, uint32_t node, size_t k)
+{
+	const struct tokens *t = &c->tokens;
+	uint32_t next = match_dict_step(c->dict, node, c->ids[k]);
+	if (next == MATCH_NO_NODE && c->ids[k] != c->number_id &&
+	    c->number_id != MATCH_NO_TOKEN &&
+	    (t->items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT)
+		next = match_dict_step(c->dict, node, c->number_id);
+	return next;
+}
+
+/* Whether the filler at token k, which some phrase goes on with from node
+ * (to next), is better stepped over: the phrase it starts ends there with
+ * nothing found ("should just step aside" is a phrase, so "should just" goes
+ * on, but not to "retire"), and the phrase without it goes on with the word
+ * after ("should retire"). */
+static bool filler_dead_end(const struct classifier *c, uint32_t node, uint32_t next, size_t k)
+{
+	const struct tokens *t = &c->tokens;
+	size_t n;
+	if (!filler_at(c, k) || k + 1 >= t->count || c->ids[k + 1] == MATCH_NO_TOKEN ||
+	    (t->items[k + 1].gap & GAP_BREAK))
+		return false;
+	return token_step(c, next, k + 1) == MATCH_NO_NODE &&
+	       !match_dict_payloads(c->dict, next, &n) &&
+	       token_step(c, node, k + 1) != MATCH_NO_NODE;
+}
+
 /* One step of a phrase that starts at token from: moves *node on by token
  * *j, or returns false where the phrase must end (an unknown word, a line
  * break or ! or ?, or no phrase goes on). Inside a phrase, up to two filler
- * words that no phrase goes on with are stepped over (*j moves past them). */
+ * words are stepped over (*j moves past them) where no phrase goes on with
+ * them, or where the one that does ends at once (filler_dead_end). */
 static bool phrase_step(const struct classifier *c, size_t from, size_t *j, uint32_t *node)
 {
 	const struct tokens *t = &c->tokens;
@@ -120,15 +153,9 @@ static bool phrase_step(const struct classifier *c, size_t from, size_t *j, uint
 		if (k >= t->count || c->ids[k] == MATCH_NO_TOKEN ||
 		    (k > from && (t->items[k].gap & GAP_BREAK)))
 			return false;
-		uint32_t next = match_dict_step(c->dict, *node, c->ids[k]);
-		/* look_up gave a number no phrase spells out the token of
-		 * "<number>"; one that some phrase spells out ("year 9") is still
-		 * "<number>" to the others ("back in year <number>") */
-		if (next == MATCH_NO_NODE && c->ids[k] != c->number_id &&
-		    c->number_id != MATCH_NO_TOKEN &&
-		    (t->items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT)
-			next = match_dict_step(c->dict, *node, c->number_id);
-		if (next != MATCH_NO_NODE) {
+		uint32_t next = token_step(c, *node, k);
+		if (next != MATCH_NO_NODE &&
+		    (k == from || skipped == 2 || !filler_dead_end(c, *node, next, k))) {
 			*node = next;
 			*j = k;
 			return true;
