@@ -102,9 +102,11 @@ struct classifier {
 	struct tokens term_tokens;     /* while loading: a lexicon term */
 	const char *frames_of;         /* while loading: frames last tokenised */
 	struct tokens frame_tokens;    /* while loading: a frame being walked in */
-	uint32_t frame_nodes[64];      /* where each frame ends in the dictionary */
-	uint32_t frame_words[64];      /* and how many words it has */
-	size_t frame_count;
+	struct frame_end {
+		uint32_t node;  /* where a frame ends in the dictionary */
+		uint32_t words; /* and how many words it has */
+	} *frame_ends;          /* while loading: one per frame, as many as listed */
+	size_t frame_count, frame_cap;
 	char *last_reg;
 	struct patterns *patterns;
 	struct label *labels;

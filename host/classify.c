@@ -183,20 +183,27 @@ static void name_of(struct tokens *t, const char *s, struct name *out)
 	name_of_len(t, s, strlen(s), out);
 }
 
-/* A lexicon term as folded tokens, where the word "<number>" stands for any
- * number ("marking <number> books"): it becomes NUMBER_WORD, a token no text
- * has, which check.c gives every number it does not know as a word. */
-static void term_of(struct tokens *t, const char *s, struct name *out)
+/* A lexicon term or frame, s[0, len), as folded tokens, where the word
+ * "<number>" stands for any number ("marking <number> books"): it becomes
+ * NUMBER_WORD, a token no text has, which check.c gives every number it does
+ * not know as a word. */
+static void term_of_len(struct tokens *t, const char *s, size_t len, struct name *out)
 {
-	name_of(t, s, out);
+	name_of_len(t, s, len, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct token *tok = &t->items[i];
-		if (tok->start > 0 && s[tok->start - 1] == '<' && s[tok->end] == '>' &&
-		    tok->norm_len == 6 && memcmp(out->tok[i], "number", 6) == 0) {
+		if (tok->start > 0 && s[tok->start - 1] == '<' && tok->end < len &&
+		    s[tok->end] == '>' && tok->norm_len == 6 &&
+		    memcmp(out->tok[i], "number", 6) == 0) {
 			out->tok[i] = NUMBER_WORD;
 			out->len[i] = 1;
 		}
 	}
+}
+
+static void term_of(struct tokens *t, const char *s, struct name *out)
+{
+	term_of_len(t, s, strlen(s), out);
 }
 
 /* Adds the phrase made of parts in order (forename, middle, surname). */
@@ -305,24 +312,26 @@ static void add_framed(struct classifier *c, const struct lexicon_entry *e,
 		c->frames_of = e->frames;
 		c->frame_count = 0;
 		const char *f = e->frames;
-		while (*f && c->frame_count < ARRAY_SIZE(c->frame_nodes)) {
+		while (*f) {
 			const char *bar = strchr(f, '|');
 			size_t n = bar ? (size_t)(bar - f) : strlen(f);
 			struct name frame;
-			name_of_len(&c->frame_tokens, f, n, &frame);
-			c->frame_words[c->frame_count] = (uint32_t)c->frame_tokens.count;
-			c->frame_nodes[c->frame_count++] =
-				match_dict_extend(c->dict, MATCH_ROOT, frame.tok, frame.len, frame.n);
+			term_of_len(&c->frame_tokens, f, n, &frame);
+			grow_array((void **)&c->frame_ends, &c->frame_cap, c->frame_count + 1,
+				   sizeof(*c->frame_ends));
+			c->frame_ends[c->frame_count++] = (struct frame_end){
+				match_dict_extend(c->dict, MATCH_ROOT, frame.tok, frame.len, frame.n),
+				(uint32_t)c->frame_tokens.count};
 			f += n + (bar ? 1 : 0);
 		}
 	}
 	for (size_t i = 0; i < c->frame_count; i++) {
-		if (c->frame_words[i] + term->n > MATCH_MAX_PHRASE_TOKENS) {
+		if (c->frame_ends[i].words + term->n > MATCH_MAX_PHRASE_TOKENS) {
 			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
 					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
 			continue;
 		}
-		match_dict_add_at(c->dict, match_dict_extend(c->dict, c->frame_nodes[i], term->tok,
+		match_dict_add_at(c->dict, match_dict_extend(c->dict, c->frame_ends[i].node, term->tok,
 							     term->len, term->n),
 				  p);
 	}
@@ -747,6 +756,8 @@ static void *build_names(void *arg)
 	c->last_reg = NULL;
 	tokens_finish(&c->term_tokens);
 	tokens_finish(&c->frame_tokens);
+	free(c->frame_ends);
+	c->frame_ends = NULL;
 	morphology_destroy(c->morphology);
 	c->morphology = NULL;
 	c->stats.phrases = match_dict_phrase_count(c->dict);

@@ -13,26 +13,46 @@
 #include "util.h"
 
 struct seen {
-	char *key; /* category, then the folded term */
-	const char *file;
-	uint32_t line;
+	char *key; /* category, context, then the folded phrase */
+	size_t entry; /* which term, counting over every file */
 };
 
 static int cmp_seen(const void *a, const void *b)
 {
 	const struct seen *x = a, *y = b;
 	int c = strcmp(x->key, y->key);
-	if (c)
-		return c;
-	c = strcmp(x->file, y->file);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
+	return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
 }
 
-/* Terms listed twice in one category, across every lexicon folder. */
+/* One term as lint sees it: where it is and how many phrases it makes. */
+struct term_at {
+	const char *file;
+	uint32_t line;
+	size_t phrases;
+	size_t covered; /* of them, listed by another term as well */
+	size_t twice;   /* of them, made twice by its own frames */
+	size_t by;      /* a term that lists them already */
+};
+
+/* Whether term o lists term m's phrase so that m is the one to go: o makes
+ * more phrases (a framed term over one it makes: "our head said" under "our
+ * head" + "said"), or as many and comes first. */
+static bool covers(const struct term_at *t, size_t o, size_t m)
+{
+	return t[o].phrases > t[m].phrases || (t[o].phrases == t[m].phrases && o < m);
+}
+
+/* Terms listed twice in one category and context, across every lexicon
+ * folder. A framed term is each phrase its frames make ("marking <number>"
+ * and "books" is "marking <number> books"); it is named when every one of
+ * them is listed already, and when its frames make one phrase twice
+ * ("sour faced|sour-faced"). Frames that only overlap ("bloody" before
+ * "lefties" in two sections) are left alone. */
 static size_t duplicates(char **dirs, size_t ndirs)
 {
 	struct seen *all = NULL;
-	size_t n = 0, cap = 0, found = 0;
+	struct term_at *terms = NULL;
+	size_t n = 0, cap = 0, found = 0, entries = 0, tcap = 0;
 	struct lexicon **keep = NULL;
 	char **files_all = NULL;
 	size_t nkeep = 0;
@@ -51,35 +71,72 @@ static size_t duplicates(char **dirs, size_t ndirs)
 			files_all = xrealloc(files_all, (nkeep + 1) * sizeof(*files_all));
 			keep[nkeep] = l;
 			files_all[nkeep++] = xstrdup(files[i]);
-			for (size_t j = 0; j < lexicon_count(l); j++) {
+			for (size_t j = 0; j < lexicon_count(l); j++, entries++) {
 				const struct lexicon_entry *e = lexicon_entry(l, j);
-				char *f = text_fold(e->term, strlen(e->term));
 				/* a stem ("shit*") is not the word "shit" */
 				enum lexicon_stem stem = lexicon_term_stem(e->term);
-				grow_array((void **)&all, &cap, n + 1, sizeof(*all));
-				all[n++] = (struct seen){
-					xasprintf("%s\t%s%s%s\t%s", category_name(e->category),
-						  stem == STEM_TAIL ? "*" : "", f,
-						  stem == STEM_HEAD ? "*" : "",
-						  e->frames ? e->frames : ""),
-					files_all[nkeep - 1], e->line};
-				free(f);
+				const char *f = e->frames && *e->frames && stem == STEM_NONE ? e->frames : "";
+				grow_array((void **)&terms, &tcap, entries + 1, sizeof(*terms));
+				terms[entries] = (struct term_at){files_all[nkeep - 1], e->line, 0, 0, 0, 0};
+				do {
+					size_t fl = strcspn(f, "|");
+					char *phrase = xasprintf("%.*s%s%s", (int)fl, f, fl ? " " : "",
+								 e->term);
+					char *folded = text_fold(phrase, strlen(phrase));
+					grow_array((void **)&all, &cap, n + 1, sizeof(*all));
+					all[n++] = (struct seen){
+						xasprintf("%s\t%u\t%s%s%s\t%s", category_name(e->category),
+							  (unsigned)e->context,
+							  stem == STEM_TAIL ? "*" : "", folded,
+							  stem == STEM_HEAD ? "*" : "",
+							  stem != STEM_NONE && e->frames ? e->frames : ""),
+						entries};
+					terms[entries].phrases++;
+					free(folded);
+					free(phrase);
+					f += fl + (f[fl] == '|');
+				} while (*f);
 			}
 		}
 		lexicon_free_list(files, nf);
 	}
 	if (n)
 		qsort(all, n, sizeof(*all), cmp_seen);
-	for (size_t i = 1; i < n; i++) {
-		if (strcmp(all[i].key, all[i - 1].key) != 0)
-			continue;
-		printf("error: %s:%u: the term is listed already at %s:%u\n", all[i].file, all[i].line,
-		       all[i - 1].file, all[i - 1].line);
-		found++;
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(all[j].key, all[i].key) == 0; j++)
+			;
+		for (size_t a = i; a < j; a++) {
+			size_t m = all[a].entry;
+			if (a > i && all[a - 1].entry == m) {
+				terms[m].twice++;
+				continue;
+			}
+			for (size_t b = i; b < j; b++) {
+				size_t o = all[b].entry;
+				if (o != m && covers(terms, o, m)) {
+					if (terms[m].covered++ == 0)
+						terms[m].by = o;
+					break;
+				}
+			}
+		}
+	}
+	for (size_t m = 0; m < entries; m++) {
+		const struct term_at *t = &terms[m];
+		if (t->twice) {
+			printf("error: %s:%u: the frames make the same phrase twice (a spelling "
+			       "listed twice?)\n", t->file, t->line);
+			found++;
+		} else if (t->covered == t->phrases) {
+			printf("error: %s:%u: the term is listed already at %s:%u\n", t->file,
+			       t->line, terms[t->by].file, terms[t->by].line);
+			found++;
+		}
 	}
 	for (size_t i = 0; i < n; i++)
 		free(all[i].key);
 	free(all);
+	free(terms);
 	for (size_t i = 0; i < nkeep; i++) {
 		lexicon_destroy(keep[i]);
 		free(files_all[i]);

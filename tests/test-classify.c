@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "classify.h"
 #include "config.h"
@@ -301,6 +302,46 @@ static void missing_lexicons_reported(void **state)
 	classifier_destroy(NULL);
 }
 
+/* Every frame of a section counts, however many there are (the hundredth
+ * as much as the first), and a frame may hold <number>. */
+static void many_frames(void **state)
+{
+	(void)state;
+	char *lexdir = xasprintf("%s/frames-lex", dir);
+	assert_int_equal(mkdir(lexdir, 0700), 0);
+	size_t cap = 8192, len = 0;
+	char *text = xmalloc(cap);
+	len += (size_t)snprintf(text + len, cap - len, "@category derogatory\n@frames ");
+	for (int i = 1; i <= 100; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%sframe%03d", i > 1 ? "|" : "", i);
+	len += (size_t)snprintf(text + len, cap - len, "|counted <number>\nwombats\n");
+	assert_true(len < cap);
+	free(write_temp_str(lexdir, "frames.txt", text));
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_defaults();
+	struct classifier *k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
+	struct warnings x;
+	warnings_init(&x);
+	static const char *const hits[] = {"frame001 wombats", "frame064 wombats",
+					   "frame065 wombats", "frame100 wombats",
+					   "counted 12 wombats"};
+	for (size_t i = 0; i < ARRAY_SIZE(hits); i++) {
+		classifier_check(k, hits[i], strlen(hits[i]), &x);
+		assert_int_equal(x.count, 1);
+		assert_int_equal(x.items[0].end - x.items[0].start, strlen(hits[i]));
+	}
+	classifier_check(k, "frame101 wombats", 16, &x);
+	assert_int_equal(x.count, 0);
+	warnings_finish(&x);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(&p);
+	free(text);
+	free(lexdir);
+}
+
 /* classifier_start answers stats at once and, once the names are in,
  * checks exactly as classifier_create does; destroyed unused, it still
  * waits for its thread (valgrind and ASan would see a leak or a race). */
@@ -428,6 +469,7 @@ int main(void)
 		cmocka_unit_test(stats),
 		cmocka_unit_test(nul_and_invalid_bytes),
 		cmocka_unit_test(missing_lexicons_reported),
+		cmocka_unit_test(many_frames),
 		cmocka_unit_test(started_in_background),
 		cmocka_unit_test(second_thread_same_result),
 	};

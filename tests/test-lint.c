@@ -99,6 +99,49 @@ static void broken_files(void **state)
 	free(local);
 }
 
+/* A framed term is the phrases its frames make: one listed as well on its
+ * own is the duplicate; frames that only overlap are not; frames that make
+ * one phrase twice are. */
+static void framed_duplicates(void **state)
+{
+	(void)state;
+	char *local = xasprintf("%s/framed", dir);
+	char *cmd = xasprintf("mkdir -p '%s'", local);
+	assert_int_equal(system(cmd), 0);
+	free(write_temp_str(local, "terms.txt",
+			    "@category work_detail\n"           /* 1 */
+			    "our bursar grumbled\n"             /* 2: made by line 4 */
+			    "@frames the bursar|our bursar\n"   /* 3 */
+			    "grumbled\n"                        /* 4 */
+			    "@frames the bursar|my bursar\n"    /* 5 */
+			    "grumbled\n"                        /* 6: overlaps line 4 only */
+			    "@frames the bursar|our bursar\n"   /* 7 */
+			    "fretted\n"                         /* 8 */
+			    "@frames\n"                         /* 9 */
+			    "@context school\n"                 /* 10 */
+			    "our bursar fretted\n"              /* 11: another context */
+			    "@frames grumpy old|grumpy-old\n"   /* 12 */
+			    "bursar\n"));                       /* 13: the same phrase twice */
+	char *cfg = write_temp_str(dir, "framed.json", "{\"lexicons\":\"framed\"}");
+	char *argv[] = {HOST_PATH, "lint", "--config", cfg, "--lexicons", lex, NULL};
+	struct run_result r;
+	run(argv, &r);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "terms.txt:2: the term is listed already at "));
+	assert_non_null(strstr(r.out, "terms.txt:4\n"));
+	assert_non_null(strstr(r.out, "terms.txt:13: the frames make the same phrase twice"));
+	for (int line = 3; line <= 12; line++) {
+		char want[32];
+		snprintf(want, sizeof(want), "terms.txt:%d:", line);
+		assert_null(strstr(r.out, want));
+	}
+	assert_non_null(strstr(r.out, "2 error(s)"));
+	run_result_finish(&r);
+	free(cfg);
+	free(cmd);
+	free(local);
+}
+
 static void warnings_only_exit_zero(void **state)
 {
 	(void)state;
@@ -164,6 +207,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_files_are_clean),
 		cmocka_unit_test(broken_files),
+		cmocka_unit_test(framed_duplicates),
 		cmocka_unit_test(warnings_only_exit_zero),
 		cmocka_unit_test(import_an_mis_export),
 	};
