@@ -233,6 +233,14 @@ void obfuscation_scan_spaced(const struct tokens *t, struct buf *b, obfuscation_
 				buf_append_char(b, t->norm[t->items[k].norm]);
 			propose(b, t->items[i].start, t->items[j - 1].end, fn, ctx);
 		}
+		/* "a p r i c k": the first letter may be the word "a" or "I" */
+		char first = t->norm[t->items[i].norm];
+		if (j - i >= 4 && (first == 'a' || first == 'i')) {
+			b->len = 0;
+			for (size_t k = i + 1; k < j; k++)
+				buf_append_char(b, t->norm[t->items[k].norm]);
+			propose(b, t->items[i + 1].start, t->items[j - 1].end, fn, ctx);
+		}
 		i = j;
 	}
 }
