@@ -789,23 +789,49 @@ static int category_rank(unsigned cat)
 	return cat < CAT_COUNT ? rank[cat] : CAT_COUNT;
 }
 
+/* The node of candidate k's words without the fillers inside them, or
+ * MATCH_NO_NODE if it has none or they make no phrase: "are so
+ * brainwashed" is also "are brainwashed". */
+static uint32_t node_without_fillers(const struct classifier *c, const struct candidate *k)
+{
+	uint32_t node = MATCH_ROOT;
+	bool skipped = false;
+	for (size_t i = k->first; i <= k->last && node != MATCH_NO_NODE; i++) {
+		if (i > k->first && i < k->last && filler_at(c, i))
+			skipped = true;
+		else
+			node = token_step(c, node, i);
+	}
+	return skipped ? node : MATCH_NO_NODE;
+}
+
 /* Decides a phrase candidate: fills category, severity and label, or
- * severity SEV_NONE. */
+ * severity SEV_NONE. A phrase that holds a filler is judged as the phrase
+ * without it as well, as it would be had no phrase gone on with the filler
+ * ("are so brainwashed" of a group named nowhere is still "are
+ * brainwashed", an insult). */
 static void decide(const struct classifier *c, struct candidate *k, struct text_shape shape)
 {
-	size_t n;
-	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
+	size_t n, n2 = 0;
+	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n), *ps2 = NULL;
 	const struct payload *best = NULL;
 	enum severity best_sev = SEV_NONE;
 	unsigned best_cat = 0;
 	/* an allowlisted phrase raises nothing, whatever else it is */
 	size_t judged = has_allow(ps, n) ? 0 : n;
-	for (size_t i = 0; i < judged; i++) {
+	if (judged && k->last > k->first + 1) {
+		uint32_t alt = node_without_fillers(c, k);
+		if (alt != MATCH_NO_NODE && (ps2 = match_dict_payloads(c->dict, alt, &n2)) &&
+		    has_allow(ps2, n2))
+			n2 = 0;
+	}
+	for (size_t i = 0; i < judged + n2; i++) {
+		const struct payload *p = i < judged ? &ps[i] : &ps2[i - judged];
 		unsigned cat;
-		enum severity s = judge(c, &ps[i], k, shape, &cat);
+		enum severity s = judge(c, p, k, shape, &cat);
 		if (s > best_sev ||
 		    (s == best_sev && best && category_rank(cat) < category_rank(best_cat))) {
-			best = &ps[i];
+			best = p;
 			best_sev = s;
 			best_cat = cat;
 		}
