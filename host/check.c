@@ -480,20 +480,44 @@ static bool possessive_s(const struct tokens *t, size_t i)
 	       t->norm[t->items[i].norm] == 's';
 }
 
+/* Whether "my son's" (or "our daughter's"...) starts at token i. */
+static bool my_childs_at(const struct tokens *t, size_t i)
+{
+	return i + 2 < t->count && token_is(t, i, my, ARRAY_SIZE(my)) &&
+	       token_is(t, i + 1, own_child, ARRAY_SIZE(own_child)) && possessive_s(t, i + 2) &&
+	       !((t->items[i + 1].gap | t->items[i + 2].gap) & (GAP_BREAK | GAP_STOP));
+}
+
+/* How far, in words, a sentence may run between a work detail and the
+ * writer's own child it is about. */
+enum { OWN_CHILD_REACH = 8 };
+
 /* Whether the phrase of tokens [first, last] is about the writer's own
- * child: after "my son's", or before "for my own", "with our daughter" or
- * "at my son's school" ("parents' evening for my own two"). */
+ * child: in a sentence with "my son's" before it or after it ("my son's
+ * school has a non uniform day", "a great Ofsted for my daughter's
+ * nursery"), or before "for my own" ("parents' evening for my own two"). */
 static bool own_childs(const struct tokens *t, size_t first, size_t last)
 {
-	size_t i = first, j = last + 1;
-	if (i >= 3 && (t->items[i].gap & GAP_SPACE) && possessive_s(t, i - 1) &&
-	    token_is(t, i - 2, own_child, ARRAY_SIZE(own_child)) &&
-	    (t->items[i - 2].gap & GAP_SPACE) && token_is(t, i - 3, my, ARRAY_SIZE(my)))
-		return true;
+	/* "our head", "my class": the writer's own work, whoever else the
+	 * sentence is about */
+	if (token_is(t, first, my, ARRAY_SIZE(my)))
+		return false;
+	for (size_t i = first, n = 0; i > 0 && n < OWN_CHILD_REACH + 3; n++) {
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
+			break;
+		i--;
+		if (my_childs_at(t, i))
+			return true;
+	}
+	for (size_t j = last + 1, n = 0; j < t->count && n < OWN_CHILD_REACH; j++, n++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			break;
+		if (my_childs_at(t, j))
+			return true;
+	}
+	size_t j = last + 1;
 	return j + 2 < t->count && token_is(t, j, for_with_at, ARRAY_SIZE(for_with_at)) &&
-	       token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
-	       (token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) ||
-		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child))) &&
+	       token_is(t, j + 1, my, ARRAY_SIZE(my)) && token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) &&
 	       !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) &
 		 (GAP_BREAK | GAP_STOP));
 }
