@@ -705,6 +705,8 @@ static bool said_as_a_name(const struct tokens *t, size_t first, size_t last)
 	return false;
 }
 
+static const char *const from_word[] = {"from"};
+
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
 				const struct candidate *k, struct text_shape shape)
 {
@@ -737,6 +739,13 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    (!(p->flags & TERM_ORDINARY) ||
 	     ((first->flags & TOKEN_UPPER_FIRST) && !shape.shouting)))
 		return SEV_MEDIUM;
+	/* "Finn from Adventure Time", "Leo from Leeds": a forename placed by a
+	 * show or a town, not a class, in a post not about school */
+	if (p->kind == KIND_FORENAME && !c->cands.context && k->last + 2 < t->count &&
+	    t->items[k->last + 1].gap == GAP_SPACE && t->items[k->last + 2].gap == GAP_SPACE &&
+	    token_is(t, k->last + 1, from_word, ARRAY_SIZE(from_word)) &&
+	    (t->items[k->last + 2].flags & TOKEN_UPPER_FIRST) && !shape.shouting)
+		return SEV_LOW;
 	/* "Mrs Turner": a title makes any roster surname a person. */
 	if (p->kind == KIND_SURNAME && k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, titles, ARRAY_SIZE(titles)))
