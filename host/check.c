@@ -432,6 +432,91 @@ static bool token_is(const struct tokens *t, size_t i, const char *const *words,
 	return false;
 }
 
+/* An email address spelled out to keep it from robots: "jane dot smith at
+ * gmail dot com", "j.smith [at] school dot org dot uk". */
+static const char *const at_word[] = {"at"};
+static const char *const dot_word[] = {"dot"};
+static const char *const mail_end[] = {"com", "net", "org", "uk", "edu", "gov", "io", "me",
+				       "info", "ie", "biz"};
+
+static const char *const mail_word[] = {"email", "emails", "mail", "contact", "message",
+					"write", "reach", "address", "addy"};
+
+/* Whether the gap before token i ends a sentence or a clause. */
+static bool address_gap_ends(const struct token *tok)
+{
+	return (tok->gap & GAP_BREAK) || ((tok->gap & GAP_STOP) && (tok->gap & GAP_SPACE)) ||
+	       (tok->gap & GAP_APOSTROPHE);
+}
+
+/* Whether token i is part of an address: a word, joined to the one before
+ * by a space or a dot ("j.smith"), not by an apostrophe ("we're"). */
+static bool address_word(const struct tokens *t, size_t i)
+{
+	const struct token *tok = &t->items[i];
+	return (tok->flags & (TOKEN_HAS_LETTER | TOKEN_HAS_DIGIT)) && !address_gap_ends(tok) &&
+	       !token_is(t, i, at_word, 1) && !token_is(t, i, dot_word, 1);
+}
+
+/* Whether the words before token start, in its sentence, say it is an
+ * address to write to ("email me on", "contact"), or its name has a dot
+ * of its own ("jane dot smith"): "shopping at Tesco dot com" is a shop. */
+static bool reads_as_address(const struct tokens *t, size_t start, size_t at)
+{
+	if (at - start > 1)
+		return true;
+	for (size_t i = start, n = 0; i > 0 && n < 8; n++) {
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
+			break;
+		i--;
+		if (token_is(t, i, mail_word, ARRAY_SIZE(mail_word)))
+			return true;
+	}
+	return false;
+}
+
+static void scan_spelled_addresses(struct classifier *c, struct sink *sink)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 1; i + 3 < t->count; i++) {
+		if (!token_is(t, i, at_word, 1) || address_gap_ends(&t->items[i]) ||
+		    !address_word(t, i - 1) || !address_word(t, i + 1))
+			continue;
+		/* after "at": a word, then at least one "dot" and a word, the
+		 * last an ending such as "com" or "uk" */
+		size_t end = i + 1, dots = 0;
+		while (end + 2 < t->count && token_is(t, end + 1, dot_word, 1) &&
+		       !address_gap_ends(&t->items[end + 1]) && address_word(t, end + 2)) {
+			end += 2;
+			dots++;
+		}
+		if (!dots || !token_is(t, end, mail_end, ARRAY_SIZE(mail_end)))
+			continue;
+		/* before it: a word, and any more joined by "dot" or a full stop
+		 * inside the name ("jane dot smith", "j.smith") */
+		size_t start = i - 1;
+		while (start >= 2 && token_is(t, start - 1, dot_word, 1) && address_word(t, start - 2) &&
+		       !address_gap_ends(&t->items[start]))
+			start -= 2;
+		/* "j.smith": a name with a full stop and no space inside */
+		while (start >= 1 && (t->items[start].gap & (GAP_STOP | GAP_CONNECTOR)) &&
+		       !(t->items[start].gap & GAP_SPACE) && address_word(t, start - 1))
+			start--;
+		if (!reads_as_address(t, start, i))
+			continue;
+		struct candidate k = {
+			.start = t->items[start].start,
+			.end = t->items[end].end,
+			.node = MATCH_NO_NODE,
+			.category = CAT_PERSONAL_DATA,
+			.severity = SEV_MEDIUM,
+			.label = c->pattern_labels[PL_EMAIL],
+		};
+		push(sink->out, &k);
+		i = end;
+	}
+}
+
 /* Words after which a name-like word is being used as a verb or an
  * adjective: "Hope to see", "Will you", "May I", "Mark the date". */
 static const char *const word_after[] = {
@@ -1006,6 +1091,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		obfuscation_scan(text, len, t, &c->obf, on_obfuscated, &sink);
 		patterns_scan(c->patterns, text, len, on_pattern, &sink);
 	}
+
+	scan_spelled_addresses(c, &sink);
 
 	struct text_shape shape = shape_of(t);
 	for (size_t i = 0; i < phrases; i++)
