@@ -715,7 +715,7 @@ static void load_rosters(struct classifier *c, const struct config *config,
 static const char *const fillers[] = {
 	"basically", "literally", "really", "honestly", "actually", "genuinely", "totally",
 	"completely", "absolutely", "truly", "simply", "just", "so", "all", "always", "quite",
-	"very", "bloody", "such",
+	"very", "bloody", "such", "frankly", "pretty", "utterly",
 };
 
 static void add_fillers(struct classifier *c)
