@@ -67,11 +67,16 @@ static const struct column_name column_names[] = {
 	{"year", RF_YEAR},
 	{"yeargroup", RF_YEAR},
 	{"ncyear", RF_YEAR},
+	{"stage", RF_YEAR},     /* SEEMiS, Scotland: P3, S2 */
+	{"yearstage", RF_YEAR},
 	{"reg", RF_REG},
 	{"reggroup", RF_REG},
 	{"registrationgroup", RF_REG},
+	{"regclass", RF_REG},   /* SEEMiS: P3B, 2C3 */
+	{"registrationclass", RF_REG},
 	{"form", RF_REG},
 	{"formgroup", RF_REG},
+	{"formclass", RF_REG},
 	{"tutorgroup", RF_REG},
 	{"class", RF_REG},
 	{"role", RF_ROLE},

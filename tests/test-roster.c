@@ -103,6 +103,25 @@ static void bromcom_semicolons(void **state)
 	problems_finish(&p);
 }
 
+/* SEEMiS, Scotland's MIS: stages (P3, S2) and registration classes */
+static void seemis_export(void **state)
+{
+	(void)state;
+	struct problems p;
+	problems_init(&p);
+	struct roster *r = load("seemis.csv", &p);
+	assert_non_null(r);
+	assert_int_equal(roster_count(r), 2);
+	assert_string_equal(field(r, 0, RF_FORENAME), "Eilidh");
+	assert_string_equal(field(r, 0, RF_YEAR), "P3");
+	assert_string_equal(field(r, 0, RF_REG), "P3B");
+	assert_string_equal(field(r, 1, RF_PREFERRED), "Fraz");
+	assert_string_equal(field(r, 1, RF_YEAR), "S2");
+	assert_string_equal(field(r, 1, RF_REG), "2C3");
+	roster_destroy(r);
+	problems_finish(&p);
+}
+
 static void quoted_fields(void **state)
 {
 	(void)state;
@@ -238,6 +257,7 @@ int main(void)
 		cmocka_unit_test(sims_export),
 		cmocka_unit_test(arbor_export_drops_other_columns),
 		cmocka_unit_test(bromcom_semicolons),
+		cmocka_unit_test(seemis_export),
 		cmocka_unit_test(quoted_fields),
 		cmocka_unit_test(windows_1252_and_utf16),
 		cmocka_unit_test(bad_rows_by_line),
