@@ -17,7 +17,9 @@
  * two versions of the lexicons line by line).
  * --expect K=V (repeatable) turns a figure into a pass/fail check:
  * recall.CAT, precision.CAT, clean_flagged, olid_recall, olid_fp,
- * ordinary_flagged; the exit status is 1 when one is not met. */
+ * ordinary_flagged; the exit status is 1 when one is not met. A later
+ * --expect for the same K replaces an earlier one (a set's own figure over
+ * the defaults). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,10 +305,14 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			*eq = '\0';
-			expects[nexpect].key = optarg;
-			expects[nexpect].value = atof(eq + 1);
-			expects[nexpect].at_most = strstr(optarg, "flagged") || strstr(optarg, "_fp");
-			nexpect++;
+			size_t k = 0;
+			while (k < nexpect && strcmp(expects[k].key, optarg) != 0)
+				k++;
+			expects[k].key = optarg;
+			expects[k].value = atof(eq + 1);
+			expects[k].at_most = strstr(optarg, "flagged") || strstr(optarg, "_fp");
+			if (k == nexpect)
+				nexpect++;
 			break;
 		}
 		default:
