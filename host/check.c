@@ -523,6 +523,8 @@ static const char *const word_after[] = {
 	"to", "you", "your", "u", "the", "a", "an", "i", "we", "they", "it", "everyone",
 	"everybody", "all", "that", "this", "these", "those", "our", "us", "me", "so", "not",
 	"be", "for", "he", "she", "them", "there",
+	/* "Summer holidays", "Summer term": the season */
+	"holidays", "holiday", "hols", "term", "fair", "camp",
 };
 
 /* ... and before which: "a frank chat", "the will", "such hope". */
@@ -754,8 +756,16 @@ static bool someone_else(const struct classifier *c, const struct payload *p,
 	if (!(o->flags & TOKEN_UPPER_FIRST) || (o->flags & TOKEN_ALL_UPPER) ||
 	    !(o->flags & TOKEN_HAS_LETTER) || o->norm_len < 2)
 		return false;
-	return c->ids[other] == MATCH_NO_TOKEN ||
-	       match_dict_step(c->dict, MATCH_ROOT, c->ids[other]) == MATCH_NO_NODE;
+	/* the whole word, where capitals split it ("McCool" is "Mc" "Cool";
+	 * "Mc" alone starts a roster's McAllister) */
+	uint32_t node = MATCH_ROOT;
+	for (size_t i = other; node != MATCH_NO_NODE; i++) {
+		node = c->ids[i] == MATCH_NO_TOKEN ? MATCH_NO_NODE
+						   : match_dict_step(c->dict, node, c->ids[i]);
+		if (p->kind != KIND_FORENAME || i + 1 >= t->count || t->items[i + 1].gap != GAP_NONE)
+			break;
+	}
+	return node == MATCH_NO_NODE;
 }
 
 static const char *const name_word[] = {"name", "names"};
@@ -791,6 +801,23 @@ static bool said_as_a_name(const struct tokens *t, size_t first, size_t last)
 }
 
 static const char *const from_word[] = {"from"};
+static const char *const the_word[] = {"the"};
+
+/* Whether "from" and a capitalised word, maybe after "the", follow token
+ * last: "Finn from Adventure Time", "Priya from the Great British Bake
+ * Off". */
+static bool placed_by_name(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j + 1 >= t->count || t->items[j].gap != GAP_SPACE ||
+	    !token_is(t, j, from_word, ARRAY_SIZE(from_word)))
+		return false;
+	j++;
+	if (token_is(t, j, the_word, ARRAY_SIZE(the_word)) && j + 1 < t->count &&
+	    t->items[j].gap == GAP_SPACE)
+		j++;
+	return t->items[j].gap == GAP_SPACE && (t->items[j].flags & TOKEN_UPPER_FIRST);
+}
 
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
 				const struct candidate *k, struct text_shape shape)
@@ -826,10 +853,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		return SEV_MEDIUM;
 	/* "Finn from Adventure Time", "Leo from Leeds": a forename placed by a
 	 * show or a town, not a class, in a post not about school */
-	if (p->kind == KIND_FORENAME && !c->cands.context && k->last + 2 < t->count &&
-	    t->items[k->last + 1].gap == GAP_SPACE && t->items[k->last + 2].gap == GAP_SPACE &&
-	    token_is(t, k->last + 1, from_word, ARRAY_SIZE(from_word)) &&
-	    (t->items[k->last + 2].flags & TOKEN_UPPER_FIRST) && !shape.shouting)
+	if (p->kind == KIND_FORENAME && !c->cands.context && !shape.shouting &&
+	    placed_by_name(t, k->last))
 		return SEV_LOW;
 	/* "Mrs Turner": a title makes any roster surname a person. */
 	if (p->kind == KIND_SURNAME && k->first > 0 && first->gap == GAP_SPACE &&
