@@ -803,6 +803,36 @@ static bool said_as_a_name(const struct tokens *t, size_t first, size_t last)
 static const char *const from_word[] = {"from"};
 static const char *const the_word[] = {"the"};
 
+static const char *const and_word[] = {"and", "&"};
+static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag", "retirement"};
+static const char *const next_word[] = {"next"};
+static const char *const door_word[] = {"door"};
+static const char *const pet[] = {"dog", "cat", "puppy", "kitten", "hamster", "rabbit",
+				  "horse", "pony", "tortoise", "budgie", "parrot"};
+
+/* Whether the forename ending at token last, or it and one more ("Aisha
+ * and Yusuf"), is a grown-up or a pet by what follows: "Ethan and Priya's
+ * wedding", "Aisha and Yusuf next door", "Finn the dog". */
+static bool grown_up_or_pet(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j + 1 < t->count && t->items[j].gap == GAP_SPACE &&
+	    token_is(t, j, and_word, ARRAY_SIZE(and_word)) && t->items[j + 1].gap == GAP_SPACE &&
+	    (t->items[j + 1].flags & TOKEN_UPPER_FIRST))
+		j += 2;
+	if (j + 1 >= t->count || (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	if (possessive_s(t, j))
+		return t->items[j + 1].gap == GAP_SPACE &&
+		       token_is(t, j + 1, adult_event, ARRAY_SIZE(adult_event));
+	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
+		j++;
+	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
+		return token_is(t, j + 1, door_word, ARRAY_SIZE(door_word));
+	return token_is(t, j, the_word, ARRAY_SIZE(the_word)) &&
+	       token_is(t, j + 1, pet, ARRAY_SIZE(pet));
+}
+
 /* Whether "from" and a capitalised word, maybe after "the", follow token
  * last: "Finn from Adventure Time", "Priya from the Great British Bake
  * Off". */
@@ -828,6 +858,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		return SEV_NONE;
 	if (k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
+		return SEV_NONE;
+	if (p->kind == KIND_FORENAME && grown_up_or_pet(t, k->last))
 		return SEV_NONE;
 	/* "Harvey G": a forename with an initial is how a pupil is half-hidden,
 	 * and it still identifies them. "I" and "A" are words. */
