@@ -667,8 +667,18 @@ static const char *const like_word[] = {"like"};
  * "calling someone a liar is childish". Only after "a" or "an", so that
  * swearing ("not fucking fair") and "don't be an idiot" still count, and
  * not before "like": "he's not a coward like you" insults you. */
+static const char *const me_word[] = {"me"};
+
 static bool denied_or_reported(const struct tokens *t, size_t first)
 {
+	/* "calls me her little toerag": what someone calls the writer */
+	for (size_t j = first; j >= 2 && first - j < 4; j--) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			break;
+		if (token_is(t, j - 1, me_word, ARRAY_SIZE(me_word)) &&
+		    token_is(t, j - 2, call_word, ARRAY_SIZE(call_word)))
+			return true;
+	}
 	if (first < 2 || !token_is(t, first - 1, a_an, ARRAY_SIZE(a_an)) ||
 	    (first + 1 < t->count && token_is(t, first + 1, like_word, ARRAY_SIZE(like_word))) ||
 	    (t->items[first].gap & (GAP_BREAK | GAP_STOP)) ||
