@@ -325,15 +325,17 @@ static void add_framed(struct classifier *c, const struct lexicon_entry *e,
 			f += n + (bar ? 1 : 0);
 		}
 	}
+	uint32_t ids[MATCH_MAX_PHRASE_TOKENS];
+	for (size_t i = 0; i < term->n; i++)
+		ids[i] = match_dict_intern(c->dict, term->tok[i], term->len[i]);
 	for (size_t i = 0; i < c->frame_count; i++) {
 		if (c->frame_ends[i].words + term->n > MATCH_MAX_PHRASE_TOKENS) {
 			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
 					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
 			continue;
 		}
-		match_dict_add_at(c->dict, match_dict_extend(c->dict, c->frame_ends[i].node, term->tok,
-							     term->len, term->n),
-				  p);
+		match_dict_add_at(c->dict,
+				  match_dict_extend_ids(c->dict, c->frame_ends[i].node, ids, term->n), p);
 	}
 	c->stats.lexicon_terms++;
 }

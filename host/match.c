@@ -233,6 +233,14 @@ uint32_t match_dict_extend(struct match_dict *d, uint32_t from, const char *cons
 	return node;
 }
 
+uint32_t match_dict_extend_ids(struct match_dict *d, uint32_t from, const uint32_t *ids, size_t n)
+{
+	uint32_t node = from;
+	for (size_t i = 0; i < n; i++)
+		node = step_or_add(d, node, ids[i]);
+	return node;
+}
+
 void match_dict_add_at(struct match_dict *d, uint32_t node, const struct payload *p)
 {
 	add_payload(d, node, p);

@@ -59,6 +59,9 @@ size_t match_dict_add_tokens(struct match_dict *d, const char *const *tok, const
  * frame) is walked once and each ending added from where it left off. */
 uint32_t match_dict_extend(struct match_dict *d, uint32_t from, const char *const *tok,
 			   const uint32_t *len, size_t n);
+/* The same with tokens interned already (match_dict_intern): a term added
+ * after many frames is hashed once, not once a frame. */
+uint32_t match_dict_extend_ids(struct match_dict *d, uint32_t from, const uint32_t *ids, size_t n);
 void match_dict_add_at(struct match_dict *d, uint32_t node, const struct payload *p);
 
 /* The id of a folded token, adding it if new: for callers that keep data
