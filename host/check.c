@@ -582,7 +582,8 @@ enum { OWN_CHILD_REACH = 8 };
 /* Whether the phrase of tokens [first, last] is about the writer's own
  * child: in a sentence with "my son's" before it or after it ("my son's
  * school has a non uniform day", "a great Ofsted for my daughter's
- * nursery"), or before "for my own" ("parents' evening for my own two"). */
+ * nursery"), or just before "for my own", "with our daughter" or "for my
+ * son" ("parents' evening for my own two"). */
 static bool own_childs(const struct tokens *t, size_t first, size_t last)
 {
 	/* "our head", "my class": the writer's own work, whoever else the
@@ -604,7 +605,9 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last)
 	}
 	size_t j = last + 1;
 	return j + 2 < t->count && token_is(t, j, for_with_at, ARRAY_SIZE(for_with_at)) &&
-	       token_is(t, j + 1, my, ARRAY_SIZE(my)) && token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) &&
+	       token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
+	       (token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) ||
+		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child))) &&
 	       !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) &
 		 (GAP_BREAK | GAP_STOP));
 }
@@ -661,14 +664,14 @@ static const char *const a_an[] = {"a", "an"};
 static const char *const negation[] = {"not", "never", "isnt", "arent", "wasnt", "werent"};
 static const char *const call_word[] = {"call", "calls", "called", "calling"};
 static const char *const like_word[] = {"like"};
+static const char *const me_word[] = {"me"};
 
 /* Whether the insult at token first is denied or reported, not said: "he
  * is not a liar", "she isn't an idiot", "a parent called me a liar",
  * "calling someone a liar is childish". Only after "a" or "an", so that
  * swearing ("not fucking fair") and "don't be an idiot" still count, and
- * not before "like": "he's not a coward like you" insults you. */
-static const char *const me_word[] = {"me"};
-
+ * not before "like": "he's not a coward like you" insults you. Also what
+ * someone calls the writer, with no "a": "calls me her little toerag". */
 static bool denied_or_reported(const struct tokens *t, size_t first)
 {
 	/* "calls me her little toerag": what someone calls the writer */

@@ -42,6 +42,22 @@ static void run(char *const argv[], struct run_result *r)
 	run_program(argv, env, NULL, 0, 60, r);
 }
 
+/* Runs lint with config file cfg over the shipped lexicons. */
+static void lint_with(const char *cfg, struct run_result *r)
+{
+	char *argv[] = {HOST_PATH, "lint", "--config", (char *)cfg, "--lexicons", lex, NULL};
+	run(argv, r);
+}
+
+/* Writes a school's own lexicon folder, dir/folder, holding terms.txt. */
+static void write_local_terms(const char *folder, const char *terms)
+{
+	char *local = xasprintf("%s/%s", dir, folder);
+	assert_int_equal(mkdir(local, 0700), 0);
+	free(write_temp_str(local, "terms.txt", terms));
+	free(local);
+}
+
 static void shipped_files_are_clean(void **state)
 {
 	(void)state;
@@ -56,22 +72,18 @@ static void shipped_files_are_clean(void **state)
 static void broken_files(void **state)
 {
 	(void)state;
-	char *local = xasprintf("%s/local", dir);
-	char *cmd = xasprintf("mkdir -p '%s'", local);
-	assert_int_equal(system(cmd), 0);
-	free(write_temp_str(local, "terms.txt", "@category work_detail\nOak Lodge\nbad \xC3( line\n"
-						"@severity huge\nOak Lodge\n"
-						"@category derogatory\nsh*\nbig deal*\n*wit*\n"
-						"@category context\nschool*\n@category derogatory\n"
-						"numpty*\n"));
+	write_local_terms("local", "@category work_detail\nOak Lodge\nbad \xC3( line\n"
+				   "@severity huge\nOak Lodge\n"
+				   "@category derogatory\nsh*\nbig deal*\n*wit*\n"
+				   "@category context\nschool*\n@category derogatory\n"
+				   "numpty*\n");
 	free(write_temp_str(dir, "roster.csv", "Forename,Surname,Year\nZebedee,Nwachukwu,6\n,,6\nHope,Nwachukwu,6\n"));
 	char *cfg = write_temp_str(dir, "config.json",
 				   "{\"rosters\":[\"roster.csv\"],\"lexicons\":\"local\",\"rosterz\":1,"
 				   "\"patterns\":[{\"pattern\":\"(open\",\"category\":\"personal_data\","
 				   "\"severity\":\"high\"}]}");
-	char *argv[] = {HOST_PATH, "lint", "--config", cfg, "--lexicons", lex, NULL};
 	struct run_result r;
-	run(argv, &r);
+	lint_with(cfg, &r);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.out, "unknown key 'rosterz'"));
 	assert_non_null(strstr(r.out, "patterns[0] does not compile: missing closing parenthesis at "
@@ -95,8 +107,6 @@ static void broken_files(void **state)
 	assert_null(strstr(r.out, "Zebedee"));
 	run_result_finish(&r);
 	free(cfg);
-	free(cmd);
-	free(local);
 }
 
 /* A framed term is the phrases its frames make: one listed as well on its
@@ -105,27 +115,23 @@ static void broken_files(void **state)
 static void framed_duplicates(void **state)
 {
 	(void)state;
-	char *local = xasprintf("%s/framed", dir);
-	char *cmd = xasprintf("mkdir -p '%s'", local);
-	assert_int_equal(system(cmd), 0);
-	free(write_temp_str(local, "terms.txt",
-			    "@category work_detail\n"           /* 1 */
-			    "our bursar grumbled\n"             /* 2: made by line 4 */
-			    "@frames the bursar|our bursar\n"   /* 3 */
-			    "grumbled\n"                        /* 4 */
-			    "@frames the bursar|my bursar\n"    /* 5 */
-			    "grumbled\n"                        /* 6: overlaps line 4 only */
-			    "@frames the bursar|our bursar\n"   /* 7 */
-			    "fretted\n"                         /* 8 */
-			    "@frames\n"                         /* 9 */
-			    "@context school\n"                 /* 10 */
-			    "our bursar fretted\n"              /* 11: another context */
-			    "@frames grumpy old|grumpy-old\n"   /* 12 */
-			    "bursar\n"));                       /* 13: the same phrase twice */
+	write_local_terms("framed",
+			  "@category work_detail\n"           /* 1 */
+			  "our bursar grumbled\n"             /* 2: made by line 4 */
+			  "@frames the bursar|our bursar\n"   /* 3 */
+			  "grumbled\n"                        /* 4 */
+			  "@frames the bursar|my bursar\n"    /* 5 */
+			  "grumbled\n"                        /* 6: overlaps line 4 only */
+			  "@frames the bursar|our bursar\n"   /* 7 */
+			  "fretted\n"                         /* 8 */
+			  "@frames\n"                         /* 9 */
+			  "@context school\n"                 /* 10 */
+			  "our bursar fretted\n"              /* 11: another context */
+			  "@frames grumpy old|grumpy-old\n"   /* 12 */
+			  "bursar\n");                        /* 13: the same phrase twice */
 	char *cfg = write_temp_str(dir, "framed.json", "{\"lexicons\":\"framed\"}");
-	char *argv[] = {HOST_PATH, "lint", "--config", cfg, "--lexicons", lex, NULL};
 	struct run_result r;
-	run(argv, &r);
+	lint_with(cfg, &r);
 	assert_int_equal(r.status, 1);
 	assert_non_null(strstr(r.out, "terms.txt:2: the term is listed already at "));
 	assert_non_null(strstr(r.out, "terms.txt:4\n"));
@@ -138,8 +144,6 @@ static void framed_duplicates(void **state)
 	assert_non_null(strstr(r.out, "2 error(s)"));
 	run_result_finish(&r);
 	free(cfg);
-	free(cmd);
-	free(local);
 }
 
 static void warnings_only_exit_zero(void **state)
@@ -147,9 +151,8 @@ static void warnings_only_exit_zero(void **state)
 	(void)state;
 	free(write_temp_str(dir, "roster.csv", "Forename,Surname\nHope,Nwachukwu\n"));
 	char *cfg = write_temp_str(dir, "config.json", "{\"rosters\":[\"roster.csv\"]}");
-	char *argv[] = {HOST_PATH, "lint", "--config", cfg, "--lexicons", lex, NULL};
 	struct run_result r;
-	run(argv, &r);
+	lint_with(cfg, &r);
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "0 error(s), 1 warning(s)"));
 	run_result_finish(&r);
