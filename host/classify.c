@@ -717,7 +717,7 @@ static void load_rosters(struct classifier *c, const struct config *config,
 static const char *const fillers[] = {
 	"basically", "literally", "really", "honestly", "actually", "genuinely", "totally",
 	"completely", "absolutely", "truly", "simply", "just", "so", "all", "always", "quite",
-	"very", "bloody", "such", "frankly", "pretty", "utterly",
+	"very", "bloody", "such", "frankly", "pretty", "utterly", "even",
 };
 
 static void add_fillers(struct classifier *c)
