@@ -727,8 +727,8 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
  * gate's window covers: hence \\s{1,4} rather than \\s+. */
 static const struct pattern_def defs[] = {
 	/* mobiles and landlines: 07700 900123, +44 (0)20 7946 0018, 0113-496-0000,
-	 * (0161) 496 0018 */
-	{"(?<![\\w+./:-])(?:(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s-]?){9,10}|"
+	 * (0161) 496 0018, 07.445.889.021 */
+	{"(?<![\\w+./:-])(?:(?:\\+44\\s?(?:\\(0\\)\\s?)?|0044\\s?|0)(?:\\d[\\s.-]?){9,10}|"
 	 "\\(0\\d{2,4}\\)\\s?(?:\\d[\\s-]?){5,8})(?!\\d)",
 	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_CHAIN, NULL,
 	 /* 0 or +44 and 9 or 10 more digits, one separator apart */
@@ -742,7 +742,7 @@ static const struct pattern_def defs[] = {
 	 "Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|"
 	 "Walk|Square|Parade|Row)\\b\\.?",
 	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address, {0}},
-	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
+	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"
@@ -987,7 +987,7 @@ static void at_windows(struct patterns *p, const char *text, size_t len)
 
 static bool chain_gap(char c)
 {
-	return is_space(c) || c == '-' || c == '(' || c == ')';
+	return is_space(c) || c == '-' || c == '.' || c == '(' || c == ')';
 }
 
 /* Whether any of eight bytes is an ASCII digit: XOR with '0' maps digits,
