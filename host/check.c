@@ -619,13 +619,33 @@ static const char *const self_filler[] = {
 	"bit", "of", "massive", "little", "just", "being", "the", "biggest", "daft", "silly",
 };
 static const char *const i_word[] = {"i"};
-static const char *const m_am[] = {"m", "am"};
+static const char *const m_am[] = {"m", "am", "was"};
 static const char *const im[] = {"im"};
+static const char *const copula[] = {"is", "s", "was"};
+static const char *const elders[] = {
+	"hubby", "toddler", "mum", "mam", "dad", "mother", "father", "nan", "grandad", "grandma",
+};
 
-/* Whether the insult at token first is said by the writer of themselves:
- * a joke against oneself insults nobody. */
+/* Whether token i, with the copula before the insult at j, says it of the
+ * writer's own family or pet: "my husband is a useless cook", "my dog's
+ * such a nightmare". Teasing one's own is no insult to a pupil, a parent
+ * or a colleague. */
+static bool said_of_family(const struct tokens *t, size_t i)
+{
+	return i >= 2 && token_is(t, i, copula, ARRAY_SIZE(copula)) &&
+	       (token_is(t, i - 1, family, ARRAY_SIZE(family)) ||
+		token_is(t, i - 1, elders, ARRAY_SIZE(elders))) &&
+	       token_is(t, i - 2, my, ARRAY_SIZE(my)) &&
+	       !((t->items[i].gap | t->items[i - 1].gap) & (GAP_BREAK | GAP_STOP));
+}
+
+/* Whether the insult at token first is said by the writer of themselves
+ * ("I'm such an idiot", "I was such a brat") or of their own family: a joke
+ * against oneself insults nobody. */
 static bool said_of_self(const struct tokens *t, size_t first)
 {
+	if (said_of_family(t, first))
+		return true; /* the phrase starts with "is": "[is a useless]" */
 	size_t i = first, skipped = 0;
 	while (i > 0 && skipped < 4 && token_is(t, i - 1, self_filler, ARRAY_SIZE(self_filler)) &&
 	       !(t->items[i].gap & (GAP_BREAK | GAP_STOP))) {
@@ -634,7 +654,7 @@ static bool said_of_self(const struct tokens *t, size_t first)
 	}
 	if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	if (token_is(t, i - 1, im, ARRAY_SIZE(im)))
+	if (token_is(t, i - 1, im, ARRAY_SIZE(im)) || said_of_family(t, i - 1))
 		return true;
 	return i >= 2 && token_is(t, i - 1, m_am, ARRAY_SIZE(m_am)) &&
 	       token_is(t, i - 2, i_word, ARRAY_SIZE(i_word)) &&
@@ -701,6 +721,29 @@ static bool denied_or_reported(const struct tokens *t, size_t first)
 			return false;
 	}
 	return false;
+}
+
+static const char *const media_word[] = {
+	"documentary", "documentaries", "programme", "programmes", "program", "film", "films",
+	"book", "books", "novel", "article", "articles", "podcast", "episode", "series", "drama",
+	"lecture", "webinar", "course", "training", "module", "essay", "dissertation",
+	"research", "reading", "learning", "watched", "watching", "thread", "campaign", "awareness",
+};
+static const char *const about_word[] = {"about", "on", "into"};
+static const char *const article_word[] = {"a", "an", "the"};
+
+/* Whether the confidential term at token first is the topic of something
+ * read, watched or taught ("a documentary about forced marriage", "training
+ * on FGM"), not a case at the writer's school. */
+static bool topic_of(const struct tokens *t, size_t first)
+{
+	size_t i = first;
+	if (i > 0 && token_is(t, i - 1, article_word, ARRAY_SIZE(article_word)) &&
+	    !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		i--;
+	return i >= 2 && token_is(t, i - 1, about_word, ARRAY_SIZE(about_word)) &&
+	       token_is(t, i - 2, media_word, ARRAY_SIZE(media_word)) &&
+	       !((t->items[i].gap | t->items[i - 1].gap) & (GAP_BREAK | GAP_STOP));
 }
 
 static const char *const church_word[] = {"church", "cathedral", "chapel", "parish",
@@ -937,8 +980,11 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	case CAT_GROUP:
 		return SEV_NONE;
 	case CAT_GRIEVANCE:
+		/* not of the party at "my daughter's" */
 		*cat = CAT_WORK_DETAIL;
-		return c->cands.context ? (enum severity)p->severity : SEV_NONE;
+		return c->cands.context && !own_childs(&c->tokens, k->first, k->last)
+			       ? (enum severity)p->severity
+			       : SEV_NONE;
 	default:
 		break;
 	}
@@ -959,6 +1005,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    ((p->flags & TERM_GROUP) && !c->cands.group))
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
+		return SEV_LOW;
+	if (p->category == CAT_CONFIDENTIAL && topic_of(&c->tokens, k->first))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
