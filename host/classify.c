@@ -779,9 +779,10 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 			       struct problems *problems)
 {
 	struct classifier *c = xcalloc(1, sizeof(*c));
-	/* sized for the shipped lexicons (about 24,000 phrase steps over 3,500
-	 * words), so that loading them never stops to grow the tables */
-	c->dict = match_dict_create_sized(30000, 4000);
+	/* sized for the shipped lexicons (about 35,600 phrase steps over 4,200
+	 * words) with room to grow, so that loading them never stops to grow
+	 * the tables: 65,536 edge slots, 8,192 token slots */
+	c->dict = match_dict_create_sized(40000, 6000);
 	tokens_init(&c->tokens);
 	buf_init(&c->obf);
 	init_labels(c, config);
