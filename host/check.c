@@ -626,10 +626,10 @@ static const char *const elders[] = {
 	"hubby", "toddler", "mum", "mam", "dad", "mother", "father", "nan", "grandad", "grandma",
 };
 
-/* Whether token i, with the copula before the insult at j, says it of the
- * writer's own family or pet: "my husband is a useless cook", "my dog's
- * such a nightmare". Teasing one's own is no insult to a pupil, a parent
- * or a colleague. */
+/* Whether token i is "is", "'s" or "was" after "my husband", "our dog" and
+ * the like, so that the insult after it is said of the writer's own family
+ * or pet: "my husband is a useless cook", "my dog's such a nightmare".
+ * Teasing one's own is no insult to a pupil, a parent or a colleague. */
 static bool said_of_family(const struct tokens *t, size_t i)
 {
 	return i >= 2 && token_is(t, i, copula, ARRAY_SIZE(copula)) &&
