@@ -215,6 +215,16 @@ static bool single_letter(const struct tokens *t, size_t i)
 	return tok->norm_len == 1 && isalpha((unsigned char)t->norm[tok->norm]);
 }
 
+/* Proposes the single letters of tokens [from, to) read as one word. */
+static void propose_letters(const struct tokens *t, size_t from, size_t to, struct buf *b,
+			    obfuscation_fn fn, void *ctx)
+{
+	b->len = 0;
+	for (size_t k = from; k < to; k++)
+		buf_append_char(b, t->norm[t->items[k].norm]);
+	propose(b, t->items[from].start, t->items[to - 1].end, fn, ctx);
+}
+
 void obfuscation_scan_spaced(const struct tokens *t, struct buf *b, obfuscation_fn fn, void *ctx)
 {
 	size_t i = 0;
@@ -227,20 +237,12 @@ void obfuscation_scan_spaced(const struct tokens *t, struct buf *b, obfuscation_
 		while (j < t->count && single_letter(t, j) && !(t->items[j].gap & GAP_BREAK) &&
 		       j - i < MAX_RUN)
 			j++;
-		if (j - i >= 3) {
-			b->len = 0;
-			for (size_t k = i; k < j; k++)
-				buf_append_char(b, t->norm[t->items[k].norm]);
-			propose(b, t->items[i].start, t->items[j - 1].end, fn, ctx);
-		}
+		if (j - i >= 3)
+			propose_letters(t, i, j, b, fn, ctx);
 		/* "a p r i c k": the first letter may be the word "a" or "I" */
 		char first = t->norm[t->items[i].norm];
-		if (j - i >= 4 && (first == 'a' || first == 'i')) {
-			b->len = 0;
-			for (size_t k = i + 1; k < j; k++)
-				buf_append_char(b, t->norm[t->items[k].norm]);
-			propose(b, t->items[i + 1].start, t->items[j - 1].end, fn, ctx);
-		}
+		if (j - i >= 4 && (first == 'a' || first == 'i'))
+			propose_letters(t, i + 1, j, b, fn, ctx);
 		i = j;
 	}
 }
