@@ -66,7 +66,7 @@ static bool signal_only(const struct payload *ps, size_t n)
 static bool gated(const struct payload *ps, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!(ps[k].flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP)))
+		if (!(ps[k].flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN)))
 			return false;
 	return n > 0;
 }
@@ -83,6 +83,8 @@ static void note_about(struct classifier *c, uint32_t node)
 			c->cands.child = true;
 		if (ps[k].category == CAT_GROUP)
 			c->cands.group = true;
+		if (ps[k].flags & TERM_CONCERN)
+			c->cands.concern_term = true;
 	}
 }
 
@@ -866,6 +868,23 @@ static const char *const door_word[] = {"door"};
 static const char *const pet[] = {"dog", "cat", "puppy", "kitten", "hamster", "rabbit",
 				  "horse", "pony", "tortoise", "budgie", "parrot"};
 
+static const char *const i_me[] = {"i", "me"};
+
+/* Whether the name at tokens [first, last] is with the writer: "Finn and
+ * I", "Finn and me", "me and Finn". */
+static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
+{
+	if (last + 2 < t->count && t->items[last + 1].gap == GAP_SPACE &&
+	    t->items[last + 2].gap == GAP_SPACE &&
+	    token_is(t, last + 1, and_word, ARRAY_SIZE(and_word)) &&
+	    token_is(t, last + 2, i_me, ARRAY_SIZE(i_me)))
+		return true;
+	return first > 1 && t->items[first].gap == GAP_SPACE &&
+	       t->items[first - 1].gap == GAP_SPACE &&
+	       token_is(t, first - 1, and_word, ARRAY_SIZE(and_word)) &&
+	       token_is(t, first - 2, me_word, ARRAY_SIZE(me_word));
+}
+
 /* Whether the forename ending at token last, or it and one more ("Aisha
  * and Yusuf"), is a grown-up or a pet by what follows: "Ethan and Priya's
  * wedding", "Aisha and Yusuf next door", "Finn the dog". */
@@ -917,6 +936,16 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		return SEV_NONE;
 	if (p->kind == KIND_FORENAME && grown_up_or_pet(t, k->last))
 		return SEV_NONE;
+	/* "My Harvey has started nursery", "our Will": a common forename that
+	 * is the writer's own is family, not a pupil */
+	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
+	    k->first > 0 && first->gap == GAP_SPACE &&
+	    token_is(t, k->first - 1, my, ARRAY_SIZE(my)))
+		return SEV_LOW;
+	/* "Finn and I are doing the Three Peaks": the writer's companion, in a
+	 * post not about school */
+	if (p->kind == KIND_FORENAME && !c->cands.context && with_the_writer(t, k->first, k->last))
+		return SEV_LOW;
 	/* "Harvey G": a forename with an initial is how a pupil is half-hidden,
 	 * and it still identifies them. "I" and "A" are words. */
 	if (p->kind == KIND_FORENAME && k->last + 1 < t->count &&
@@ -1002,7 +1031,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||
 	    ((p->flags & TERM_CHILD) && !c->cands.child) ||
-	    ((p->flags & TERM_GROUP) && !c->cands.group))
+	    ((p->flags & TERM_GROUP) && !c->cands.group) ||
+	    ((p->flags & TERM_CONCERN) && !c->cands.concern))
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
 		return SEV_LOW;
@@ -1013,6 +1043,17 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
 		return SEV_LOW;
 	return (enum severity)p->severity;
+}
+
+/* Whether a candidate, decided, is something derogatory or confidential. */
+static bool says_concern(const struct cand_list *l)
+{
+	for (size_t i = 0; i < l->count; i++)
+		if (l->items[i].severity >= SEV_MEDIUM &&
+		    (l->items[i].category == CAT_DEROGATORY ||
+		     l->items[i].category == CAT_CONFIDENTIAL))
+			return true;
+	return false;
 }
 
 /* Category order when two payloads of one span are equally severe. */
@@ -1156,6 +1197,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.context = false;
 	c->cands.child = false;
 	c->cands.group = false;
+	c->cands.concern_term = false;
+	c->cands.concern = false;
 
 	/* A long text: a second thread tokenises its last part (from
 	 * SPLIT_64THS of the way) and then scans the whole for obfuscated
@@ -1215,6 +1258,13 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	struct text_shape shape = shape_of(t);
 	for (size_t i = 0; i < phrases; i++)
 		decide(c, &c->cands.items[i], shape);
+	/* "one of my colleagues" is a work detail beside "is being
+	 * investigated", and is judged again once that is known */
+	if (c->cands.concern_term && says_concern(&c->cands)) {
+		c->cands.concern = true;
+		for (size_t i = 0; i < phrases; i++)
+			decide(c, &c->cands.items[i], shape);
+	}
 	if (c->cands.count > 1)
 		qsort(c->cands.items, c->cands.count, sizeof(*c->cands.items), cmp_candidates);
 

@@ -66,6 +66,9 @@ struct cand_list {
 	bool context;
 	bool child;
 	bool group; /* a protected group is named (phrases only) */
+	/* a term that warns only beside something derogatory or confidential
+	 * was found, and whether there is such a thing (phrases only) */
+	bool concern_term, concern;
 };
 
 /* A long text's second thread: it tokenises and looks up the text's last

@@ -346,6 +346,7 @@ static const uint8_t context_flag[] = {
 	[CONTEXT_SCHOOL] = TERM_SCHOOL,
 	[CONTEXT_CHILD] = TERM_CHILD,
 	[CONTEXT_GROUP] = TERM_GROUP,
+	[CONTEXT_CONCERN] = TERM_CONCERN,
 };
 
 static void add_entry(struct classifier *c, struct morphology *m, const struct lexicon_entry *e,

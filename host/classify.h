@@ -32,6 +32,8 @@ enum term_flag {
 	TERM_SCHOOL = 1 << 3,   /* warns only in a post about school, else a hint */
 	TERM_CHILD = 1 << 4,    /* warns only in a post about a particular child */
 	TERM_GROUP = 1 << 5,    /* warns only in a post that names a protected group */
+	TERM_CONCERN = 1 << 6,  /* warns only in a post that says something derogatory
+				 * or confidential */
 };
 
 struct label {

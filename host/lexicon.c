@@ -126,10 +126,12 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		}
 	} else if (strcmp(k, "context") == 0) {
 		/* in enum lexicon_context's order */
-		static const char *const contexts[] = {"any", "school", "child", "group"};
+		static const char *const contexts[] = {"any", "school", "child", "group",
+						     "concern"};
 		int i = index_of(v, contexts, ARRAY_SIZE(contexts));
 		if (i < 0) {
-			problems_add(problems, "%s:%zu: context takes school, child, group or any.",
+			problems_add(problems,
+				     "%s:%zu: context takes school, child, group, concern or any.",
 				     name, line);
 			ok = false;
 		} else {

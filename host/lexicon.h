@@ -19,7 +19,9 @@
  * phrases ("you are a pig", not "pig farm"); "context=school" makes a term
  * warn only in a post about school ("sacked"), "context=child" only in one
  * about a particular child ("his mum has been sectioned"), "context=group"
- * only in one that names a protected group ("women aren't cut out"). See
+ * only in one that names a protected group ("women aren't cut out"),
+ * "context=concern" only in one that also says something derogatory or
+ * confidential ("one of my colleagues is being investigated"). See
  * docs/tuning.md. */
 #ifndef PREPOST_LEXICON_H
 #define PREPOST_LEXICON_H
@@ -42,6 +44,9 @@ enum lexicon_context {
 	CONTEXT_SCHOOL, /* school: "sacked" of a colleague, not a football manager */
 	CONTEXT_CHILD,  /* a particular child: "one of my boys ... sectioned" */
 	CONTEXT_GROUP,  /* a protected group: "women aren't cut out for it" */
+	/* something derogatory or confidential said in the post: "my line
+	 * manager is a spineless jellyfish", not "my line manager lent me it" */
+	CONTEXT_CONCERN,
 };
 
 struct lexicon_entry {
