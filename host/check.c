@@ -863,6 +863,9 @@ static const char *const the_word[] = {"the"};
 
 static const char *const and_word[] = {"and", "&"};
 static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag", "retirement"};
+static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers",
+				       "restaurant", "takeaway", "garage", "pub", "bakery",
+				       "chippy", "bar", "bistro", "kitchen", "butchers"};
 static const char *const next_word[] = {"next"};
 static const char *const door_word[] = {"door"};
 static const char *const pet[] = {"dog", "cat", "puppy", "kitten", "hamster", "rabbit",
@@ -887,7 +890,7 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
 
 /* Whether the forename ending at token last, or it and one more ("Aisha
  * and Yusuf"), is a grown-up or a pet by what follows: "Ethan and Priya's
- * wedding", "Aisha and Yusuf next door", "Finn the dog". */
+ * wedding", "Aisha and Yusuf next door", "Finn the dog", "Kacper's deli". */
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -897,9 +900,18 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		j += 2;
 	if (j + 1 >= t->count || (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	if (possessive_s(t, j))
-		return t->items[j + 1].gap == GAP_SPACE &&
-		       token_is(t, j + 1, adult_event, ARRAY_SIZE(adult_event));
+	if (possessive_s(t, j)) {
+		if (t->items[j + 1].gap != GAP_SPACE)
+			return false;
+		if (token_is(t, j + 1, adult_event, ARRAY_SIZE(adult_event)))
+			return true;
+		/* "Kacper's deli", "Kacper's Polish deli": a business */
+		size_t b = j + 1;
+		if ((t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
+		    t->items[b + 1].gap == GAP_SPACE)
+			b++;
+		return token_is(t, b, business, ARRAY_SIZE(business));
+	}
 	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
 		j++;
 	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
