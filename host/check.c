@@ -289,10 +289,13 @@ static void push_payload(struct cand_list *l, uint32_t start, uint32_t end,
 	push(l, &k);
 }
 
-/* Token i of t, which no list knows, if it begins or ends with a stem
- * ("shitstorm", "dipshit"). Two bit tests turn away nearly every word at
- * once. Called while the tokens are looked up, when each is in cache. */
-static void stem_of(const struct classifier *c, const struct tokens *t, size_t i,
+/* Token i of t, id in the dictionary (or MATCH_NO_TOKEN), if it begins or
+ * ends with a stem ("shitstorm", "dipshit") and is no term by itself: a
+ * word that only starts a phrase ("bitchy" of "bitchy little") is still
+ * read by its stem, one listed alone (or allowlisted) is not. Two bit tests
+ * turn away nearly every word at once. Called while the tokens are looked
+ * up, when each is in cache. */
+static void stem_of(const struct classifier *c, const struct tokens *t, size_t i, uint32_t id,
 		    struct cand_list *out)
 {
 	const struct token *tok = &t->items[i];
@@ -301,6 +304,12 @@ static void stem_of(const struct classifier *c, const struct tokens *t, size_t i
 	bool tail = stem_bit(c->stem_tails, stem_tail_key(w + tok->norm_len));
 	if (!head && !tail)
 		return;
+	if (id != MATCH_NO_TOKEN) {
+		uint32_t node = match_dict_step(c->dict, MATCH_ROOT, id);
+		size_t n;
+		if (node != MATCH_NO_NODE && match_dict_payloads(c->dict, node, &n))
+			return;
+	}
 	const struct payload *p = NULL;
 	for (size_t s = 0; s < c->stem_count; s++) {
 		const struct stem *st = &c->stems[s];
@@ -341,7 +350,7 @@ static uint32_t without_number(const struct classifier *c, const struct tokens *
 }
 
 /* Looks up every token of t in the dictionary (ids, which must have room
- * for them) and proposes the stems of the words it does not know. */
+ * for them) and proposes the stems of the words no list has alone. */
 static void look_up(const struct classifier *c, const struct tokens *t, uint32_t *ids,
 		    struct cand_list *stems)
 {
@@ -354,8 +363,9 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 		if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_DIGIT))
 			ids[i] = (tok->flags & TOKEN_HAS_LETTER) ? without_number(c, t, tok)
 								 : c->number_id;
-		if (ids[i] == MATCH_NO_TOKEN && tok->norm_len >= 4 && c->stem_count)
-			stem_of(c, t, i, stems);
+		if (tok->norm_len >= 4 && c->stem_count &&
+		    (ids[i] == MATCH_NO_TOKEN || !(tok->flags & TOKEN_HAS_DIGIT)))
+			stem_of(c, t, i, ids[i], stems);
 	}
 }
 
