@@ -71,12 +71,27 @@ static bool gated(const struct payload *ps, size_t n)
 	return n > 0;
 }
 
-/* Notes what the phrase at node says the post is about. */
-static void note_about(struct classifier *c, uint32_t node)
+/* Whether tokens [first, last] are all in capitals, as an acronym that is
+ * also a word must be to be the acronym ("SEND", not "send"). */
+static bool in_capitals(const struct tokens *t, size_t first, size_t last)
+{
+	for (size_t i = first; i <= last; i++)
+		if ((t->items[i].flags & TOKEN_HAS_LETTER) && !(t->items[i].flags & TOKEN_ALL_UPPER))
+			return false;
+	return true;
+}
+
+/* Notes what the phrase at node, tokens [first, last], says the post is
+ * about. */
+static void note_about(struct classifier *c, uint32_t node, size_t first, size_t last)
 {
 	size_t n;
 	const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+	bool capitals = in_capitals(&c->tokens, first, last);
 	for (size_t k = 0; k < n; k++) {
+		/* "please send photos" is not about SEND */
+		if ((ps[k].flags & TERM_ACRONYM) && !capitals)
+			continue;
 		if (is_context(&ps[k]))
 			c->cands.context = true;
 		if (is_child(&ps[k]))
@@ -204,13 +219,16 @@ static void scan_phrases(struct classifier *c)
 		 * pupils", a work detail) */
 		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE, warn = MATCH_NO_NODE;
 		uint32_t shorter[4];
+		size_t shorter_end[4];
 		size_t best_end = 0, warn_end = 0, nshorter = 0;
 		for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
 			size_t n;
 			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 			if (ps) {
-				if (best != MATCH_NO_NODE && nshorter < ARRAY_SIZE(shorter))
+				if (best != MATCH_NO_NODE && nshorter < ARRAY_SIZE(shorter)) {
+					shorter_end[nshorter] = best_end;
 					shorter[nshorter++] = best;
+				}
 				best = node;
 				best_end = j;
 				if (!signal_only(ps, n)) {
@@ -223,7 +241,7 @@ static void scan_phrases(struct classifier *c)
 			i++;
 			continue;
 		}
-		note_about(c, best);
+		note_about(c, best, i, best_end);
 		/* what a shorter phrase says the post is about holds too ("trans
 		 * ideology" names a group), unless the longer one is allowlisted
 		 * ("the boy in the film" points at no pupil) */
@@ -231,7 +249,7 @@ static void scan_phrases(struct classifier *c)
 		const struct payload *bp = match_dict_payloads(c->dict, best, &nb);
 		if (!has_allow(bp, nb))
 			for (size_t s = 0; s < nshorter; s++)
-				note_about(c, shorter[s]);
+				note_about(c, shorter[s], i, shorter_end[s]);
 		if (warn != best) {
 			if (warn == MATCH_NO_NODE) {
 				i++;
@@ -239,7 +257,7 @@ static void scan_phrases(struct classifier *c)
 			}
 			best = warn;
 			best_end = warn_end;
-			note_about(c, best);
+			note_about(c, best, i, best_end);
 		}
 		/* a phrase that starts inside this one and runs past its end is
 		 * scanned too, and the better of the two is kept when they are
