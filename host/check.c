@@ -29,13 +29,14 @@ struct sink {
 /* Whether a phrase shows the post is about school: a context word, a work
  * detail, a confidential term or a pupil's full name. A term that itself
  * needs school context to warn ("sacked", a reg group called 3D), or a
- * particular child ("hospital"), or a protected group, does not. */
+ * particular child ("hospital"), or a protected group, or something said
+ * beside it ("the union rep"), does not. */
 static bool is_context(const struct payload *p)
 {
 	return (p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
 		p->category == CAT_CONFIDENTIAL ||
 		(p->category == CAT_PUPIL_NAME && p->kind == KIND_FULL_NAME)) &&
-	       !(p->flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP));
+	       !(p->flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN));
 }
 
 /* Whether a phrase points at a particular child: a child phrase ("one of
@@ -1085,14 +1086,37 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	return (enum severity)p->severity;
 }
 
-/* Whether a candidate, decided, is something derogatory or confidential. */
-static bool says_concern(const struct cand_list *l)
+/* Whether candidate k is a phrase that warns only beside something
+ * derogatory or confidential. */
+static bool concern_gated(const struct classifier *c, const struct candidate *k)
 {
-	for (size_t i = 0; i < l->count; i++)
-		if (l->items[i].severity >= SEV_MEDIUM &&
-		    (l->items[i].category == CAT_DEROGATORY ||
-		     l->items[i].category == CAT_CONFIDENTIAL))
+	size_t n;
+	const struct payload *ps =
+		k->node == MATCH_NO_NODE ? NULL : match_dict_payloads(c->dict, k->node, &n);
+	for (size_t i = 0; ps && i < n; i++)
+		if (ps[i].flags & TERM_CONCERN)
 			return true;
+	return false;
+}
+
+/* Whether a candidate, decided, says something derogatory or confidential
+ * outside any phrase that waits for one: "union rep" inside "the union rep"
+ * is that phrase's own words, not a concern beside it. */
+static bool says_concern(const struct classifier *c)
+{
+	const struct cand_list *l = &c->cands;
+	for (size_t i = 0; i < l->count; i++) {
+		const struct candidate *k = &l->items[i];
+		if (k->severity < SEV_MEDIUM ||
+		    (k->category != CAT_DEROGATORY && k->category != CAT_CONFIDENTIAL))
+			continue;
+		bool inside = false;
+		for (size_t j = 0; j < l->count && !inside; j++)
+			inside = j != i && l->items[j].start <= k->start &&
+				 k->end <= l->items[j].end && concern_gated(c, &l->items[j]);
+		if (!inside)
+			return true;
+	}
 	return false;
 }
 
@@ -1300,7 +1324,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		decide(c, &c->cands.items[i], shape);
 	/* "one of my colleagues" is a work detail beside "is being
 	 * investigated", and is judged again once that is known */
-	if (c->cands.concern_term && says_concern(&c->cands)) {
+	if (c->cands.concern_term && says_concern(c)) {
 		c->cands.concern = true;
 		for (size_t i = 0; i < phrases; i++)
 			decide(c, &c->cands.items[i], shape);
