@@ -692,6 +692,42 @@ static bool said_of_self(const struct tokens *t, size_t first)
 	       !(t->items[i - 1].gap & (GAP_BREAK | GAP_STOP));
 }
 
+static const char *const grown_up[] = {
+	"mum", "mam", "dad", "mother", "father", "nan", "grandad", "grandma", "husband", "hubby",
+	"wife", "partner", "sister", "brother", "cousin", "boyfriend", "girlfriend", "fiance",
+	"fiancee", "aunt", "auntie", "uncle", "friend", "mate", "neighbour", "bestie", "mil",
+};
+static const char *const young[] = {
+	"son", "daughter", "kid", "kids", "lad", "girl", "boy", "baby", "child", "children",
+	"niece", "nephew", "grandson", "granddaughter", "stepson", "stepdaughter",
+};
+
+/* How far before a confidential term its subject may be: "my mum has just
+ * been [diagnosed with]". */
+#define OWN_REACH 6
+
+/* Whether the confidential term at token first is said of a grown-up of the
+ * writer's own ("my mum has been diagnosed with", "my brother's on a
+ * suicide watch"): their own news, not a confidence of their school. Not of
+ * a child ("my son", "my friend's daughter", "my neighbour's 15 year old"),
+ * whose welfare is the policy's, nor past a comma or the end of a
+ * sentence. */
+static bool of_own_grown_up(const struct tokens *t, size_t first)
+{
+	for (size_t i = first, n = 0; i > 0 && n < OWN_REACH; n++) {
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		i--;
+		if (token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) && i > 0 &&
+		    token_is(t, i - 1, my, ARRAY_SIZE(my)) &&
+		    !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+			return !(i + 2 < first && possessive_s(t, i + 1) &&
+				 (token_is(t, i + 2, young, ARRAY_SIZE(young)) ||
+				  (t->items[i + 2].flags & TOKEN_HAS_DIGIT)));
+	}
+	return false;
+}
+
 static const char *const that_word[] = {"that"};
 
 /* ... or after it, as people say it of themselves, "I am" ending the
@@ -1077,7 +1113,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
 		return SEV_LOW;
-	if (p->category == CAT_CONFIDENTIAL && topic_of(&c->tokens, k->first))
+	if (p->category == CAT_CONFIDENTIAL &&
+	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first)))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
