@@ -1138,21 +1138,22 @@ static bool concern_gated(const struct classifier *c, const struct candidate *k)
 
 /* Whether a candidate, decided, says something derogatory or confidential
  * outside any phrase that waits for one: "union rep" inside "the union rep"
- * is that phrase's own words, not a concern beside it. */
-static bool says_concern(const struct classifier *c)
+ * is that phrase's own words, not a concern beside it. The first `phrases`
+ * candidates are phrases in order of their start, so one pass keeps how far
+ * the waiting phrases so far reach. */
+static bool says_concern(const struct classifier *c, size_t phrases)
 {
 	const struct cand_list *l = &c->cands;
+	uint32_t covered = 0;
 	for (size_t i = 0; i < l->count; i++) {
 		const struct candidate *k = &l->items[i];
-		if (k->severity < SEV_MEDIUM ||
-		    (k->category != CAT_DEROGATORY && k->category != CAT_CONFIDENTIAL))
-			continue;
-		bool inside = false;
-		for (size_t j = 0; j < l->count && !inside; j++)
-			inside = j != i && l->items[j].start <= k->start &&
-				 k->end <= l->items[j].end && concern_gated(c, &l->items[j]);
-		if (!inside)
+		bool waits = i < phrases && concern_gated(c, k);
+		if (!waits && k->severity >= SEV_MEDIUM &&
+		    (k->category == CAT_DEROGATORY || k->category == CAT_CONFIDENTIAL) &&
+		    !(i < phrases && k->end <= covered))
 			return true;
+		if (waits && k->end > covered)
+			covered = k->end;
 	}
 	return false;
 }
@@ -1361,7 +1362,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		decide(c, &c->cands.items[i], shape);
 	/* "one of my colleagues" is a work detail beside "is being
 	 * investigated", and is judged again once that is known */
-	if (c->cands.concern_term && says_concern(c)) {
+	if (c->cands.concern_term && says_concern(c, phrases)) {
 		c->cands.concern = true;
 		for (size_t i = 0; i < phrases; i++)
 			decide(c, &c->cands.items[i], shape);
