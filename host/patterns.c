@@ -742,7 +742,11 @@ static const struct pattern_def defs[] = {
 	 "Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|"
 	 "Walk|Square|Parade|Row)\\b\\.?",
 	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address, {0}},
-	{"(?i)\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?: on)?|birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
+	/* "DOB for the booking is 17 April 1987": a few words may come between
+	 * "DOB" or "date of birth" and the date, not between "birthday" and a
+	 * party's date */
+	{"(?i)\\b(?:(?:d\\.?o\\.?b\\.?|date of birth)(?:\\s{1,4}[a-z']{1,12}){0,4}?|born(?: on)?|"
+	 "birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"
