@@ -690,16 +690,17 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 		qsort(p->keywords, p->nkeywords, sizeof(*p->keywords), cmp_u32);
 }
 
-/* a keyword up to 48 bytes before the date's first digits, which reach at
+/* a keyword up to 96 bytes before the date's first digits ("date of birth"
+ * and three words of ten letters, "is on the", a colon), which reach at
  * most 40 bytes on ("3rd of September 2015") */
 static bool gate_birth(struct patterns *p, const char *text, size_t len, const struct run *r,
 		       ptrdiff_t *a, ptrdiff_t *b)
 {
 	if (!p->keywords_found)
 		find_keywords(p, text, len);
-	*a = (ptrdiff_t)r->start - 48;
+	*a = (ptrdiff_t)r->start - 96;
 	*b = (ptrdiff_t)r->start + 40;
-	while (p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] + 48 < r->start)
+	while (p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] + 96 < r->start)
 		p->next_keyword++;
 	return p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] < r->start;
 }
@@ -745,7 +746,7 @@ static const struct pattern_def defs[] = {
 	/* "DOB for the booking is 17 April 1987": a few words may come between
 	 * "DOB" or "date of birth" and the date, not between "birthday" and a
 	 * party's date */
-	{"(?i)\\b(?:(?:d\\.?o\\.?b\\.?|date of birth)(?:\\s{1,4}[a-z']{1,12}){0,4}?|born(?: on)?|"
+	{"(?i)\\b(?:(?:d\\.?o\\.?b\\.?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,3}?|born(?: on)?|"
 	 "birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"

@@ -343,6 +343,7 @@ static void gated_scan_is_exhaustive(void **state)
 		"0", "7", "1", "12", "07700", "900123", "+44", "(0)", "0044", "20", "7946", "0018",
 		" ", "  ", "   ", "-", "/", ".", ",", ":", "\n", "\t", "(", ")", "+", "_",
 		"born", "Born on", "DOB", "d.o.b.", "date of birth", "birthday is", "was on",
+		"for the", "booking", "abcdefghij", "form", "is on the",
 		"3rd", "of", "September", "Sept", "march", "2015", "12/03/2014",
 		"Year", "years", "yr", "Y", "KS", "key stage", "and", "&", "'s",
 		"Elm", "Grove", "Road", "St", "Acacia", "Avenue", "12a,",
@@ -352,6 +353,7 @@ static void gated_scan_is_exhaustive(void **state)
 		"a", "x", "Z", "\xC3\xA9", "\xF0\x9F\x96\x95", "\xFF", "a@b.com", "@", "sch.uk",
 		/* whole matches at their longest */
 		"born on  3rd  of  September  2015", "DOB:  12/03/2014", "d.o.b - 1/2/15",
+		"date of birth    abcdefghij    abcdefghij    abcdefghij    is on    the    :    ",
 		"birthday was on    September    3rd,    2015", "date of birth -  1st march",
 		"12a,  Acacia   Gardens  Road", "7  Old  Mill  Lane  Close", "sort code :   12 34 56",
 		"12-34-56, account 12345678", "12345678 and 12-34-56", "AB 12 34 56 C", "JG103759A",
