@@ -702,6 +702,9 @@ static const char *const young[] = {
 	"niece", "nephew", "grandson", "granddaughter", "stepson", "stepdaughter",
 };
 
+static const char *const young_adj[] = {"little", "eldest", "youngest", "oldest", "baby",
+					"teenage", "older", "younger"};
+
 /* How far before a confidential term its subject may be: "my mum has just
  * been [diagnosed with]". */
 #define OWN_REACH 6
@@ -718,12 +721,16 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
 			return false;
 		i--;
-		if (token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) && i > 0 &&
-		    token_is(t, i - 1, my, ARRAY_SIZE(my)) &&
-		    !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
-			return !(i + 2 < first && possessive_s(t, i + 1) &&
-				 (token_is(t, i + 2, young, ARRAY_SIZE(young)) ||
-				  (t->items[i + 2].flags & TOKEN_HAS_DIGIT)));
+		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) || i == 0 ||
+		    !token_is(t, i - 1, my, ARRAY_SIZE(my)) ||
+		    (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+			continue;
+		size_t y = i + 2;
+		if (y + 1 < first && token_is(t, y, young_adj, ARRAY_SIZE(young_adj)))
+			y++; /* "my sister's little boy" */
+		return !(y < first && possessive_s(t, i + 1) &&
+			 (token_is(t, y, young, ARRAY_SIZE(young)) ||
+			  (t->items[y].flags & TOKEN_HAS_DIGIT)));
 	}
 	return false;
 }
@@ -931,6 +938,11 @@ static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag"
 static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers",
 				       "restaurant", "takeaway", "garage", "pub", "bakery",
 				       "chippy", "bar", "bistro", "kitchen", "butchers"};
+static const char *const the_a[] = {"the", "a", "an"};
+static const char *const trade[] = {"hairdresser", "barber", "plumber", "electrician",
+				    "mechanic", "builder", "joiner", "dentist", "physio",
+				    "nurse", "doctor", "vet", "baker", "butcher", "florist",
+				    "photographer", "driver", "cleaner", "landlord", "landlady"};
 static const char *const next_word[] = {"next"};
 static const char *const door_word[] = {"door"};
 static const char *const pet[] = {"dog", "cat", "puppy", "kitten", "hamster", "rabbit",
@@ -970,12 +982,21 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 			return false;
 		if (token_is(t, j + 1, adult_event, ARRAY_SIZE(adult_event)))
 			return true;
-		/* "Kacper's deli", "Kacper's Polish deli": a business */
+		/* "Kacper's deli", "Finn's Bakery", "Kacper's Polish deli": a
+		 * business; "Amara's the best hairdresser": a trade */
 		size_t b = j + 1;
+		if (token_is(t, b, business, ARRAY_SIZE(business)))
+			return true;
 		if ((t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
-		    t->items[b + 1].gap == GAP_SPACE)
-			b++;
-		return token_is(t, b, business, ARRAY_SIZE(business));
+		    t->items[b + 1].gap == GAP_SPACE &&
+		    token_is(t, b + 1, business, ARRAY_SIZE(business)))
+			return true;
+		if (!token_is(t, b, the_a, ARRAY_SIZE(the_a)))
+			return false;
+		for (size_t n = 0; n < 2 && ++b < t->count && t->items[b].gap == GAP_SPACE; n++)
+			if (token_is(t, b, trade, ARRAY_SIZE(trade)))
+				return true;
+		return false;
 	}
 	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
 		j++;
