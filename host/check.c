@@ -584,7 +584,7 @@ static const char *const family[] = {
  * writer's own child, not their work. */
 static const char *const own_child[] = {
 	"son", "daughter", "stepson", "stepdaughter", "grandson", "granddaughter",
-	"niece", "nephew", "godson", "goddaughter",
+	"niece", "nephew", "godson", "goddaughter", "youngest", "eldest", "oldest", "twins",
 };
 static const char *const my[] = {"my", "our"};
 
@@ -938,6 +938,9 @@ static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag"
 static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers",
 				       "restaurant", "takeaway", "garage", "pub", "bakery",
 				       "chippy", "bar", "bistro", "kitchen", "butchers"};
+static const char *const his_her[] = {"his", "her", "their"};
+static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
+				     "boyfriend", "girlfriend", "hubby"};
 static const char *const the_a[] = {"the", "a", "an"};
 static const char *const trade[] = {"hairdresser", "barber", "plumber", "electrician",
 				    "mechanic", "builder", "joiner", "dentist", "physio",
@@ -967,10 +970,17 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
 
 /* Whether the forename ending at token last, or it and one more ("Aisha
  * and Yusuf"), is a grown-up or a pet by what follows: "Ethan and Priya's
- * wedding", "Aisha and Yusuf next door", "Finn the dog", "Kacper's deli". */
+ * wedding", "Aisha and Yusuf next door", "Finn the dog", "Kacper's deli",
+ * "Amara and her husband". */
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
+	/* "Amara and her husband" */
+	if (j + 2 < t->count && token_is(t, j, and_word, ARRAY_SIZE(and_word)) &&
+	    token_is(t, j + 1, his_her, ARRAY_SIZE(his_her)) &&
+	    token_is(t, j + 2, spouse, ARRAY_SIZE(spouse)) &&
+	    !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) & (GAP_BREAK | GAP_STOP)))
+		return true;
 	if (j + 1 < t->count && t->items[j].gap == GAP_SPACE &&
 	    token_is(t, j, and_word, ARRAY_SIZE(and_word)) && t->items[j + 1].gap == GAP_SPACE &&
 	    (t->items[j + 1].flags & TOKEN_UPPER_FIRST))
