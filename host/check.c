@@ -705,6 +705,9 @@ static const char *const young[] = {
 static const char *const young_adj[] = {"little", "eldest", "youngest", "oldest", "baby",
 					"teenage", "older", "younger"};
 
+static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got", "just", "been",
+					   "and", "who", "recently", "finally"};
+
 /* How far before a confidential term its subject may be: "my mum has just
  * been [diagnosed with]". */
 #define OWN_REACH 6
@@ -728,9 +731,12 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		size_t y = i + 2;
 		if (y + 1 < first && token_is(t, y, young_adj, ARRAY_SIZE(young_adj)))
 			y++; /* "my sister's little boy" */
-		return !(y < first && possessive_s(t, i + 1) &&
-			 (token_is(t, y, young, ARRAY_SIZE(young)) ||
-			  (t->items[y].flags & TOKEN_HAS_DIGIT)));
+		if (y < first && possessive_s(t, i + 1) &&
+		    (token_is(t, y, young, ARRAY_SIZE(young)) || (t->items[y].flags & TOKEN_HAS_DIGIT)))
+			return false;
+		/* the grown-up is the subject ("my mum has", "my brother's on"),
+		 * not the one kept in the dark ("keeping it from our mum") */
+		return i + 1 < first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
 	}
 	return false;
 }
