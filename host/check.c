@@ -956,6 +956,9 @@ static const char *const next_word[] = {"next"};
 static const char *const door_word[] = {"door"};
 static const char *const pet[] = {"dog", "cat", "puppy", "kitten", "hamster", "rabbit",
 				  "horse", "pony", "tortoise", "budgie", "parrot"};
+static const char *const pets[] = {"dogs", "cats", "puppies", "kittens", "hamsters",
+				   "rabbits", "horses", "ponies", "tortoises", "budgies", "hens"};
+static const char *const pet_count[] = {"two", "three", "new", "little", "lovely"};
 
 static const char *const i_me[] = {"i", "me"};
 
@@ -977,7 +980,7 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
 /* Whether the forename ending at token last, or it and one more ("Aisha
  * and Yusuf"), is a grown-up or a pet by what follows: "Ethan and Priya's
  * wedding", "Aisha and Yusuf next door", "Finn the dog", "Kacper's deli",
- * "Amara and her husband". */
+ * "Amara and her husband", "Oscar and Finn, our two cats". */
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -1018,8 +1021,14 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		j++;
 	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
 		return token_is(t, j + 1, door_word, ARRAY_SIZE(door_word));
-	return token_is(t, j, the_word, ARRAY_SIZE(the_word)) &&
-	       token_is(t, j + 1, pet, ARRAY_SIZE(pet));
+	if (token_is(t, j, the_word, ARRAY_SIZE(the_word)) && token_is(t, j + 1, pet, ARRAY_SIZE(pet)))
+		return true;
+	/* "Oscar and Finn, our two cats" */
+	if (!token_is(t, j, my, ARRAY_SIZE(my)))
+		return false;
+	if (token_is(t, j + 1, pet_count, ARRAY_SIZE(pet_count)) && j + 2 < t->count)
+		j++;
+	return token_is(t, j + 1, pet, ARRAY_SIZE(pet)) || token_is(t, j + 1, pets, ARRAY_SIZE(pets));
 }
 
 /* Whether "from" and a capitalised word, maybe after "the", follow token
