@@ -1066,8 +1066,11 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    token_is(t, k->first - 1, my, ARRAY_SIZE(my)))
 		return SEV_LOW;
 	/* "Finn and I are doing the Three Peaks": the writer's companion, in a
-	 * post not about school */
-	if (p->kind == KIND_FORENAME && !c->cands.context && with_the_writer(t, k->first, k->last))
+	 * post not about school; a common forename even in one that is
+	 * ("Grace and I are taking the kids to the beach") */
+	if (p->kind == KIND_FORENAME &&
+	    (!c->cands.context || (p->flags & (TERM_COMMON | TERM_ORDINARY))) &&
+	    with_the_writer(t, k->first, k->last))
 		return SEV_LOW;
 	/* "Harvey G": a forename with an initial is how a pupil is half-hidden,
 	 * and it still identifies them. "I" and "A" are words. */
