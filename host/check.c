@@ -36,7 +36,7 @@ static bool is_context(const struct payload *p)
 	return (p->category == CAT_CONTEXT || p->category == CAT_WORK_DETAIL ||
 		p->category == CAT_CONFIDENTIAL ||
 		(p->category == CAT_PUPIL_NAME && p->kind == KIND_FULL_NAME)) &&
-	       !(p->flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN));
+	       !(p->flags & TERM_GATED);
 }
 
 /* Whether a phrase points at a particular child: a child phrase ("one of
@@ -67,7 +67,7 @@ static bool signal_only(const struct payload *ps, size_t n)
 static bool gated(const struct payload *ps, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		if (!(ps[k].flags & (TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN)))
+		if (!(ps[k].flags & TERM_GATED))
 			return false;
 	return n > 0;
 }
@@ -947,7 +947,6 @@ static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers
 static const char *const his_her[] = {"his", "her", "their"};
 static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
 				     "boyfriend", "girlfriend", "hubby"};
-static const char *const the_a[] = {"the", "a", "an"};
 static const char *const trade[] = {"hairdresser", "barber", "plumber", "electrician",
 				    "mechanic", "builder", "joiner", "dentist", "physio",
 				    "nurse", "doctor", "vet", "baker", "butcher", "florist",
@@ -1010,7 +1009,7 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		    t->items[b + 1].gap == GAP_SPACE &&
 		    token_is(t, b + 1, business, ARRAY_SIZE(business)))
 			return true;
-		if (!token_is(t, b, the_a, ARRAY_SIZE(the_a)))
+		if (!token_is(t, b, article_word, ARRAY_SIZE(article_word)))
 			return false;
 		for (size_t n = 0; n < 2 && ++b < t->count && t->items[b].gap == GAP_SPACE; n++)
 			if (token_is(t, b, trade, ARRAY_SIZE(trade)))

@@ -34,6 +34,8 @@ enum term_flag {
 	TERM_GROUP = 1 << 5,    /* warns only in a post that names a protected group */
 	TERM_CONCERN = 1 << 6,  /* warns only in a post that says something derogatory
 				 * or confidential */
+	/* any of the above four: the term warns only in some posts */
+	TERM_GATED = TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN,
 };
 
 struct label {

@@ -690,17 +690,21 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 		qsort(p->keywords, p->nkeywords, sizeof(*p->keywords), cmp_u32);
 }
 
-/* a keyword up to 96 bytes before the date's first digits ("date of birth"
- * and three words of ten letters, "is on the", a colon), which reach at
- * most 40 bytes on ("3rd of September 2015") */
+/* How far a keyword may be before the date's first digits: "date of birth"
+ * and three words of ten letters, "is on the", a colon. */
+#define BIRTH_KEYWORD_REACH 96
+
+/* a keyword up to BIRTH_KEYWORD_REACH bytes before the date's first digits,
+ * which reach at most 40 bytes on ("3rd of September 2015") */
 static bool gate_birth(struct patterns *p, const char *text, size_t len, const struct run *r,
 		       ptrdiff_t *a, ptrdiff_t *b)
 {
 	if (!p->keywords_found)
 		find_keywords(p, text, len);
-	*a = (ptrdiff_t)r->start - 96;
+	*a = (ptrdiff_t)r->start - BIRTH_KEYWORD_REACH;
 	*b = (ptrdiff_t)r->start + 40;
-	while (p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] + 96 < r->start)
+	while (p->next_keyword < p->nkeywords &&
+	       p->keywords[p->next_keyword] + BIRTH_KEYWORD_REACH < r->start)
 		p->next_keyword++;
 	return p->next_keyword < p->nkeywords && p->keywords[p->next_keyword] < r->start;
 }
