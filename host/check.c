@@ -1146,12 +1146,9 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return judge_name(c, p, k, shape);
 	if (p->kind == KIND_SCHOOL && names_church(&c->tokens, k->last))
 		return SEV_LOW;
-	if ((p->flags & TERM_ACRONYM) && !shape.shouting) {
-		for (uint32_t i = k->first; i <= k->last; i++)
-			if ((c->tokens.items[i].flags & TOKEN_HAS_LETTER) &&
-			    !(c->tokens.items[i].flags & TOKEN_ALL_UPPER))
-				return SEV_NONE;
-	}
+	if ((p->flags & TERM_ACRONYM) && !shape.shouting &&
+	    !in_capitals(&c->tokens, k->first, k->last))
+		return SEV_NONE;
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||
