@@ -209,6 +209,35 @@ static enum past phrase_past(const struct classifier *c, size_t k, size_t end)
 	return found;
 }
 
+/* The longest phrase from token i (best), the longest that can warn (warn)
+ * and up to four shorter ones that end inside best. */
+struct longest {
+	uint32_t best, warn, shorter[4];
+	size_t best_end, warn_end, shorter_end[4], nshorter;
+};
+
+static void longest_from(const struct classifier *c, size_t i, struct longest *l)
+{
+	uint32_t node = MATCH_ROOT;
+	*l = (struct longest){.best = MATCH_NO_NODE, .warn = MATCH_NO_NODE};
+	for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
+		size_t n;
+		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+		if (!ps)
+			continue;
+		if (l->best != MATCH_NO_NODE && l->nshorter < ARRAY_SIZE(l->shorter)) {
+			l->shorter_end[l->nshorter] = l->best_end;
+			l->shorter[l->nshorter++] = l->best;
+		}
+		l->best = node;
+		l->best_end = j;
+		if (!signal_only(ps, n)) {
+			l->warn = node;
+			l->warn_end = j;
+		}
+	}
+}
+
 static void scan_phrases(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
@@ -218,26 +247,26 @@ static void scan_phrases(struct classifier *c)
 		 * warn: a phrase that only says what the post is about ("one of
 		 * my pupils", a child phrase) must not hide one inside it ("my
 		 * pupils", a work detail) */
-		uint32_t node = MATCH_ROOT, best = MATCH_NO_NODE, warn = MATCH_NO_NODE;
-		uint32_t shorter[4];
-		size_t shorter_end[4];
-		size_t best_end = 0, warn_end = 0, nshorter = 0;
-		for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
-			size_t n;
-			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
-			if (ps) {
-				if (best != MATCH_NO_NODE && nshorter < ARRAY_SIZE(shorter)) {
-					shorter_end[nshorter] = best_end;
-					shorter[nshorter++] = best;
-				}
-				best = node;
-				best_end = j;
-				if (!signal_only(ps, n)) {
-					warn = node;
-					warn_end = j;
-				}
-			}
+		struct longest l;
+		longest_from(c, i, &l);
+		/* a number some phrase spells out ("30 hours funding") is still
+		 * "<number>" to the others ("<number> books to mark"): the
+		 * longer reading wins */
+		if (c->ids[i] != c->number_id && c->number_id != MATCH_NO_TOKEN &&
+		    (t->items[i].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT) {
+			struct longest as_number;
+			uint32_t id = c->ids[i];
+			c->ids[i] = c->number_id;
+			longest_from(c, i, &as_number);
+			c->ids[i] = id;
+			if (as_number.best != MATCH_NO_NODE &&
+			    (l.best == MATCH_NO_NODE || as_number.best_end > l.best_end))
+				l = as_number;
 		}
+		uint32_t best = l.best, warn = l.warn;
+		size_t best_end = l.best_end, warn_end = l.warn_end, nshorter = l.nshorter;
+		const uint32_t *shorter = l.shorter;
+		const size_t *shorter_end = l.shorter_end;
 		if (best == MATCH_NO_NODE) {
 			i++;
 			continue;
@@ -944,6 +973,8 @@ static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag"
 static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers",
 				       "restaurant", "takeaway", "garage", "pub", "bakery",
 				       "chippy", "bar", "bistro", "kitchen", "butchers"};
+static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "work",
+					     "office", "bank", "golf", "parkrun", "council"};
 static const char *const his_her[] = {"his", "her", "their"};
 static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
 				     "boyfriend", "girlfriend", "hubby"};
@@ -979,7 +1010,8 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
 /* Whether the forename ending at token last, or it and one more ("Aisha
  * and Yusuf"), is a grown-up or a pet by what follows: "Ethan and Priya's
  * wedding", "Aisha and Yusuf next door", "Finn the dog", "Kacper's deli",
- * "Amara and her husband", "Oscar and Finn, our two cats". */
+ * "Amara and her husband", "Oscar and Finn, our two cats", "Kacper from the
+ * bakery". */
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -1016,8 +1048,20 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 				return true;
 		return false;
 	}
-	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
-		j++;
+	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 1 < t->count) {
+		/* "Kacper from the bakery", "Grace and Finn from the allotment",
+		 * "Amara from work": placed by a grown-up's place */
+		size_t b = j + 1;
+		if (token_is(t, b, the_word, ARRAY_SIZE(the_word)) && b + 1 < t->count &&
+		    t->items[b + 1].gap == GAP_SPACE)
+			b++;
+		if (t->items[b].gap == GAP_SPACE &&
+		    (token_is(t, b, business, ARRAY_SIZE(business)) ||
+		     token_is(t, b, grown_up_place, ARRAY_SIZE(grown_up_place))))
+			return true;
+		if (j + 2 < t->count)
+			j++;
+	}
 	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
 		return token_is(t, j + 1, door_word, ARRAY_SIZE(door_word));
 	if (token_is(t, j, the_word, ARRAY_SIZE(the_word)) && token_is(t, j + 1, pet, ARRAY_SIZE(pet)))
