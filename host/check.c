@@ -975,6 +975,7 @@ static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers
 				       "chippy", "bar", "bistro", "kitchen", "butchers"};
 static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "work",
 					     "office", "bank", "golf", "parkrun", "council"};
+static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
 static const char *const his_her[] = {"his", "her", "their"};
 static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
 				     "boyfriend", "girlfriend", "hubby"};
@@ -1005,6 +1006,32 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
 	       t->items[first - 1].gap == GAP_SPACE &&
 	       token_is(t, first - 1, and_word, ARRAY_SIZE(and_word)) &&
 	       token_is(t, first - 2, me_word, ARRAY_SIZE(me_word));
+}
+
+/* Whether tokens from j place a grown-up: "from", or "at" after "and the
+ * team", then a place only grown-ups have ("Kacper from the bakery",
+ * "Grace and Finn from the allotment", "Amara from work", "Kacper and the
+ * team at the garage"). */
+static bool at_grown_up_place(const struct tokens *t, size_t j)
+{
+	size_t n = 0;
+	while (n < 3 && j < t->count && t->items[j].gap == GAP_SPACE &&
+	       token_is(t, j, crew, ARRAY_SIZE(crew))) {
+		j++;
+		n++;
+	}
+	/* "at" only after a crew: "Kacper at the cafe" may be a pupil seen
+	 * there */
+	if (j + 1 >= t->count || t->items[j].gap != GAP_SPACE ||
+	    !(token_is(t, j, from_word, ARRAY_SIZE(from_word)) ||
+	      (n > 0 && token_is(t, j, at_word, ARRAY_SIZE(at_word)))))
+		return false;
+	size_t b = j + 1;
+	if (token_is(t, b, the_word, ARRAY_SIZE(the_word)) && b + 1 < t->count &&
+	    t->items[b + 1].gap == GAP_SPACE)
+		b++;
+	return t->items[b].gap == GAP_SPACE && (token_is(t, b, business, ARRAY_SIZE(business)) ||
+						token_is(t, b, grown_up_place, ARRAY_SIZE(grown_up_place)));
 }
 
 /* Whether the forename ending at token last, or it and one more ("Aisha
@@ -1048,20 +1075,10 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 				return true;
 		return false;
 	}
-	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 1 < t->count) {
-		/* "Kacper from the bakery", "Grace and Finn from the allotment",
-		 * "Amara from work": placed by a grown-up's place */
-		size_t b = j + 1;
-		if (token_is(t, b, the_word, ARRAY_SIZE(the_word)) && b + 1 < t->count &&
-		    t->items[b + 1].gap == GAP_SPACE)
-			b++;
-		if (t->items[b].gap == GAP_SPACE &&
-		    (token_is(t, b, business, ARRAY_SIZE(business)) ||
-		     token_is(t, b, grown_up_place, ARRAY_SIZE(grown_up_place))))
-			return true;
-		if (j + 2 < t->count)
-			j++;
-	}
+	if (at_grown_up_place(t, j))
+		return true;
+	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
+		j++;
 	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
 		return token_is(t, j + 1, door_word, ARRAY_SIZE(door_word));
 	if (token_is(t, j, the_word, ARRAY_SIZE(the_word)) && token_is(t, j + 1, pet, ARRAY_SIZE(pet)))
