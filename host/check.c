@@ -1290,6 +1290,38 @@ static uint32_t node_without_fillers(const struct classifier *c, const struct ca
 	return skipped ? node : MATCH_NO_NODE;
 }
 
+/* A work detail inside a confidential phrase warns as well, over the same
+ * words: "told the DSL" is a confidential matter, and the
+ * DSL a detail of the writer's work. */
+static void inner_work_detail(const struct classifier *c, struct candidate *k,
+			      struct text_shape shape)
+{
+	for (size_t from = k->first; from <= k->last; from++) {
+		uint32_t node = MATCH_ROOT;
+		for (size_t j = from; phrase_step(c, from, &j, &node) && j <= k->last; j++) {
+			size_t n;
+			const struct payload *ps = match_dict_payloads(c->dict, node, &n);
+			if (!ps || (from == k->first && j == k->last))
+				continue;
+			struct candidate inner = *k;
+			inner.first = (uint32_t)from;
+			inner.last = (uint32_t)j;
+			inner.node = node;
+			for (size_t i = 0; i < n; i++) {
+				unsigned cat;
+				if (ps[i].category != CAT_WORK_DETAIL)
+					continue;
+				enum severity s = judge(c, &ps[i], &inner, shape, &cat);
+				if (cat == CAT_WORK_DETAIL && s >= SEV_MEDIUM && s > k->also_severity) {
+					k->also_category = CAT_WORK_DETAIL;
+					k->also_severity = (uint8_t)s;
+					k->also_label = ps[i].label;
+				}
+			}
+		}
+	}
+}
+
 /* Decides a phrase candidate: fills category, severity and label, or
  * severity SEV_NONE. A phrase that holds a filler is judged as the phrase
  * without it as well, as it would be had no phrase gone on with the filler
@@ -1302,6 +1334,9 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 	const struct payload *best = NULL;
 	enum severity best_sev = SEV_NONE;
 	unsigned best_cat = 0;
+	/* the most severe payload of each category, for the second warning */
+	const struct payload *of_cat[CAT_COUNT] = {0};
+	enum severity sev_of[CAT_COUNT] = {SEV_NONE};
 	/* an allowlisted phrase raises nothing, whatever else it is */
 	size_t judged = has_allow(ps, n) ? 0 : n;
 	if (judged && k->last > k->first + 1) {
@@ -1314,6 +1349,10 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 		const struct payload *p = i < judged ? &ps[i] : &ps2[i - judged];
 		unsigned cat;
 		enum severity s = judge(c, p, k, shape, &cat);
+		if (cat < CAT_COUNT && p->category == cat && s > sev_of[cat]) {
+			sev_of[cat] = s;
+			of_cat[cat] = p;
+		}
 		if (s > best_sev ||
 		    (s == best_sev && best && category_rank(cat) < category_rank(best_cat))) {
 			best = p;
@@ -1322,9 +1361,20 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 		}
 	}
 	k->severity = (uint8_t)best_sev;
+	k->also_severity = SEV_NONE;
 	if (best) {
 		k->category = (uint8_t)best_cat;
 		k->label = best->label;
+		for (unsigned cat = 0; cat < CAT_COUNT; cat++)
+			if (cat != best_cat && sev_of[cat] >= SEV_MEDIUM &&
+			    sev_of[cat] > k->also_severity) {
+				k->also_category = (uint8_t)cat;
+				k->also_severity = (uint8_t)sev_of[cat];
+				k->also_label = of_cat[cat]->label;
+			}
+		if (k->also_severity == SEV_NONE && best_sev >= SEV_MEDIUM &&
+		    best_cat == CAT_CONFIDENTIAL)
+			inner_work_detail(c, k, shape);
 	} else if (!judged && n) {
 		k->category = CAT_ALLOW; /* for what lies inside it, below */
 	}
@@ -1512,8 +1562,19 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		kept = kept ? kept + 1 : c->cands.items;
 		*kept = *k;
 	}
+	/* a second warning on a phrase's words says what no other warning
+	 * says: not a work detail in a post that has one already */
+	bool has_work = false;
+	for (struct candidate *k = c->cands.items; kept && k <= kept; k++)
+		has_work |= k->category == CAT_WORK_DETAIL && k->severity >= SEV_MEDIUM;
 	for (struct candidate *k = c->cands.items; kept && k <= kept; k++) {
 		struct warning w = {k->start, k->end, k->category, k->severity, k->label};
 		warnings_push(out, &w);
+		if (k->also_severity != SEV_NONE &&
+		    !(has_work && k->also_category == CAT_WORK_DETAIL)) {
+			struct warning also = {k->start, k->end, k->also_category,
+					       k->also_severity, k->also_label};
+			warnings_push(out, &also);
+		}
 	}
 }

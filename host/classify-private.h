@@ -56,6 +56,10 @@ struct candidate {
 	uint8_t category;      /* for non-phrase candidates */
 	uint8_t severity;
 	uint16_t label;
+	/* a phrase listed in two warning categories ("told the DSL" is both a
+	 * confidential matter and a work detail) warns as the other too */
+	uint8_t also_category, also_severity;
+	uint16_t also_label;
 };
 
 /* Candidates as a scanner proposes them, and whether one of them says the

@@ -252,6 +252,10 @@ static void print_human(struct classifier *c, const char *name, const char *text
 			size_t col = 0, at = 0, measured = line_start;
 			for (size_t i = first; i < k; i++) {
 				const struct warning *x = &w->items[i];
+				/* a second warning over the same words is
+				 * underlined already */
+				if (i > first && x->start == x[-1].start && x->end == x[-1].end)
+					continue;
 				size_t from = x->start > measured ? x->start : measured;
 				size_t to = x->end < end ? x->end : end;
 				at += display_width(text, measured, from);

@@ -87,6 +87,8 @@ void utf16_cursor_init(struct utf16_cursor *c, const char *text)
 	c->text = text;
 	c->byte = 0;
 	c->unit = 0;
+	c->mark_byte = 0;
+	c->mark_unit = 0;
 }
 
 size_t utf16_cursor_at(struct utf16_cursor *c, size_t byte)
@@ -94,6 +96,15 @@ size_t utf16_cursor_at(struct utf16_cursor *c, size_t byte)
 	/* Lead bytes of 1-3 byte sequences are one unit; 4-byte sequences are
 	 * a surrogate pair; continuation bytes add nothing. */
 	const unsigned char *s = (const unsigned char *)c->text;
+	if (byte < c->byte) {
+		/* back: from the mark if it is no further, else from the start */
+		if (byte < c->mark_byte)
+			c->mark_byte = c->mark_unit = 0;
+		c->byte = c->mark_byte;
+		c->unit = c->mark_unit;
+	}
+	c->mark_byte = c->byte;
+	c->mark_unit = c->unit;
 	while (c->byte < byte) {
 		/* eight ASCII bytes at a time: eight units */
 		if (byte - c->byte >= 8) {

@@ -39,12 +39,18 @@ json_t *protocol_result(struct protocol *p, json_t *id, const char *text, size_t
 /* The hello reply object. */
 json_t *protocol_hello(struct protocol *p);
 
-/* Converts byte offsets into text to UTF-16 code units; offsets must be
- * asked for in ascending order. */
+/* Converts byte offsets into text to UTF-16 code units. Offsets asked for
+ * in ascending order cost one pass; one behind is counted again from the
+ * start of the call before (a second warning over the same words), or
+ * from the text's start. */
 struct utf16_cursor {
 	const char *text;
 	size_t byte;
 	size_t unit;
+	/* where the last call started from: a second warning over the words
+	 * of the one before goes back to its start */
+	size_t mark_byte;
+	size_t mark_unit;
 };
 void utf16_cursor_init(struct utf16_cursor *c, const char *text);
 size_t utf16_cursor_at(struct utf16_cursor *c, size_t byte);

@@ -128,6 +128,21 @@ static void markers_line_up(void **state)
 	free(roster);
 }
 
+/* Two warnings over the same words are underlined once and listed
+ * twice, at the same place. */
+static void second_warning_underlined_once(void **state)
+{
+	(void)state;
+	const char *args[] = {"--lexicons", lex, NULL};
+	struct run_result r;
+	run(args, "We told the DSL today\n", &r);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "\n      |    ^^^^^^^^^^^^\n"));
+	assert_non_null(strstr(r.out, "confidential  1:4 \"told the DSL\""));
+	assert_non_null(strstr(r.out, "work_detail   1:4 \"told the DSL\""));
+	run_result_finish(&r);
+}
+
 static void world_readable_roster_is_reported(void **state)
 {
 	(void)state;
@@ -201,6 +216,7 @@ int main(void)
 		cmocka_unit_test(problems_go_to_stderr_without_names),
 		cmocka_unit_test(world_readable_roster_is_reported),
 		cmocka_unit_test(markers_line_up),
+		cmocka_unit_test(second_warning_underlined_once),
 		cmocka_unit_test(errors_exit_two),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

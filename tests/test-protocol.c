@@ -263,6 +263,28 @@ static void offsets_in_utf16(void **state)
 	}
 }
 
+/* A phrase that is two things at once ("told the DSL": confidential and
+ * a work detail) gives two warnings over the same UTF-16 range, one after
+ * the other, after a character outside the BMP. */
+static void second_warning_same_range(void **state)
+{
+	(void)state;
+	json_t *j = ask("{\"type\":\"check\",\"id\":1,"
+			"\"text\":\"\\ud83d\\ude00 We told the DSL today\"}");
+	json_t *warns = json_object_get(j, "warnings");
+	assert_int_equal(json_array_size(warns), 2);
+	json_t *a = json_array_get(warns, 0), *b = json_array_get(warns, 1);
+	assert_string_equal(json_string_value(json_object_get(a, "category")), "confidential");
+	assert_string_equal(json_string_value(json_object_get(b, "category")), "work_detail");
+	for (size_t i = 0; i < 2; i++) {
+		json_t *w = json_array_get(warns, i);
+		assert_int_equal(json_integer_value(json_object_get(w, "start")), 6);
+		assert_int_equal(json_integer_value(json_object_get(w, "end")), 18);
+		assert_string_equal(json_string_value(json_object_get(w, "match")), "told the DSL");
+	}
+	json_decref(j);
+}
+
 /* The reply to req with the fast reader and writer, and with jansson
  * alone: the same bytes. */
 static void assert_same_reply(const char *req, size_t len)
@@ -380,6 +402,15 @@ static void utf16_cursor(void **state)
 	assert_int_equal(utf16_cursor_at(&c, 6), 3);
 	assert_int_equal(utf16_cursor_at(&c, 10), 5);
 	assert_int_equal(utf16_cursor_at(&c, 11), 6);
+	/* back to a span's start again (a second warning over the same
+	 * words), and further back still */
+	utf16_cursor_init(&c, s);
+	assert_int_equal(utf16_cursor_at(&c, 3), 2);
+	assert_int_equal(utf16_cursor_at(&c, 10), 5);
+	assert_int_equal(utf16_cursor_at(&c, 3), 2);
+	assert_int_equal(utf16_cursor_at(&c, 10), 5);
+	assert_int_equal(utf16_cursor_at(&c, 1), 1);
+	assert_int_equal(utf16_cursor_at(&c, 11), 6);
 
 	/* ASCII runs of every length between characters of 2, 3 and 4 bytes,
 	 * asked for at every byte and with every stride: the same count as one
@@ -419,6 +450,7 @@ int main(void)
 		cmocka_unit_test(long_id_refused),
 		cmocka_unit_test(deep_nesting),
 		cmocka_unit_test(offsets_in_utf16),
+		cmocka_unit_test(second_warning_same_range),
 		cmocka_unit_test(reply_stays_under_one_mib),
 		cmocka_unit_test(fast_reader_matches_jansson),
 		cmocka_unit_test(standalone_error),
