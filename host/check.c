@@ -976,6 +976,11 @@ static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers
 static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "work",
 					     "office", "bank", "golf", "parkrun", "council"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
+static const char *const on_word[] = {"on"};
+static const char *const first_word[] = {"first"};
+static const char *const new_word[] = {"new"};
+static const char *const adult_news[] = {"role", "job", "promotion", "appointment", "retirement",
+					 "engagement", "wedding", "marriage", "post", "business"};
 static const char *const his_her[] = {"his", "her", "their"};
 static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
 				     "boyfriend", "girlfriend", "hubby"};
@@ -985,8 +990,12 @@ static const char *const trade[] = {"hairdresser", "barber", "plumber", "electri
 				    "photographer", "driver", "cleaner", "landlord", "landlady"};
 static const char *const next_word[] = {"next"};
 static const char *const door_word[] = {"door"};
-static const char *const pet[] = {"dog", "cat", "puppy", "kitten", "hamster", "rabbit",
-				  "horse", "pony", "tortoise", "budgie", "parrot"};
+static const char *const pet[] = {
+	"dog",	    "cat",	"puppy",     "kitten",	  "hamster",   "rabbit",    "horse",
+	"pony",	    "tortoise", "budgie",    "parrot",	  "spaniel",   "labrador",  "collie",
+	"terrier",  "cockapoo", "cavapoo",   "whippet",	  "greyhound", "pug",	    "retriever",
+	"poodle",   "dachshund", "beagle",   "husky",	  "lurcher",   "staffie",   "goldfish",
+	"gerbil",   "ferret",	"cockatiel", "hen",	  "chicken"};
 static const char *const pets[] = {"dogs", "cats", "puppies", "kittens", "hamsters",
 				   "rabbits", "horses", "ponies", "tortoises", "budgies", "hens"};
 static const char *const pet_count[] = {"two", "three", "new", "little", "lovely"};
@@ -1030,8 +1039,12 @@ static bool at_grown_up_place(const struct tokens *t, size_t j)
 	if (token_is(t, b, the_word, ARRAY_SIZE(the_word)) && b + 1 < t->count &&
 	    t->items[b + 1].gap == GAP_SPACE)
 		b++;
-	return t->items[b].gap == GAP_SPACE && (token_is(t, b, business, ARRAY_SIZE(business)) ||
-						token_is(t, b, grown_up_place, ARRAY_SIZE(grown_up_place)));
+	/* "from the union office": one word may name the place */
+	for (size_t m = 0; m < 2 && b < t->count && t->items[b].gap == GAP_SPACE; m++, b++)
+		if (token_is(t, b, business, ARRAY_SIZE(business)) ||
+		    token_is(t, b, grown_up_place, ARRAY_SIZE(grown_up_place)))
+			return true;
+	return false;
 }
 
 /* Whether the forename ending at token last, or it and one more ("Aisha
@@ -1077,6 +1090,17 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 	}
 	if (at_grown_up_place(t, j))
 		return true;
+	/* "Grace on her new role", "Frank on his retirement" */
+	if (j + 2 < t->count && token_is(t, j, on_word, ARRAY_SIZE(on_word)) &&
+	    token_is(t, j + 1, his_her, ARRAY_SIZE(his_her))) {
+		size_t b = j + 2;
+		if (token_is(t, b, new_word, ARRAY_SIZE(new_word)) && b + 1 < t->count)
+			b++;
+		if (!((t->items[j].gap | t->items[j + 1].gap | t->items[b].gap) &
+		      (GAP_BREAK | GAP_STOP)) &&
+		    token_is(t, b, adult_news, ARRAY_SIZE(adult_news)))
+			return true;
+	}
 	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
 		j++;
 	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
@@ -1124,6 +1148,13 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
 	    k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, my, ARRAY_SIZE(my)))
+		return SEV_LOW;
+	/* "Ivy's first nativity", "Rose's first cello lesson": a parent's news
+	 * of their own child, for a common forename or an ordinary word */
+	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
+	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
+	    t->items[k->last + 2].gap == GAP_SPACE &&
+	    token_is(t, k->last + 2, first_word, ARRAY_SIZE(first_word)))
 		return SEV_LOW;
 	/* "Finn and I are doing the Three Peaks": the writer's companion, in a
 	 * post not about school; a common forename even in one that is
