@@ -977,7 +977,7 @@ static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "
 					     "office", "bank", "golf", "parkrun", "council"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
 static const char *const on_word[] = {"on"};
-static const char *const first_word[] = {"first"};
+static const char *const first_word[] = {"first", "graduation"};
 static const char *const new_word[] = {"new"};
 static const char *const adult_news[] = {"role", "job", "promotion", "appointment", "retirement",
 					 "engagement", "wedding", "marriage", "post", "business"};
@@ -1149,8 +1149,9 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, my, ARRAY_SIZE(my)))
 		return SEV_LOW;
-	/* "Ivy's first nativity", "Rose's first cello lesson": a parent's news
-	 * of their own child, for a common forename or an ordinary word */
+	/* "Ivy's first nativity", "Rose's first cello lesson", "Poppy's
+	 * graduation": a parent's news of their own child, for a common
+	 * forename or an ordinary word */
 	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
 	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
 	    t->items[k->last + 2].gap == GAP_SPACE &&

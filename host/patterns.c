@@ -144,6 +144,11 @@ static const char *const messages[PL_COUNT][2] = {
 			"A driving licence number identifies a person. Remove it."},
 	[PL_PASSPORT] = {"This looks like a passport number.",
 			 "A passport number identifies a person. Remove it."},
+	[PL_NHS_NUMBER] = {"This looks like an NHS number.",
+			   "An NHS number identifies a patient and their health records. "
+			   "Never post it."},
+	[PL_DBS_NUMBER] = {"This looks like a DBS certificate number.",
+			   "A DBS certificate number identifies a person. Remove it."},
 	[PL_RUDE_GESTURE] = {"This emoji is an obscene gesture.",
 			     "Rephrase without it: posts are public, permanent and read by "
 			     "parents."},
@@ -460,6 +465,30 @@ static enum severity check_upn(struct patterns *p, const char *text, size_t *sta
 	memcpy(c, text + *start, 13);
 	c[13] = '\0';
 	return upn_valid(c) ? SEV_HIGH : SEV_NONE;
+}
+
+/* An NHS number: ten digits, the last a check digit, 11 less the sum of
+ * the first nine weighted 10 down to 2, mod 11 (11 is 0, 10 is never
+ * issued). "943 476 5919" passes; "485 777 3456" does not. */
+static enum severity check_nhs(struct patterns *p, const char *text, size_t *start,
+			       size_t *end, pcre2_match_data *md)
+{
+	(void)p;
+	(void)md;
+	int d[10], n = 0;
+	/* the number is the match's last ten digits */
+	for (size_t i = *end; i > *start && n < 10; i--)
+		if (isdigit((unsigned char)text[i - 1]))
+			d[9 - n++] = text[i - 1] - '0';
+	if (n != 10)
+		return SEV_NONE;
+	int sum = 0;
+	for (int i = 0; i < 9; i++)
+		sum += d[i] * (10 - i);
+	int check = 11 - sum % 11;
+	if (check == 11)
+		check = 0;
+	return check != 10 && check == d[9] ? SEV_HIGH : SEV_NONE;
 }
 
 /* The length of an IBAN in the countries staff are likely to bank in or
@@ -792,6 +821,17 @@ static const struct pattern_def defs[] = {
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
 	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},
+	/* ten digits named as an NHS number, 3-3-4 or run together, with a
+	 * valid check digit */
+	{"(?i)\\bNHS(?:\\s{1,4}(?:number|no\\.?|num))?\\s{0,4}(?:is|:|-)?\\s{0,4}"
+	 "\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\d-])",
+	 PL_NHS_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_nhs, NEED_CHAIN, NULL,
+	 {.digits = 10, .before = 40, .after = 0}},
+	/* twelve digits named as a DBS certificate number */
+	{"(?i)\\bDBS(?:\\s{1,4}(?:certificate|cert))?\\s{1,4}(?:number|no\\.?|num)"
+	 "\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{12}(?!\\d)",
+	 PL_DBS_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
+	 {.digits = 12, .before = 40, .after = 0}},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
 	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_EMOJI, NULL, {0}},

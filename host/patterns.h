@@ -32,6 +32,8 @@ enum pattern_label {
 	PL_PASSPORT,
 	PL_YEAR_GROUP,
 	PL_RUDE_GESTURE,
+	PL_NHS_NUMBER,
+	PL_DBS_NUMBER,
 	PL_COUNT,
 };
 

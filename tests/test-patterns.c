@@ -148,9 +148,19 @@ static void bank_and_identity_numbers(void **state)
 		"passport number is 123456789", "Passport no. 123456789", "passport: 123456789",
 	};
 	expect_whole(p, passports, ARRAY_SIZE(passports), PL_PASSPORT);
+	static const char *const nhs[] = {
+		"NHS number is 943 476 5919", "NHS no. 9434765919", "NHS: 943-476-5919",
+		"nhs number 401 023 2137",
+	};
+	expect_whole(p, nhs, ARRAY_SIZE(nhs), PL_NHS_NUMBER);
+	static const char *const dbs[] = {"DBS number is 001712345678", "DBS certificate no. 001712345678"};
+	expect_whole(p, dbs, ARRAY_SIZE(dbs), PL_DBS_NUMBER);
 	static const char *const clean[] = {
 		"GB28 NWBK 6016 1331 9268 19", "AB12 3456 7890 1234", "ISBN 9780140449136",
 		"MORGA713116SM9IJ", "passport photos 123456789x", "my passport 12345678",
+		/* a wrong check digit, a phone number, too few digits */
+		"NHS number 485 777 3456", "call NHS 111 tonight", "NHS number 943 476 591",
+		"DBS number 12345",
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
 }
@@ -364,6 +374,7 @@ static void gated_scan_is_exhaustive(void **state)
 		"GB29 NWBK 6016 1331 9268 19", "DE89370400440532013000", "GB", "NWBK", "6016",
 		"MORGA753116SM9IJ", "MORGA", "753116", "SM9IJ", "LEE99657054SM9IJ 35",
 		"passport", "passport number is ", "Passport no. ", "123456789",
+		"NHS number ", "943 476 5919", "DBS number is ", "001712345678",
 	};
 	uint32_t seed = 12345;
 	char buf[512];
