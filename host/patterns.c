@@ -237,6 +237,23 @@ static enum severity check_phone(struct patterns *p, const char *text, size_t *s
 	return SEV_NONE;
 }
 
+/* A number from abroad, "+971 50 123 4567", "+1 415 555 0132": a country
+ * code other than the UK's and eight to fifteen digits in all, as E.164
+ * allows. */
+static enum severity check_abroad(struct patterns *p, const char *text, size_t *start,
+				  size_t *end, pcre2_match_data *md)
+{
+	(void)p;
+	(void)md;
+	if (labelled(text, *start))
+		return SEV_NONE;
+	char d[24];
+	size_t n = digits_of(text, *start, *end, d, sizeof(d));
+	if (n < 8 || n > 15 || (d[0] == '4' && d[1] == '4'))
+		return SEV_NONE;
+	return SEV_HIGH;
+}
+
 static enum severity check_email(struct patterns *p, const char *text, size_t *start,
 				 size_t *end, pcre2_match_data *md)
 {
@@ -767,6 +784,12 @@ static const struct pattern_def defs[] = {
 	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_phone, NEED_CHAIN, NULL,
 	 /* 0 or +44 and 9 or 10 more digits, one separator apart */
 	 {.digits = 10, .before = 1, .after = 1}},
+	/* from abroad: + and a country code, then groups of digits */
+	{"(?<![\\w+./:-])\\+[1-9]\\d{0,2}(?:[\\s.-]?\\d{1,4}){2,6}(?![\\w.-]?\\d)",
+	 PL_PHONE, SEV_HIGH, CAT_PERSONAL_DATA, check_abroad, NEED_CHAIN, NULL,
+	 /* the + before one chain of eight digits or more, its groups one
+	  * separator apart */
+	 {.digits = 8, .before = 1, .after = 1}},
 	{"(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}"
 	 "\\.[A-Za-z]{2,24}(?![\\w.-]*\\w)",
 	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT, NULL, {0}},

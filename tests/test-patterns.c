@@ -176,10 +176,17 @@ static void phones_and_lookalikes(void **state)
 		"+44 (0)20 7946 0018", "(0161) 496 0018", "(01632) 960123", "(020) 7946 0018",
 	};
 	expect_whole(p, phones, ARRAY_SIZE(phones), PL_PHONE);
+	/* from abroad: a country code and eight to fifteen digits */
+	static const char *const abroad[] = {
+		"+971 50 123 4567", "+1 415 555 0132", "+33 1 23 45 67 89", "+353 87 123 4567",
+		"+48 512 345 678",
+	};
+	expect_whole(p, abroad, ARRAY_SIZE(abroad), PL_PHONE);
 	static const char *const clean[] = {
 		"3-1", "2024", "£12.50", "room 12", "10:30", "07/03/2024", "0800 1111",
 		"the 1990s", "call 999", "ISBN 0140449132", "v1.2.3", "12-14 June",
-		"(0161) 496", "(2019) 496 0018",
+		"(0161) 496", "(2019) 496 0018", "+12 in the league", "+3 today, +5 tomorrow",
+		"+2,300 raised", "+1 555 013",
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
 }
@@ -374,7 +381,8 @@ static void gated_scan_is_exhaustive(void **state)
 		"GB29 NWBK 6016 1331 9268 19", "DE89370400440532013000", "GB", "NWBK", "6016",
 		"MORGA753116SM9IJ", "MORGA", "753116", "SM9IJ", "LEE99657054SM9IJ 35",
 		"passport", "passport number is ", "Passport no. ", "123456789",
-		"NHS number ", "943 476 5919", "DBS number is ", "001712345678",
+		"NHS number ", "943 476 5919", "DBS number is ", "001712345678", "+971 50 123 4567",
+		"+1 415 ", "555-0132",
 	};
 	uint32_t seed = 12345;
 	char buf[512];
