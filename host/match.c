@@ -1,4 +1,3 @@
-#include <stdio.h>
 /* Two open-addressing hash tables: folded token text → token id, and
  * (node, token id) → child node. Payloads are collected as (node, payload)
  * pairs while loading and sorted by node when the dictionary is frozen, so a
@@ -295,7 +294,6 @@ size_t match_dict_add(struct match_dict *d, const char *phrase, size_t len,
  * de-duplicated. */
 void match_dict_freeze(struct match_dict *d)
 {
-	if (getenv("PP_EDGES")) fprintf(stderr, "edges %zu tokens %zu\n", d->edge_count, d->tok_count);
 	free(d->payloads);
 	free(d->first);
 	d->first = xcalloc((size_t)d->node_count + 1, sizeof(*d->first));
