@@ -82,6 +82,9 @@ static bool in_capitals(const struct tokens *t, size_t first, size_t last)
 	return true;
 }
 
+static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n);
+static const char *const my[] = {"my", "our"};
+
 /* Notes what the phrase at node, tokens [first, last], says the post is
  * about. */
 static void note_about(struct classifier *c, uint32_t node, size_t first, size_t last)
@@ -101,6 +104,12 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			c->cands.group = true;
 		if (ps[k].flags & TERM_CONCERN)
 			c->cands.concern_term = true;
+		/* "one of my boys", "my class", "our SENCo": the writer's pupils
+		 * or work */
+		if (ps[k].category == CAT_CHILD ||
+		    (ps[k].category == CAT_WORK_DETAIL &&
+		     token_is(&c->tokens, first, my, ARRAY_SIZE(my))))
+			c->cands.teacher = true;
 	}
 }
 
@@ -615,8 +624,6 @@ static const char *const own_child[] = {
 	"son", "daughter", "stepson", "stepdaughter", "grandson", "granddaughter",
 	"niece", "nephew", "godson", "goddaughter", "youngest", "eldest", "oldest", "twins",
 };
-static const char *const my[] = {"my", "our"};
-
 static const char *const for_with_at[] = {"for", "with", "at"};
 static const char *const own_word[] = {"own"};
 
@@ -702,6 +709,8 @@ static bool said_of_family(const struct tokens *t, size_t i)
 /* Whether the insult at token first is said by the writer of themselves
  * ("I'm such an idiot", "I was such a brat") or of their own family: a joke
  * against oneself insults nobody. */
+static const char *const copula_word[] = {"is", "was", "are", "were"};
+
 static bool said_of_self(const struct tokens *t, size_t first)
 {
 	if (said_of_family(t, first))
@@ -714,7 +723,11 @@ static bool said_of_self(const struct tokens *t, size_t first)
 	}
 	if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	if (token_is(t, i - 1, im, ARRAY_SIZE(im)) || said_of_family(t, i - 1))
+	/* not "my son's teacher is useless", where the 's is his */
+	if (token_is(t, i - 1, im, ARRAY_SIZE(im)) ||
+	    (said_of_family(t, i - 1) &&
+	     !(possessive_s(t, i - 1) && i + 1 < t->count &&
+	       token_is(t, i + 1, copula_word, ARRAY_SIZE(copula_word)))))
 		return true;
 	return i >= 2 && token_is(t, i - 1, m_am, ARRAY_SIZE(m_am)) &&
 	       token_is(t, i - 2, i_word, ARRAY_SIZE(i_word)) &&
@@ -977,7 +990,14 @@ static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "
 					     "office", "bank", "golf", "parkrun", "council"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
 static const char *const on_word[] = {"on"};
-static const char *const first_word[] = {"first", "graduation"};
+static const char *const first_word[] = {"first",	  "graduation", "school", "nativity",
+					 "sports",	  "teacher",    "class",  "ballet",
+					 "swimming", "birthday",   "christening"};
+static const char *const childs_event[] = {"first",	"graduation", "school",
+					   "nativity", "sports",     "ballet",
+					   "swimming", "birthday",   "christening"};
+static const char *const parents_word[] = {"parents"};
+static const char *const evening_word[] = {"evening"};
 static const char *const new_word[] = {"new"};
 static const char *const adult_news[] = {"role", "job", "promotion", "appointment", "retirement",
 					 "engagement", "wedding", "marriage", "post", "business"};
@@ -1131,6 +1151,95 @@ static bool placed_by_name(const struct tokens *t, size_t last)
 	return t->items[j].gap == GAP_SPACE && (t->items[j].flags & TOKEN_UPPER_FIRST);
 }
 
+static const char *const proud[] = {"proud", "mum", "dad"};
+static const char *const parent_word[] = {"mum",     "mummy",  "mama",  "mam",    "dad",
+					  "daddy",   "parent", "mother", "father", "nana",
+					  "grandma", "guilt"};
+static const char *const own_children[] = {"son", "daughter", "sons", "daughters", "stepson",
+					   "stepdaughter"};
+static const char *const tooth_word[] = {"tooth"};
+static const char *const fairy_word[] = {"fairy"};
+static const char *const school_word[] = {"school"};
+static const char *const kids_word[] = {"kids", "children", "boys", "girls"};
+
+/* Whether token i starts what says a parent speaks of their own child at
+ * school: "my son", "our daughters", "proud mum", "mum guilt", "the tooth
+ * fairy", "my kids' school", or a child's event by the child's name
+ * ("Will's school play", "Daisy's nativity", "Grace's parents' evening",
+ * not "Mrs Smith's class"). */
+static bool parent_marker_at(const struct tokens *t, size_t i)
+{
+	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	if ((token_is(t, i, my, ARRAY_SIZE(my)) &&
+	     token_is(t, i + 1, own_children, ARRAY_SIZE(own_children))) ||
+	    (token_is(t, i, proud, ARRAY_SIZE(proud)) &&
+	     token_is(t, i + 1, parent_word, ARRAY_SIZE(parent_word))) ||
+	    (token_is(t, i, tooth_word, ARRAY_SIZE(tooth_word)) &&
+	     token_is(t, i + 1, fairy_word, ARRAY_SIZE(fairy_word))))
+		return true;
+	/* a teacher's "my kids" may be their class, but not their school */
+	if (i + 2 < t->count && token_is(t, i, my, ARRAY_SIZE(my)) &&
+	    token_is(t, i + 1, kids_word, ARRAY_SIZE(kids_word)) &&
+	    (t->items[i + 2].gap & GAP_APOSTROPHE) &&
+	    token_is(t, i + 2, school_word, ARRAY_SIZE(school_word)))
+		return true;
+	return (t->items[i].flags & TOKEN_UPPER_FIRST) && i + 2 < t->count &&
+	       possessive_s(t, i + 1) && t->items[i + 2].gap == GAP_SPACE &&
+	       !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
+	       (token_is(t, i + 2, childs_event, ARRAY_SIZE(childs_event)) ||
+		(i + 3 < t->count && token_is(t, i + 2, parents_word, 1) &&
+		 token_is(t, i + 3, evening_word, 1)));
+}
+
+/* Finds the sentences in which a parent speaks of their own child at
+ * school, unless the text names the writer's own pupils or work ("my
+ * class", "one of my boys", "our SENCo"): in them a common forename is
+ * their child and the school events their child's. */
+static void find_parent_sentences(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	c->parent_span_count = 0;
+	if (c->cands.teacher)
+		return;
+	size_t start = 0;
+	for (size_t i = 0; i < t->count; i++) {
+		if (i > 0 && (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+			start = i;
+		if (!parent_marker_at(t, i))
+			continue;
+		size_t end = i + 1;
+		while (end + 1 < t->count && !(t->items[end + 1].gap & (GAP_BREAK | GAP_STOP)))
+			end++;
+		if (c->parent_span_count == ARRAY_SIZE(c->parent_spans))
+			return;
+		c->parent_spans[c->parent_span_count].first = (uint32_t)start;
+		c->parent_spans[c->parent_span_count++].last = (uint32_t)end;
+		i = end;
+	}
+}
+
+/* Whether byte b of the text is in a sentence where a parent speaks of
+ * their child. */
+static bool parents_sentence_at(const struct classifier *c, uint32_t b)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t k = 0; k < c->parent_span_count; k++)
+		if (b >= t->items[c->parent_spans[k].first].start &&
+		    b < t->items[c->parent_spans[k].last].end)
+			return true;
+	return false;
+}
+
+/* Whether token i is in a sentence where a parent speaks of their child. */
+static bool parents_sentence(const struct classifier *c, size_t i)
+{
+	for (size_t k = 0; k < c->parent_span_count; k++)
+		if (i >= c->parent_spans[k].first && i <= c->parent_spans[k].last)
+			return true;
+	return false;
+}
+
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
 				const struct candidate *k, struct text_shape shape)
 {
@@ -1149,13 +1258,21 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, my, ARRAY_SIZE(my)))
 		return SEV_LOW;
-	/* "Ivy's first nativity", "Rose's first cello lesson", "Poppy's
-	 * graduation": a parent's news of their own child, for a common
-	 * forename or an ordinary word */
+	/* "Grace's parents' evening went well" in a parent's post about their
+	 * own children at school */
+	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
+	    parents_sentence(c, k->first))
+		return SEV_LOW;
+	/* "Ivy's first nativity", "Will's school play", "Grace's parents'
+	 * evening", "Finn's teacher", "Poppy's graduation": a parent's news of
+	 * their own child, for a common forename or an ordinary word; a
+	 * teacher says "my class" */
 	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
 	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
 	    t->items[k->last + 2].gap == GAP_SPACE &&
-	    token_is(t, k->last + 2, first_word, ARRAY_SIZE(first_word)))
+	    (token_is(t, k->last + 2, first_word, ARRAY_SIZE(first_word)) ||
+	     (k->last + 3 < t->count && token_is(t, k->last + 2, parents_word, 1) &&
+	      token_is(t, k->last + 3, evening_word, 1))))
 		return SEV_LOW;
 	/* "Finn and I are doing the Three Peaks": the writer's companion, in a
 	 * post not about school; a common forename even in one that is
@@ -1229,7 +1346,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	case CAT_GRIEVANCE:
 		/* not of the party at "my daughter's" */
 		*cat = CAT_WORK_DETAIL;
-		return c->cands.context && !own_childs(&c->tokens, k->first, k->last)
+		return c->cands.context && !parents_sentence(c, k->first) &&
+				       !own_childs(&c->tokens, k->first, k->last)
 			       ? (enum severity)p->severity
 			       : SEV_NONE;
 	default:
@@ -1249,7 +1367,9 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    ((p->flags & TERM_GROUP) && !c->cands.group) ||
 	    ((p->flags & TERM_CONCERN) && !c->cands.concern))
 		return SEV_LOW;
-	if (p->category == CAT_WORK_DETAIL && own_childs(&c->tokens, k->first, k->last))
+	/* the school's own name is the writer's work whoever's child it is */
+	if (p->category == CAT_WORK_DETAIL && p->kind != KIND_SCHOOL &&
+	    (parents_sentence(c, k->first) || own_childs(&c->tokens, k->first, k->last)))
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first)))
@@ -1344,7 +1464,8 @@ static void inner_work_detail(const struct classifier *c, struct candidate *k,
 				if (ps[i].category != CAT_WORK_DETAIL)
 					continue;
 				enum severity s = judge(c, &ps[i], &inner, shape, &cat);
-				if (cat == CAT_WORK_DETAIL && s >= SEV_MEDIUM && s > k->also_severity) {
+				if (cat == CAT_WORK_DETAIL && s >= SEV_MEDIUM &&
+				    s > k->also_severity) {
 					k->also_category = CAT_WORK_DETAIL;
 					k->also_severity = (uint8_t)s;
 					k->also_label = ps[i].label;
@@ -1489,6 +1610,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.group = false;
 	c->cands.concern_term = false;
 	c->cands.concern = false;
+	c->cands.teacher = false;
 
 	/* A long text: a second thread tokenises its last part (from
 	 * SPLIT_64THS of the way) and then scans the whole for obfuscated
@@ -1546,8 +1668,18 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	scan_spelled_addresses(c, &sink);
 
 	struct text_shape shape = shape_of(t);
+	find_parent_sentences(c);
 	for (size_t i = 0; i < phrases; i++)
 		decide(c, &c->cands.items[i], shape);
+	/* "Finn's Year 2 teacher is amazing" said by a parent: their child's
+	 * year group */
+	for (size_t i = phrases; c->parent_span_count && i < c->cands.count; i++) {
+		struct candidate *k = &c->cands.items[i];
+		if (k->node == MATCH_NO_NODE && k->category == CAT_WORK_DETAIL &&
+		    k->label == c->pattern_labels[PL_YEAR_GROUP] && k->severity > SEV_LOW &&
+		    parents_sentence_at(c, k->start))
+			k->severity = SEV_LOW;
+	}
 	/* "one of my colleagues" is a work detail beside "is being
 	 * investigated", and is judged again once that is known */
 	if (c->cands.concern_term && says_concern(c, phrases)) {

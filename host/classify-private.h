@@ -73,6 +73,9 @@ struct cand_list {
 	/* a term that warns only beside something derogatory or confidential
 	 * was found, and whether there is such a thing (phrases only) */
 	bool concern_term, concern;
+	/* the writer speaks of their own pupils ("my class", "one of my
+	 * boys") (phrases only) */
+	bool teacher;
 };
 
 /* A long text's second thread: it tokenises and looks up the text's last
@@ -152,6 +155,13 @@ struct classifier {
 	uint32_t *ids;
 	size_t ids_cap;
 	struct cand_list cands; /* and whether the text is about school */
+	/* sentences, as token ranges, where a parent speaks of their own
+	 * child at school ("proud mum", "Will's school play"), when the text
+	 * names none of the writer's own pupils; the first few only */
+	struct {
+		uint32_t first, last;
+	} parent_spans[16];
+	size_t parent_span_count;
 	struct cand_list stem_cands; /* words found by stem, joined after the phrases */
 	struct buf obf;
 	size_t parallel_min; /* texts this long use a second thread */

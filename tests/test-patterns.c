@@ -153,7 +153,8 @@ static void bank_and_identity_numbers(void **state)
 		"nhs number 401 023 2137",
 	};
 	expect_whole(p, nhs, ARRAY_SIZE(nhs), PL_NHS_NUMBER);
-	static const char *const dbs[] = {"DBS number is 001712345678", "DBS certificate no. 001712345678"};
+	static const char *const dbs[] = {"DBS number is 001712345678",
+					  "DBS certificate no. 001712345678"};
 	expect_whole(p, dbs, ARRAY_SIZE(dbs), PL_DBS_NUMBER);
 	static const char *const clean[] = {
 		"GB28 NWBK 6016 1331 9268 19", "AB12 3456 7890 1234", "ISBN 9780140449136",
