@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "obfuscation.h"
+#include "typos.h"
 
 static void push(struct cand_list *l, const struct candidate *k)
 {
@@ -420,6 +421,9 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 		if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_DIGIT))
 			ids[i] = (tok->flags & TOKEN_HAS_LETTER) ? without_number(c, t, tok)
 								 : c->number_id;
+		else if (ids[i] == MATCH_NO_TOKEN)
+			/* "idoit", "invesitgated": a misspelt list word */
+			ids[i] = typos_find(c->typos, token_text(t, tok), tok->norm_len, tok->hash);
 		if (tok->norm_len >= 4 && c->stem_count &&
 		    (ids[i] == MATCH_NO_TOKEN || !(tok->flags & TOKEN_HAS_DIGIT)))
 			stem_of(c, t, i, ids[i], stems);
@@ -762,8 +766,10 @@ static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got"
  * sentence. */
 static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
+	/* not across a comma: "my brother's been arrested, don't say
+	 * anything to mum" asks for secrecy whoever the news is of */
 	for (size_t i = first, n = 0; i > 0 && n < OWN_REACH; n++) {
-		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
 			return false;
 		i--;
 		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) || i == 0 ||
@@ -1357,9 +1363,13 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return judge_name(c, p, k, shape);
 	if (p->kind == KIND_SCHOOL && names_church(&c->tokens, k->last))
 		return SEV_LOW;
+	/* "please send photos" is not SEND; in a text all in capitals ("SEND
+	 * WINE") no acronym that is also a word can be told from the word */
 	if ((p->flags & TERM_ACRONYM) && !shape.shouting &&
 	    !in_capitals(&c->tokens, k->first, k->last))
 		return SEV_NONE;
+	if ((p->flags & TERM_ACRONYM) && shape.shouting)
+		return SEV_LOW;
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||

@@ -101,6 +101,7 @@ struct side_scan {
 
 struct classifier {
 	struct match_dict *dict;
+	struct typos *typos; /* misspellings of lexicon words, typos.c */
 	uint32_t number_id; /* NUMBER_WORD's token, or MATCH_NO_TOKEN */
 	uint32_t filler_ids[24]; /* words a phrase may step over, check.c */
 	size_t filler_count;

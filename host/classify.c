@@ -13,6 +13,7 @@
 #include "lexicon.h"
 #include "morphology.h"
 #include "roster.h"
+#include "typos.h"
 
 #ifndef PREPOST_LEXICON_DIR
 #define PREPOST_LEXICON_DIR "/usr/local/share/prepost/lexicons"
@@ -349,6 +350,28 @@ static const uint8_t context_flag[] = {
 	[CONTEXT_CONCERN] = TERM_CONCERN,
 };
 
+/* Notes the words of a term whose misspellings should stand for them: an
+ * insult of four letters or more, and the longer words (six letters or
+ * more) of a longer insult, a work detail or a confidential term. */
+static void note_typos(struct classifier *c, const struct lexicon_entry *e, const struct name *term)
+{
+	size_t min;
+	bool insult = e->category == CAT_DEROGATORY;
+	if (insult && term->n == 1)
+		min = 4;
+	else if (insult || e->category == CAT_WORK_DETAIL || e->category == CAT_CONFIDENTIAL)
+		min = 6;
+	else
+		return;
+	for (size_t i = 0; i < term->n; i++) {
+		if (term->len[i] < min)
+			continue;
+		uint32_t id = match_dict_token(c->dict, term->tok[i], term->len[i],
+					       text_hash(term->tok[i], term->len[i]));
+		typos_note(c->typos, term->tok[i], term->len[i], id, insult);
+	}
+}
+
 static void add_entry(struct classifier *c, struct morphology *m, const struct lexicon_entry *e,
 		      const char *file, struct problems *problems)
 {
@@ -383,11 +406,13 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	}
 	if (e->frames && e->category != CAT_COMMON) {
 		add_framed(c, e, &term, &p, file, problems);
+		note_typos(c, e, &term);
 		return;
 	}
 	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
 	match_dict_add_tokens(d, term.tok, term.len, term.n, &p, 0);
 	c->stats.lexicon_terms++;
+	note_typos(c, e, &term);
 	if (e->category == CAT_ALLOW || e->category == CAT_COMMON || caps_only)
 		return;
 	/* the last word carries the inflection ("safeguarding concerns"), or
@@ -746,6 +771,9 @@ static void *build_names(void *arg)
 	free(c->parsed);
 	c->parsed = NULL;
 	add_fillers(c);
+	/* after the names, which a misspelling may not be, and off the way
+	 * to the hello: the dictionary's word list takes a while to read */
+	typos_build(c->typos, c->morphology, c->dict);
 	match_dict_freeze(c->dict);
 	c->number_id = match_dict_token(c->dict, NUMBER_WORD, 1, text_hash(NUMBER_WORD, 1));
 	patterns_jit(c->patterns);
@@ -784,6 +812,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 	 * words) with room to grow, so that loading them never stops to grow
 	 * the tables: 65,536 edge slots (full at 49,152), 8,192 token slots */
 	c->dict = match_dict_create_sized(40000, 6000);
+	c->typos = typos_create();
 	tokens_init(&c->tokens);
 	buf_init(&c->obf);
 	init_labels(c, config);
@@ -841,6 +870,7 @@ void classifier_destroy(struct classifier *c)
 		return;
 	classifier_wait_for_names(c);
 	match_dict_destroy(c->dict);
+	typos_destroy(c->typos);
 	patterns_destroy(c->patterns);
 	for (size_t i = 0; i < c->lexicon_count; i++)
 		lexicon_destroy(c->lexicons[i]);

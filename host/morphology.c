@@ -96,6 +96,7 @@ static void words_add(struct morphology *m, uint64_t h)
 }
 
 static bool read_dictionary(struct morphology *m);
+#define PROPER_SALT 0x5bd1e9955bd1e995ULL
 void morphology_clear_cache(struct morphology *m);
 
 static bool in_word_list(struct morphology *m, const char *word)
@@ -114,10 +115,59 @@ static bool in_word_list(struct morphology *m, const char *word)
 	return false;
 }
 
+/* Whether the folded word is a proper noun of the word list. */
+static bool in_proper_list(struct morphology *m, const char *word)
+{
+	if (!m->words_loaded) {
+		m->words_loaded = true;
+		read_dictionary(m);
+	}
+	if (!m->words)
+		return false;
+	uint64_t h = word_hash(word, strlen(word)) ^ PROPER_SALT;
+	for (size_t i = (size_t)(h ^ (h >> 29)) & m->words_mask; m->words[i];
+	     i = (i + 1) & m->words_mask)
+		if (m->words[i] == h)
+			return true;
+	return false;
+}
+
 static bool ends_with(const char *s, size_t n, const char *suffix)
 {
 	size_t k = strlen(suffix);
 	return n > k + 1 && memcmp(s + n - k, suffix, k) == 0;
+}
+
+bool morphology_is_listed(struct morphology *m, const char *word)
+{
+	if (in_word_list(m, word) || in_proper_list(m, word))
+		return true;
+	static const struct {
+		const char *end, *put;
+	} endings[] = {
+		{"ies", "y"}, {"es", ""}, {"s", ""},	{"ed", ""},  {"ed", "e"},  {"ing", ""},
+		{"ing", "e"}, {"ers", ""}, {"er", ""}, {"ers", "e"}, {"er", "e"}, {"ly", ""},
+		{"y", ""},
+	};
+	size_t n = strlen(word);
+	char stem[64];
+	for (size_t i = 0; i < ARRAY_SIZE(endings); i++) {
+		size_t el = strlen(endings[i].end), pl = strlen(endings[i].put);
+		if (n <= el + 2 || n - el + pl >= sizeof(stem) || !ends_with(word, n, endings[i].end))
+			continue;
+		memcpy(stem, word, n - el);
+		memcpy(stem + n - el, endings[i].put, pl + 1);
+		if (in_word_list(m, stem))
+			return true;
+		/* "bigger", "slimmer", "fitting": a consonant doubled */
+		size_t sl = n - el;
+		if (!pl && sl >= 3 && stem[sl - 1] == stem[sl - 2]) {
+			stem[sl - 1] = '\0';
+			if (in_word_list(m, stem))
+				return true;
+		}
+	}
+	return false;
 }
 
 static struct memo *memo_find(struct morphology *m, const char *word);
@@ -203,14 +253,23 @@ static bool read_dictionary(struct morphology *m)
 	while (p && ++p < end) {
 		uint64_t h = 0xcbf29ce484222325ULL;
 		const char *w = p;
+		/* a proper noun ("Bart", "Cnut") is kept apart, folded, for
+		 * morphology_is_listed() only: as an ordinary word it would
+		 * make every name that is also a place or a saint one */
+		bool proper = p < end && *p >= 'A' && *p <= 'Z';
+		if (proper) {
+			h = (h ^ (unsigned char)(*p - 'A' + 'a')) * 0x100000001b3ULL;
+			p++;
+		}
 		while (p < end && *p >= 'a' && *p <= 'z') {
 			h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
 			p++;
 		}
 		/* a plain word ends the entry or comes before its flags */
-		if (p > w && (p == end || *p == '/' || *p == '\n' || *p == '\t' || *p == '\r') &&
+		if (p > w + proper &&
+		    (p == end || *p == '/' || *p == '\n' || *p == '\t' || *p == '\r') &&
 		    added * 2 < cap) {
-			words_add(m, h ? h : 1);
+			words_add(m, (h ? h : 1) ^ (proper ? PROPER_SALT : 0));
 			added++;
 		}
 		p = memchr(p, '\n', (size_t)(end - p));

@@ -30,6 +30,12 @@ void morphology_destroy(struct morphology *m);
 /* Whether the folded (lower-case) word is a word of the dictionary. */
 bool morphology_is_word(struct morphology *m, const char *word);
 
+/* Whether the folded word is in the dictionary's word list, itself or
+ * less a regular ending (-s, -es, -ed, -d, -ing, -er, -ers, -ly, -y, -ies
+ * for -y): a quick answer that never starts hunspell and is not cached, for
+ * the many words typos.c asks about. */
+bool morphology_is_listed(struct morphology *m, const char *word);
+
 /* Calls add(form, ctx) for each inflected form of the folded single word
  * `word`, not the word itself: plurals, -ed, -ing, -er and -est forms hunspell
  * confirms share its stem; for words it does not know, plain plurals; and
