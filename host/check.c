@@ -1206,7 +1206,8 @@ static void find_parent_sentences(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
 	c->parent_span_count = 0;
-	if (c->cands.teacher)
+	/* nothing to lower in a post not about school, and most are not */
+	if (c->cands.teacher || !c->cands.context)
 		return;
 	size_t start = 0;
 	for (size_t i = 0; i < t->count; i++) {
