@@ -1177,6 +1177,18 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
+	/* most words are none of these: my, our, mum, dad (two or three
+	 * letters), proud, tooth (five), or a capital before 's */
+	if ((t->items[i].flags & TOKEN_UPPER_FIRST) && i + 2 < t->count &&
+	    possessive_s(t, i + 1) && t->items[i + 2].gap == GAP_SPACE &&
+	    !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
+	    (token_is(t, i + 2, childs_event, ARRAY_SIZE(childs_event)) ||
+	     (i + 3 < t->count && token_is(t, i + 2, parents_word, 1) &&
+	      token_is(t, i + 3, evening_word, 1))))
+		return true;
+	size_t len = t->items[i].norm_len;
+	if (len != 2 && len != 3 && len != 5)
+		return false;
 	if ((token_is(t, i, my, ARRAY_SIZE(my)) &&
 	     token_is(t, i + 1, own_children, ARRAY_SIZE(own_children))) ||
 	    (token_is(t, i, proud, ARRAY_SIZE(proud)) &&
@@ -1190,12 +1202,29 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    (t->items[i + 2].gap & GAP_APOSTROPHE) &&
 	    token_is(t, i + 2, school_word, ARRAY_SIZE(school_word)))
 		return true;
-	return (t->items[i].flags & TOKEN_UPPER_FIRST) && i + 2 < t->count &&
-	       possessive_s(t, i + 1) && t->items[i + 2].gap == GAP_SPACE &&
-	       !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
-	       (token_is(t, i + 2, childs_event, ARRAY_SIZE(childs_event)) ||
-		(i + 3 < t->count && token_is(t, i + 2, parents_word, 1) &&
-		 token_is(t, i + 3, evening_word, 1)));
+	return false;
+}
+
+/* Whether any candidate is what a parent's sentence lowers: a work detail,
+ * a grievance or a common or ordinary forename. */
+static bool may_lower(const struct classifier *c)
+{
+	for (size_t i = 0; i < c->cands.count; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		if (k->node == MATCH_NO_NODE) {
+			if (k->category == CAT_WORK_DETAIL)
+				return true;
+			continue;
+		}
+		size_t n;
+		const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
+		for (size_t j = 0; j < n; j++)
+			if (ps[j].category == CAT_WORK_DETAIL || ps[j].category == CAT_GRIEVANCE ||
+			    (ps[j].kind == KIND_FORENAME &&
+			     (ps[j].flags & (TERM_COMMON | TERM_ORDINARY))))
+				return true;
+	}
+	return false;
 }
 
 /* Finds the sentences in which a parent speaks of their own child at
@@ -1207,7 +1236,7 @@ static void find_parent_sentences(struct classifier *c)
 	const struct tokens *t = &c->tokens;
 	c->parent_span_count = 0;
 	/* nothing to lower in a post not about school, and most are not */
-	if (c->cands.teacher || !c->cands.context)
+	if (c->cands.teacher || !c->cands.context || !may_lower(c))
 		return;
 	size_t start = 0;
 	for (size_t i = 0; i < t->count; i++) {
