@@ -99,7 +99,8 @@ static bool read_dictionary(struct morphology *m);
 #define PROPER_SALT 0x5bd1e9955bd1e995ULL
 void morphology_clear_cache(struct morphology *m);
 
-static bool in_word_list(struct morphology *m, const char *word)
+/* Whether hash h is in the word list, read on first use. */
+static bool in_words(struct morphology *m, uint64_t h)
 {
 	if (!m->words_loaded) {
 		m->words_loaded = true;
@@ -107,7 +108,6 @@ static bool in_word_list(struct morphology *m, const char *word)
 	}
 	if (!m->words)
 		return false;
-	uint64_t h = word_hash(word, strlen(word));
 	for (size_t i = (size_t)(h ^ (h >> 29)) & m->words_mask; m->words[i];
 	     i = (i + 1) & m->words_mask)
 		if (m->words[i] == h)
@@ -115,21 +115,15 @@ static bool in_word_list(struct morphology *m, const char *word)
 	return false;
 }
 
+static bool in_word_list(struct morphology *m, const char *word)
+{
+	return in_words(m, word_hash(word, strlen(word)));
+}
+
 /* Whether the folded word is a proper noun of the word list. */
 static bool in_proper_list(struct morphology *m, const char *word)
 {
-	if (!m->words_loaded) {
-		m->words_loaded = true;
-		read_dictionary(m);
-	}
-	if (!m->words)
-		return false;
-	uint64_t h = word_hash(word, strlen(word)) ^ PROPER_SALT;
-	for (size_t i = (size_t)(h ^ (h >> 29)) & m->words_mask; m->words[i];
-	     i = (i + 1) & m->words_mask)
-		if (m->words[i] == h)
-			return true;
-	return false;
+	return in_words(m, word_hash(word, strlen(word)) ^ PROPER_SALT);
 }
 
 static bool ends_with(const char *s, size_t n, const char *suffix)

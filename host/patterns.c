@@ -208,15 +208,22 @@ static bool labelled(const char *text, size_t pos)
 	return false;
 }
 
+/* The digits of a phone number's match into d (24 bytes), or 0 when the
+ * word before says it is something else. */
+static size_t phone_digits(const char *text, size_t start, size_t end, char *d)
+{
+	return labelled(text, start) ? 0 : digits_of(text, start, end, d, 24);
+}
+
 static enum severity check_phone(struct patterns *p, const char *text, size_t *start,
 				 size_t *end, pcre2_match_data *md)
 {
 	(void)p;
 	(void)md;
-	if (labelled(text, *start))
-		return SEV_NONE;
 	char d[24];
-	size_t n = digits_of(text, *start, *end, d, sizeof(d));
+	size_t n = phone_digits(text, *start, *end, d);
+	if (!n)
+		return SEV_NONE;
 	const char *national = d;
 	char buf[24];
 	if (text[*start] == '+' || (n > 2 && d[0] == '0' && d[1] == '0')) {
@@ -245,13 +252,9 @@ static enum severity check_abroad(struct patterns *p, const char *text, size_t *
 {
 	(void)p;
 	(void)md;
-	if (labelled(text, *start))
-		return SEV_NONE;
 	char d[24];
-	size_t n = digits_of(text, *start, *end, d, sizeof(d));
-	if (n < 8 || n > 15 || (d[0] == '4' && d[1] == '4'))
-		return SEV_NONE;
-	return SEV_HIGH;
+	size_t n = phone_digits(text, *start, *end, d);
+	return n >= 8 && n <= 15 && !(d[0] == '4' && d[1] == '4') ? SEV_HIGH : SEV_NONE;
 }
 
 static enum severity check_email(struct patterns *p, const char *text, size_t *start,

@@ -1,5 +1,8 @@
 #include "helpers.h"
 
+#include "morphology.h"
+#include "problems.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -253,4 +256,26 @@ void frames_free(char **frames, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(frames[i]);
 	free(frames);
+}
+
+struct morphology *morphology_fixture_create(char **cache)
+{
+	*cache = tmpdir_create();
+	setenv("PREPOST_CACHE_DIR", *cache, 1);
+	struct problems p;
+	problems_init(&p);
+	struct morphology *m = morphology_create(&p);
+	bool ok = p.count == 0 && morphology_dictionary(m) != NULL;
+	problems_finish(&p);
+	if (!ok) {
+		morphology_destroy(m);
+		return NULL;
+	}
+	return m;
+}
+
+void morphology_fixture_destroy(struct morphology *m, char *cache)
+{
+	morphology_destroy(m);
+	tmpdir_remove(cache);
 }

@@ -7,6 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct morphology;
+
+/* The en_GB dictionary with a cache in a fresh folder (*cache, for
+ * morphology_fixture_destroy), or NULL when it is not installed or
+ * reports a problem: the set-up of the tests that need it. */
+struct morphology *morphology_fixture_create(char **cache);
+void morphology_fixture_destroy(struct morphology *m, char *cache);
+
 /* A fresh folder under $TMPDIR; removed by tmpdir_remove(). */
 char *tmpdir_create(void);
 void tmpdir_remove(char *dir);

@@ -21,21 +21,14 @@ static char *cache;
 static int setup(void **state)
 {
 	(void)state;
-	cache = tmpdir_create();
-	setenv("PREPOST_CACHE_DIR", cache, 1);
-	struct problems p;
-	problems_init(&p);
-	m = morphology_create(&p);
-	int ok = p.count == 0 && morphology_dictionary(m) != NULL;
-	problems_finish(&p);
-	return ok ? 0 : -1;
+	m = morphology_fixture_create(&cache);
+	return m ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	morphology_destroy(m);
-	tmpdir_remove(cache);
+	morphology_fixture_destroy(m, cache);
 	return 0;
 }
 
