@@ -996,12 +996,10 @@ static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "
 					     "office", "bank", "golf", "parkrun", "council"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
 static const char *const on_word[] = {"on"};
-static const char *const first_word[] = {"first",	  "graduation", "school", "nativity",
-					 "sports",	  "teacher",    "class",  "ballet",
-					 "swimming", "birthday",   "christening"};
 static const char *const childs_event[] = {"first",	"graduation", "school",
 					   "nativity", "sports",     "ballet",
 					   "swimming", "birthday",   "christening"};
+static const char *const teacher_class[] = {"teacher", "class"};
 static const char *const parents_word[] = {"parents"};
 static const char *const evening_word[] = {"evening"};
 static const char *const new_word[] = {"new"};
@@ -1157,10 +1155,12 @@ static bool placed_by_name(const struct tokens *t, size_t last)
 	return t->items[j].gap == GAP_SPACE && (t->items[j].flags & TOKEN_UPPER_FIRST);
 }
 
-static const char *const proud[] = {"proud", "mum", "dad"};
-static const char *const parent_word[] = {"mum",     "mummy",  "mama",  "mam",    "dad",
-					  "daddy",   "parent", "mother", "father", "nana",
-					  "grandma", "guilt"};
+static const char *const proud[] = {"proud"};
+static const char *const parent_word[] = {"mum",    "mummy",  "mama",	"mam",	   "dad",
+					  "daddy",  "parent", "mother", "father", "nana",
+					  "grandma"};
+static const char *const mum_dad[] = {"mum", "dad"};
+static const char *const guilt_word[] = {"guilt"};
 static const char *const own_children[] = {"son", "daughter", "sons", "daughters", "stepson",
 					   "stepdaughter"};
 static const char *const tooth_word[] = {"tooth"};
@@ -1177,8 +1177,7 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	/* most words are none of these: my, our, mum, dad (two or three
-	 * letters), proud, tooth (five), or a capital before 's */
+	/* a child's event by name: "Will's school play" */
 	if ((t->items[i].flags & TOKEN_UPPER_FIRST) && i + 2 < t->count &&
 	    possessive_s(t, i + 1) && t->items[i + 2].gap == GAP_SPACE &&
 	    !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
@@ -1186,6 +1185,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	     (i + 3 < t->count && token_is(t, i + 2, parents_word, 1) &&
 	      token_is(t, i + 3, evening_word, 1))))
 		return true;
+	/* the rest start with my, our, mum, dad (two or three letters), proud
+	 * or tooth (five), which most words are not */
 	size_t len = t->items[i].norm_len;
 	if (len != 2 && len != 3 && len != 5)
 		return false;
@@ -1193,6 +1194,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	     token_is(t, i + 1, own_children, ARRAY_SIZE(own_children))) ||
 	    (token_is(t, i, proud, ARRAY_SIZE(proud)) &&
 	     token_is(t, i + 1, parent_word, ARRAY_SIZE(parent_word))) ||
+	    (token_is(t, i, mum_dad, ARRAY_SIZE(mum_dad)) &&
+	     token_is(t, i + 1, guilt_word, ARRAY_SIZE(guilt_word))) ||
 	    (token_is(t, i, tooth_word, ARRAY_SIZE(tooth_word)) &&
 	     token_is(t, i + 1, fairy_word, ARRAY_SIZE(fairy_word))))
 		return true;
@@ -1306,7 +1309,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
 	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
 	    t->items[k->last + 2].gap == GAP_SPACE &&
-	    (token_is(t, k->last + 2, first_word, ARRAY_SIZE(first_word)) ||
+	    (token_is(t, k->last + 2, childs_event, ARRAY_SIZE(childs_event)) ||
+	     token_is(t, k->last + 2, teacher_class, ARRAY_SIZE(teacher_class)) ||
 	     (k->last + 3 < t->count && token_is(t, k->last + 2, parents_word, 1) &&
 	      token_is(t, k->last + 3, evening_word, 1))))
 		return SEV_LOW;
