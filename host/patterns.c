@@ -805,7 +805,7 @@ static const struct pattern_def defs[] = {
 	/* "DOB for the booking is 17 April 1987": a few words may come between
 	 * "DOB" or "date of birth" and the date, not between "birthday" and a
 	 * party's date */
-	{"(?i)\\b(?:(?:d\\.?o\\.?b\\.?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,3}?|born(?: on)?|"
+	{"(?i)\\b(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,3}?|born(?: on)?|"
 	 "birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
