@@ -38,6 +38,10 @@ struct typos {
 	size_t arena_len, arena_cap;
 	struct noted *words;
 	size_t word_count, word_cap;
+	/* for each token id, 1 + its place in words, or 0: a word is noted
+	 * once however many terms it is in */
+	uint32_t *noted_at;
+	size_t noted_cap;
 	struct slot *slots;
 	size_t mask, count;
 };
@@ -54,6 +58,7 @@ void typos_destroy(struct typos *t)
 	free(t->filter);
 	free(t->arena);
 	free(t->words);
+	free(t->noted_at);
 	free(t->slots);
 	free(t);
 }
@@ -73,8 +78,16 @@ void typos_note(struct typos *t, const char *word, size_t len, uint32_t id, bool
 	for (size_t i = 0; i < len; i++)
 		if (word[i] < 'a' || word[i] > 'z')
 			return;
+	size_t had = t->noted_cap;
+	grow_array((void **)&t->noted_at, &t->noted_cap, (size_t)id + 1, sizeof(*t->noted_at));
+	memset(t->noted_at + had, 0, (t->noted_cap - had) * sizeof(*t->noted_at));
+	if (t->noted_at[id]) {
+		t->words[t->noted_at[id] - 1].vowels |= vowels;
+		return;
+	}
 	grow_array((void **)&t->words, &t->word_cap, t->word_count + 1, sizeof(*t->words));
 	t->words[t->word_count++] = (struct noted){keep(t, word, len), (uint32_t)len, id, vowels};
+	t->noted_at[id] = (uint32_t)t->word_count;
 }
 
 static struct slot *slot_of(const struct typos *t, const char *s, size_t len, uint32_t hash)
@@ -191,8 +204,10 @@ void typos_build(struct typos *t, struct morphology *m, const struct match_dict 
 		misspell(&b, w, nw->len, nw->vowels);
 	}
 	free(t->words);
+	free(t->noted_at);
 	t->words = NULL;
-	t->word_count = t->word_cap = 0;
+	t->noted_at = NULL;
+	t->word_count = t->word_cap = t->noted_cap = 0;
 }
 
 uint32_t typos_find(const struct typos *t, const char *s, size_t len, uint32_t hash)
