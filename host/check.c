@@ -1168,6 +1168,16 @@ static const char *const fairy_word[] = {"fairy"};
 static const char *const school_word[] = {"school"};
 static const char *const kids_word[] = {"kids", "children", "boys", "girls"};
 
+/* Whether a child's event starts at token j, after a name's 's: "Will's
+ * [school play]", "Daisy's [nativity]", "Grace's [parents' evening]". */
+static bool childs_event_at(const struct tokens *t, size_t j)
+{
+	return j < t->count && t->items[j].gap == GAP_SPACE &&
+	       (token_is(t, j, childs_event, ARRAY_SIZE(childs_event)) ||
+		(j + 1 < t->count && token_is(t, j, parents_word, 1) &&
+		 token_is(t, j + 1, evening_word, 1)));
+}
+
 /* Whether token i starts what says a parent speaks of their own child at
  * school: "my son", "our daughters", "proud mum", "mum guilt", "the tooth
  * fairy", "my kids' school", or a child's event by the child's name
@@ -1178,12 +1188,9 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
 	/* a child's event by name: "Will's school play" */
-	if ((t->items[i].flags & TOKEN_UPPER_FIRST) && i + 2 < t->count &&
-	    possessive_s(t, i + 1) && t->items[i + 2].gap == GAP_SPACE &&
+	if ((t->items[i].flags & TOKEN_UPPER_FIRST) && possessive_s(t, i + 1) &&
 	    !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
-	    (token_is(t, i + 2, childs_event, ARRAY_SIZE(childs_event)) ||
-	     (i + 3 < t->count && token_is(t, i + 2, parents_word, 1) &&
-	      token_is(t, i + 3, evening_word, 1))))
+	    childs_event_at(t, i + 2))
 		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
 	 * or tooth (five), which most words are not */
@@ -1273,10 +1280,7 @@ static bool parents_sentence_at(const struct classifier *c, uint32_t b)
 /* Whether token i is in a sentence where a parent speaks of their child. */
 static bool parents_sentence(const struct classifier *c, size_t i)
 {
-	for (size_t k = 0; k < c->parent_span_count; k++)
-		if (i >= c->parent_spans[k].first && i <= c->parent_spans[k].last)
-			return true;
-	return false;
+	return parents_sentence_at(c, c->tokens.items[i].start);
 }
 
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
@@ -1307,12 +1311,10 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	 * their own child, for a common forename or an ordinary word; a
 	 * teacher says "my class" */
 	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
-	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
-	    t->items[k->last + 2].gap == GAP_SPACE &&
-	    (token_is(t, k->last + 2, childs_event, ARRAY_SIZE(childs_event)) ||
-	     token_is(t, k->last + 2, teacher_class, ARRAY_SIZE(teacher_class)) ||
-	     (k->last + 3 < t->count && token_is(t, k->last + 2, parents_word, 1) &&
-	      token_is(t, k->last + 3, evening_word, 1))))
+	    possessive_s(t, k->last + 1) &&
+	    (childs_event_at(t, k->last + 2) ||
+	     (k->last + 2 < t->count && t->items[k->last + 2].gap == GAP_SPACE &&
+	      token_is(t, k->last + 2, teacher_class, ARRAY_SIZE(teacher_class)))))
 		return SEV_LOW;
 	/* "Finn and I are doing the Three Peaks": the writer's companion, in a
 	 * post not about school; a common forename even in one that is
@@ -1399,11 +1401,10 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	/* "please send photos" is not SEND; in a text all in capitals ("SEND
 	 * WINE") no acronym that is also a word can be told from the word */
-	if ((p->flags & TERM_ACRONYM) && !shape.shouting &&
-	    !in_capitals(&c->tokens, k->first, k->last))
-		return SEV_NONE;
 	if ((p->flags & TERM_ACRONYM) && shape.shouting)
 		return SEV_LOW;
+	if ((p->flags & TERM_ACRONYM) && !in_capitals(&c->tokens, k->first, k->last))
+		return SEV_NONE;
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||

@@ -495,20 +495,16 @@ static enum severity check_nhs(struct patterns *p, const char *text, size_t *sta
 {
 	(void)p;
 	(void)md;
-	int d[10], n = 0;
-	/* the number is the match's last ten digits */
-	for (size_t i = *end; i > *start && n < 10; i--)
-		if (isdigit((unsigned char)text[i - 1]))
-			d[9 - n++] = text[i - 1] - '0';
-	if (n != 10)
+	char d[16];
+	if (digits_of(text, *start, *end, d, sizeof(d)) != 10)
 		return SEV_NONE;
 	int sum = 0;
 	for (int i = 0; i < 9; i++)
-		sum += d[i] * (10 - i);
+		sum += (d[i] - '0') * (10 - i);
 	int check = 11 - sum % 11;
 	if (check == 11)
 		check = 0;
-	return check != 10 && check == d[9] ? SEV_HIGH : SEV_NONE;
+	return check != 10 && check == d[9] - '0' ? SEV_HIGH : SEV_NONE;
 }
 
 /* The length of an IBAN in the countries staff are likely to bank in or
