@@ -7,6 +7,7 @@
  * than any before it. */
 #include "classify-private.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ struct sink {
 	const struct classifier *c;
 	struct cand_list *out;
 	const char *text; /* the text being checked */
+	size_t len;
 };
 
 /* Whether a phrase shows the post is about school: a context word, a work
@@ -440,11 +442,26 @@ static const struct payload *derogatory_of(const struct payload *ps, size_t n)
 	return best;
 }
 
+/* Whether the '*' at text[at] opens emphasis, as in "you are *once again*
+ * confusing", not a masked letter ("*unt"): a '*' closes it after a letter
+ * later on the same line. */
+static bool opens_emphasis(const char *text, size_t len, size_t at)
+{
+	for (size_t q = at + 2; q < len && text[q] != '\n'; q++)
+		if (text[q] == '*' && isalnum((unsigned char)text[q - 1]) &&
+		    (q + 1 == len || !isalnum((unsigned char)text[q + 1])))
+			return true;
+	return false;
+}
+
 static void on_obfuscated(const struct obfuscated *o, void *ctx)
 {
 	struct sink *sink = ctx;
 	const struct classifier *c = sink->c;
 	const struct payload *p = NULL;
+	if (o->masked && o->form[0] == '*' && sink->text[o->start] == '*' &&
+	    opens_emphasis(sink->text, sink->len, o->start))
+		return;
 	if (o->masked) {
 		size_t shown = 0;
 		for (size_t i = 0; i < o->len; i++)
@@ -820,8 +837,64 @@ static const char *const me_word[] = {"me"};
  * swearing ("not fucking fair") and "don't be an idiot" still count, and
  * not before "like": "he's not a coward like you" insults you. Also what
  * someone calls the writer, with no "a": "calls me her little toerag". */
+static const char *const be_word[] = {"am", "are", "is", "was", "were", "be", "been",
+				       "m", "re", "s", "isn", "aren", "wasn", "weren", "ain"};
+static const char *const swear_start[] = {"shit", "crap", "piss", "bollock", "bull", "arse",
+					  "ass", "bugger", "bloody", "fuck", "wank", "twat"};
+
+/* Whether the token after "not" is denied as a quality: "you are not
+ * dumb", "he isn't stupid", "I'm never rude". Not swearing ("it's not shit"
+ * is still a swear word in a public post). */
+static bool denied_quality(const struct tokens *t, size_t first)
+{
+	if (first < 2 || ((t->items[first].gap | t->items[first - 1].gap) & (GAP_BREAK | GAP_STOP)))
+		return false;
+	size_t be = first - 2;
+	if (token_is(t, first - 1, negation, ARRAY_SIZE(negation)))
+		;
+	else if (t->items[first - 1].norm_len == 1 && t->norm[t->items[first - 1].norm] == 't' &&
+		 (t->items[first - 1].gap & GAP_APOSTROPHE))
+		; /* "isn't", "aren't": the be-word ends in n */
+	else
+		return false;
+	static const char *const not_alone[] = {"not", "never"};
+	if ((t->items[first - 1].gap & (GAP_BREAK | GAP_STOP)) ||
+	    ((t->items[first - 1].norm_len == 1 ||
+	      token_is(t, first - 1, not_alone, ARRAY_SIZE(not_alone))) &&
+	     !token_is(t, be, be_word, ARRAY_SIZE(be_word))))
+		return false;
+	const struct token *tok = &t->items[first];
+	const char *w = t->norm + tok->norm;
+	for (size_t k = 0; k < ARRAY_SIZE(swear_start); k++) {
+		size_t n = strlen(swear_start[k]);
+		if (tok->norm_len >= n && memcmp(w, swear_start[k], n) == 0)
+			return false;
+	}
+	return !(first + 1 < t->count && token_is(t, first + 1, like_word, ARRAY_SIZE(like_word)));
+}
+
+static const char *const to_or_modal[] = {"to", "will", "would", "could", "can", "may",
+					  "might", "must", "should", "shall", "ll", "d"};
+static const char *const verb_object[] = {
+	"the", "this", "that", "these", "those", "a", "an", "our", "your", "his", "her",
+	"their", "my", "its", "us", "you", "him", "them", "me", "it", "everyone", "people",
+};
+
+/* Whether the word at token first is a verb: after "to" or a modal and
+ * before its object, "tried to cripple this nation", "it will fool
+ * nobody". An insult is never the word there. */
+static bool used_as_verb(const struct tokens *t, size_t first)
+{
+	return first >= 1 && first + 1 < t->count &&
+	       !((t->items[first].gap | t->items[first + 1].gap) & (GAP_BREAK | GAP_STOP)) &&
+	       token_is(t, first - 1, to_or_modal, ARRAY_SIZE(to_or_modal)) &&
+	       token_is(t, first + 1, verb_object, ARRAY_SIZE(verb_object));
+}
+
 static bool denied_or_reported(const struct tokens *t, size_t first)
 {
+	if (denied_quality(t, first))
+		return true;
 	/* "calls me her little toerag": what someone calls the writer */
 	for (size_t j = first; j >= 2 && first - j < 4; j--) {
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
@@ -1419,6 +1492,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first)))
 		return SEV_LOW;
+	if (p->category == CAT_DEROGATORY && k->first == k->last && used_as_verb(&c->tokens, k->first))
+		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
 	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
@@ -1621,7 +1696,7 @@ static void *side_scan_run(void *arg)
 		look_up(s->c, t, s->ids, &s->stems);
 		sem_post(&s->tokens_ready);
 	}
-	struct sink obf = {s->c, &s->obf, s->text}, pat = {s->c, &s->pat, s->text};
+	struct sink obf = {s->c, &s->obf, s->text, s->len}, pat = {s->c, &s->pat, s->text, s->len};
 	obfuscation_scan_runs(s->text, s->len, &s->scratch, on_obfuscated, &obf);
 	patterns_scan(s->c->patterns, s->text, s->len, on_pattern, &pat);
 	return NULL;
@@ -1699,7 +1774,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	if (split)
 		take_over(c, &side->stems);
 
-	struct sink sink = {c, &c->cands, text};
+	struct sink sink = {c, &c->cands, text, len};
 	if (parallel) {
 		pthread_join(side->thread, NULL);
 		take_over(c, &side->obf);
