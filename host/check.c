@@ -75,6 +75,23 @@ static bool gated(const struct payload *ps, size_t n)
 	return n > 0;
 }
 
+/* Whether a phrase warns only in some posts, whatever else it says of
+ * them ("our head" is school context, and a work detail only beside
+ * something derogatory or confidential). */
+static bool gated_warning(const struct payload *ps, size_t n)
+{
+	bool any = false;
+	for (size_t k = 0; k < n; k++) {
+		if (ps[k].category == CAT_CONTEXT || ps[k].category == CAT_CHILD ||
+		    ps[k].category == CAT_GROUP)
+			continue;
+		if (!(ps[k].flags & TERM_GATED))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Whether tokens [first, last] are all in capitals, as an acronym that is
  * also a word must be to be the acronym ("SEND", not "send"). */
 static bool in_capitals(const struct tokens *t, size_t first, size_t last)
@@ -321,6 +338,7 @@ static void scan_phrases(struct classifier *c)
 			.first = (uint32_t)i,
 			.last = (uint32_t)best_end,
 			.node = best,
+			.gated = gated_warning(ps, n),
 		};
 		push(&c->cands, &k);
 		/* a phrase that warns only in some posts ("are so stupid" said
@@ -1665,15 +1683,19 @@ static int cmp_candidates(const void *a, const void *b)
 
 /* Whether candidate a, which starts no earlier than b and overlaps it,
  * should replace it: the more severe, then the longer; but of two list
- * phrases equally severe the first is kept ("Our head is a" before "is a
- * spineless"), since the phrase scan found the second only because it runs
- * past the first. */
+ * phrases equally severe and in different categories the first is kept
+ * ("Our head is a" before "is a spineless"), since the phrase scan found
+ * the second only because it runs past the first. */
 static bool better(const struct candidate *a, const struct candidate *b)
 {
 	if (a->severity != b->severity)
 		return a->severity > b->severity;
+	/* but a phrase that warns in any post, saying the same and longer,
+	 * wins over one that warns only in some: "Our head of science" shows
+	 * as "head of science", not "Our head" */
 	if (a->node != MATCH_NO_NODE && b->node != MATCH_NO_NODE)
-		return false;
+		return b->gated && !a->gated && a->category == b->category &&
+		       a->end - a->start > b->end - b->start;
 	return a->end - a->start > b->end - b->start;
 }
 

@@ -60,6 +60,7 @@ struct candidate {
 	 * confidential matter and a work detail) warns as the other too */
 	uint8_t also_category, also_severity;
 	uint16_t also_label;
+	bool gated; /* a phrase that warns only in some posts (TERM_GATED) */
 };
 
 /* Candidates as a scanner proposes them, and whether one of them says the
