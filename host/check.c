@@ -248,7 +248,9 @@ struct longest {
 static void longest_from(const struct classifier *c, size_t i, struct longest *l)
 {
 	uint32_t node = MATCH_ROOT;
-	*l = (struct longest){.best = MATCH_NO_NODE, .warn = MATCH_NO_NODE};
+	/* the rest is set before it is read: this runs for every token */
+	l->best = l->warn = MATCH_NO_NODE;
+	l->best_end = l->warn_end = l->nshorter = 0;
 	for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
 		size_t n;
 		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
@@ -1704,9 +1706,10 @@ static bool better(const struct candidate *a, const struct candidate *b)
 
 /* Where the second thread's part of the tokens begins, as a share of the
  * text in 1/64ths. The first thread goes on to the phrases, which need
- * every token; the second to obfuscated words and patterns. 44 was the
- * fastest of 24 to 56 on a 1 MB text (docs/performance.md). */
-#define SPLIT_64THS 44
+ * every token; the second to obfuscated words and patterns. 36 was the
+ * fastest of 30, 36 and 44 on a 1 MB text in session 23, when the phrase
+ * scan had grown (44 before; docs/performance.md). */
+#define SPLIT_64THS 36
 
 static void *side_scan_run(void *arg)
 {

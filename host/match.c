@@ -1,5 +1,7 @@
 /* Two open-addressing hash tables: folded token text → token id, and
- * (node, token id) → child node. Payloads are collected as (node, payload)
+ * (node, token id) → child node, with the root's children in an array by
+ * token id, since every token of a text is looked up from the root and
+ * most of them are no phrase's start. Payloads are collected as (node, payload)
  * pairs while loading and sorted by node when the dictionary is frozen, so a
  * node's payloads are one contiguous run. */
 #include "match.h"
@@ -37,6 +39,14 @@ struct match_dict {
 	struct edge_slot *edges;
 	size_t edges_mask, edge_count;
 	uint32_t node_count;
+	/* one bit for each hash of a (node, token) edge: most steps inside a
+	 * phrase find no edge, and the bit says so without a probe into the
+	 * far larger table (a Bloom filter with one hash) */
+	uint64_t *bloom;
+	size_t bloom_mask;
+	/* the root's child by token id, MATCH_NO_NODE past root_len */
+	uint32_t *root;
+	size_t root_len, root_cap;
 
 	struct node_payload *pending;
 	size_t pending_count, pending_cap;
@@ -60,6 +70,24 @@ static uint64_t mix64(uint64_t x)
 	return x;
 }
 
+/* The filter has four bits for each slot of the edge table. */
+static void bloom_size(struct match_dict *d)
+{
+	free(d->bloom);
+	d->bloom_mask = (d->edges_mask + 1) / 16 - 1;
+	d->bloom = xcalloc(d->bloom_mask + 1, sizeof(*d->bloom));
+}
+
+static void bloom_add(struct match_dict *d, uint64_t h)
+{
+	d->bloom[(h >> 40) & d->bloom_mask] |= 1ull << ((h >> 34) & 63);
+}
+
+static bool bloom_has(const struct match_dict *d, uint64_t h)
+{
+	return d->bloom[(h >> 40) & d->bloom_mask] >> ((h >> 34) & 63) & 1;
+}
+
 /* The smallest power of two less one that keeps n entries at most three
  * quarters full, and at least 1023. Half full cost the shipped lexicons a
  * table twice the size once they passed 32,767 phrase steps, and the host
@@ -81,7 +109,9 @@ struct match_dict *match_dict_create(void)
 struct match_dict *match_dict_create_sized(size_t edges, size_t tokens)
 {
 	struct match_dict *d = xcalloc(1, sizeof(*d));
-	d->tokens_mask = mask_for(tokens);
+	/* tokens at most half full: most words of a text are in no list, and
+	 * a word that is not found probes until an empty slot */
+	d->tokens_mask = mask_for(tokens * 3 / 2);
 	d->tokens = xmalloc((d->tokens_mask + 1) * sizeof(*d->tokens));
 	for (size_t i = 0; i <= d->tokens_mask; i++)
 		d->tokens[i].id = MATCH_NO_TOKEN;
@@ -89,6 +119,7 @@ struct match_dict *match_dict_create_sized(size_t edges, size_t tokens)
 	d->edges = xmalloc((d->edges_mask + 1) * sizeof(*d->edges));
 	for (size_t i = 0; i <= d->edges_mask; i++)
 		d->edges[i].key = UINT64_MAX;
+	bloom_size(d);
 	d->node_count = 1; /* the root */
 	tokens_init(&d->scratch);
 	return d;
@@ -103,6 +134,8 @@ void match_dict_destroy(struct match_dict *d)
 	free(d->tok_len);
 	free(d->tokens);
 	free(d->edges);
+	free(d->bloom);
+	free(d->root);
 	free(d->pending);
 	free(d->payloads);
 	free(d->first);
@@ -147,7 +180,7 @@ static uint32_t intern(struct match_dict *d, const char *s, size_t len, uint32_t
 	uint32_t id = match_dict_token(d, s, len, hash);
 	if (id != MATCH_NO_TOKEN)
 		return id;
-	if ((d->tok_count + 1) * 4 > (d->tokens_mask + 1) * 3)
+	if ((d->tok_count + 1) * 2 > d->tokens_mask + 1)
 		tokens_rehash(d);
 	grow_array((void **)&d->arena, &d->arena_cap, d->arena_len + len, 1);
 	memcpy(d->arena + d->arena_len, s, len);
@@ -169,8 +202,12 @@ static uint32_t intern(struct match_dict *d, const char *s, size_t len, uint32_t
 
 uint32_t match_dict_step(const struct match_dict *d, uint32_t node, uint32_t token)
 {
-	uint64_t key = (uint64_t)node << 32 | token;
-	for (size_t i = mix64(key) & d->edges_mask;; i = (i + 1) & d->edges_mask) {
+	if (node == MATCH_ROOT)
+		return token < d->root_len ? d->root[token] : MATCH_NO_NODE;
+	uint64_t key = (uint64_t)node << 32 | token, h = mix64(key);
+	if (!bloom_has(d, h))
+		return MATCH_NO_NODE;
+	for (size_t i = h & d->edges_mask;; i = (i + 1) & d->edges_mask) {
 		if (d->edges[i].key == key)
 			return d->edges[i].child;
 		if (d->edges[i].key == UINT64_MAX)
@@ -195,6 +232,10 @@ static void edges_rehash(struct match_dict *d)
 	free(d->edges);
 	d->edges = slots;
 	d->edges_mask = mask;
+	bloom_size(d);
+	for (size_t i = 0; i <= mask; i++)
+		if (slots[i].key != UINT64_MAX)
+			bloom_add(d, mix64(slots[i].key));
 }
 
 static uint32_t step_or_add(struct match_dict *d, uint32_t node, uint32_t token)
@@ -202,10 +243,20 @@ static uint32_t step_or_add(struct match_dict *d, uint32_t node, uint32_t token)
 	uint32_t child = match_dict_step(d, node, token);
 	if (child != MATCH_NO_NODE)
 		return child;
+	if (node == MATCH_ROOT) {
+		if (token >= d->root_len) {
+			grow_array((void **)&d->root, &d->root_cap, (size_t)token + 1, sizeof(*d->root));
+			for (size_t i = d->root_len; i <= token; i++)
+				d->root[i] = MATCH_NO_NODE;
+			d->root_len = (size_t)token + 1;
+		}
+		return d->root[token] = d->node_count++;
+	}
 	if ((d->edge_count + 1) * 4 > (d->edges_mask + 1) * 3)
 		edges_rehash(d);
-	uint64_t key = (uint64_t)node << 32 | token;
-	size_t i = mix64(key) & d->edges_mask;
+	uint64_t key = (uint64_t)node << 32 | token, h = mix64(key);
+	bloom_add(d, h);
+	size_t i = h & d->edges_mask;
 	while (d->edges[i].key != UINT64_MAX)
 		i = (i + 1) & d->edges_mask;
 	d->edges[i].key = key;
@@ -358,6 +409,8 @@ size_t match_dict_phrase_count(const struct match_dict *d)
 size_t match_dict_memory(const struct match_dict *d)
 {
 	return d->arena_cap + d->tok_cap * 8 + (d->tokens_mask + 1) * sizeof(*d->tokens) +
-	       (d->edges_mask + 1) * sizeof(*d->edges) + (size_t)(d->node_count + 1) * 4 +
+	       (d->edges_mask + 1) * sizeof(*d->edges) + d->root_cap * sizeof(*d->root) +
+	       (d->bloom_mask + 1) * sizeof(*d->bloom) +
+	       (size_t)(d->node_count + 1) * 4 +
 	       d->phrase_count * sizeof(struct payload);
 }
