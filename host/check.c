@@ -1692,12 +1692,13 @@ static bool better(const struct candidate *a, const struct candidate *b)
 {
 	if (a->severity != b->severity)
 		return a->severity > b->severity;
-	/* but a phrase that warns in any post, saying the same and longer,
-	 * wins over one that warns only in some: "Our head of science" shows
-	 * as "head of science", not "Our head" */
+	/* but a longer phrase saying the same wins over one that warns only
+	 * in some posts ("Our head of science" shows as "head of science", not
+	 * "Our head"), or that shares only its last word with it ("Our school
+	 * counsellor" as "school counsellor", not "Our school") */
 	if (a->node != MATCH_NO_NODE && b->node != MATCH_NO_NODE)
-		return b->gated && !a->gated && a->category == b->category &&
-		       a->end - a->start > b->end - b->start;
+		return a->category == b->category && a->end - a->start > b->end - b->start &&
+		       ((b->gated && !a->gated) || a->first == b->last);
 	return a->end - a->start > b->end - b->start;
 }
 
