@@ -1334,12 +1334,69 @@ static bool may_lower(const struct classifier *c)
  * school, unless the text names the writer's own pupils or work ("my
  * class", "one of my boys", "our SENCo"): in them a common forename is
  * their child and the school events their child's. */
+static const char *const teach_word[] = {"teach", "taught"};
+static const char *const also_word[] = {"also"};
+
+/* The token that starts at byte b, or t->count. */
+static size_t token_starting_at(const struct tokens *t, uint32_t b)
+{
+	size_t lo = 0, hi = t->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->items[mid].start < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->count && t->items[lo].start == b ? lo : t->count;
+}
+
+/* Whether the writer speaks as a teacher where a phrase alone did not say
+ * so: a year group or work detail that is "my" or "our" ("in my Year 4
+ * maths group", "with our DSL"), or "I teach", "who I also teach". A
+ * parent who teaches says both. */
+static bool writer_teaches(const struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i < c->cands.count; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		size_t first;
+		if (k->node == MATCH_NO_NODE) {
+			if (k->category != CAT_WORK_DETAIL)
+				continue;
+			first = token_starting_at(t, k->start);
+		} else {
+			size_t n;
+			const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
+			bool work = false;
+			for (size_t j = 0; j < n; j++)
+				work |= ps[j].category == CAT_WORK_DETAIL;
+			if (!work)
+				continue;
+			first = k->first;
+		}
+		if (first > 0 && first < t->count && t->items[first].gap == GAP_SPACE &&
+		    token_is(t, first - 1, my, ARRAY_SIZE(my)))
+			return true;
+	}
+	for (size_t i = 0; i + 1 < t->count; i++) {
+		if (!token_is(t, i, i_word, ARRAY_SIZE(i_word)))
+			continue;
+		size_t j = i + 1;
+		if (j + 1 < t->count && token_is(t, j, also_word, ARRAY_SIZE(also_word)))
+			j++;
+		if (token_is(t, j, teach_word, ARRAY_SIZE(teach_word)))
+			return true;
+	}
+	return false;
+}
+
 static void find_parent_sentences(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
 	c->parent_span_count = 0;
 	/* nothing to lower in a post not about school, and most are not */
-	if (c->cands.teacher || !c->cands.context || !may_lower(c))
+	if (c->cands.teacher || !c->cands.context || !may_lower(c) || writer_teaches(c))
 		return;
 	size_t start = 0;
 	for (size_t i = 0; i < t->count; i++) {
