@@ -14,6 +14,9 @@
 #include "obfuscation.h"
 #include "typos.h"
 
+static void push_payload(struct cand_list *l, uint32_t start, uint32_t end,
+			 const struct payload *p);
+
 static void push(struct cand_list *l, const struct candidate *k)
 {
 	grow_array((void **)&l->items, &l->cap, l->count + 1, sizeof(*l->items));
@@ -265,6 +268,114 @@ static void longest_from(const struct classifier *c, size_t i, struct longest *l
 		if (!signal_only(ps, n)) {
 			l->warn = node;
 			l->warn_end = j;
+		}
+	}
+}
+
+/* Whether a and b differ by one letter: one added, dropped or changed, or
+ * two side by side swapped. */
+static bool one_letter_apart(const char *a, size_t n, const char *b, size_t m)
+{
+	if (n > m) {
+		const char *s = a;
+		a = b;
+		b = s;
+		size_t k = n;
+		n = m;
+		m = k;
+	}
+	if (m - n > 1)
+		return false;
+	size_t i = 0;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (m == n + 1)
+		return memcmp(a + i, b + i + 1, n - i) == 0;
+	if (i == n)
+		return false; /* the same */
+	if (memcmp(a + i + 1, b + i + 1, n - i - 1) == 0)
+		return true;
+	return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+	       memcmp(a + i + 2, b + i + 2, n - i - 2) == 0;
+}
+
+static bool pair_bit(const uint64_t *bits, size_t words, uint32_t id)
+{
+	return id / 64 < words && (bits[id / 64] >> (id % 64) & 1);
+}
+
+/* The first pair in pairs (sorted by surname when by_sur, else by
+ * forename) whose surname or forename is id, or n. */
+static size_t first_pair(const struct name_pair *pairs, size_t n, bool by_sur, uint32_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((by_sur ? pairs[mid].sur : pairs[mid].fore) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Pushes the full name of pair q over tokens [i, i + 1]. */
+static void push_full_name(struct classifier *c, const struct name_pair *q, size_t i)
+{
+	uint32_t node = match_dict_step(c->dict, match_dict_step(c->dict, MATCH_ROOT, q->fore),
+					q->sur);
+	size_t n;
+	const struct payload *ps =
+		node == MATCH_NO_NODE ? NULL : match_dict_payloads(c->dict, node, &n);
+	for (size_t k = 0; ps && k < n; k++)
+		if (ps[k].kind == KIND_FULL_NAME) {
+			const struct tokens *t = &c->tokens;
+			push_payload(&c->cands, t->items[i].start, t->items[i + 1].end, &ps[k]);
+			if (is_context(&ps[k]))
+				c->cands.context = true;
+			if (is_child(&ps[k]))
+				c->cands.child = true;
+			return;
+		}
+}
+
+/* A roster forename with a word one letter from one of its surnames, or
+ * the other way round: "Ruby Ashwoth", "Grace Lindquist", "Rubi
+ * Ashworth". Only a word no list has, written in the same case as the
+ * name beside it, at least four letters long, for a surname of five
+ * letters or more or a forename of four. */
+static void find_misspelt_names(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	if (!c->pair_count)
+		return;
+	for (size_t i = 0; i + 1 < t->count; i++) {
+		const struct token *a = &t->items[i], *b = &t->items[i + 1];
+		bool fore_known = c->ids[i] != MATCH_NO_TOKEN && c->ids[i + 1] == MATCH_NO_TOKEN;
+		bool sur_known = c->ids[i] == MATCH_NO_TOKEN && c->ids[i + 1] != MATCH_NO_TOKEN;
+		if ((!fore_known && !sur_known) || b->gap != GAP_SPACE ||
+		    ((a->flags ^ b->flags) & TOKEN_UPPER_FIRST) ||
+		    ((a->flags | b->flags) & TOKEN_HAS_DIGIT))
+			continue;
+		uint32_t known = fore_known ? c->ids[i] : c->ids[i + 1];
+		if (!pair_bit(fore_known ? c->fore_bits : c->sur_bits, c->pair_bits_words, known))
+			continue;
+		const struct token *typed = fore_known ? b : a;
+		if (typed->norm_len < 4)
+			continue;
+		const char *w = token_text(t, typed);
+		const struct name_pair *pairs = fore_known ? c->by_fore : c->by_sur;
+		for (size_t k = first_pair(pairs, c->pair_count, sur_known, known);
+		     k < c->pair_count && (fore_known ? pairs[k].fore : pairs[k].sur) == known; k++) {
+			size_t len;
+			const char *name = match_dict_token_text(
+				c->dict, fore_known ? pairs[k].sur : pairs[k].fore, &len);
+			if (len >= (fore_known ? 5u : 4u) &&
+			    one_letter_apart(w, typed->norm_len, name, len)) {
+				push_full_name(c, &pairs[k], i);
+				i++;
+				break;
+			}
 		}
 	}
 }
@@ -1853,6 +1964,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	}
 	scan_phrases(c);
 	size_t phrases = c->cands.count;
+	find_misspelt_names(c);
 	take_over(c, &c->stem_cands);
 	if (split)
 		take_over(c, &side->stems);

@@ -141,6 +141,15 @@ struct classifier {
 	size_t owned_count;
 	struct roster_info *rosters;
 	struct classifier_stats stats;
+	/* each one-word forename with each one-word surname of a person on a
+	 * roster, as token ids, sorted by forename and (a copy) by surname: a
+	 * full name misspelt by a letter ("Ruby Ashwoth") is still theirs */
+	struct name_pair {
+		uint32_t fore, sur;
+	} *by_fore, *by_sur;
+	size_t pair_count, pair_cap;
+	uint64_t *fore_bits, *sur_bits; /* bit per token id in some pair */
+	size_t pair_bits_words;
 
 	/* while the names are added in the background (classifier_start) */
 	struct roster **parsed; /* one per config roster, NULL if not loaded */

@@ -635,6 +635,60 @@ static void add_group(struct classifier *c, const char *reg)
 /* Every form of one person's name: forenames (legal, preferred,
  * nicknames) and surnames alone, and each forename with each surname,
  * forwards, backwards and with middle names. Each field is tokenised once. */
+static void add_pair(struct classifier *c, const struct name *fore, const struct name *sur)
+{
+	grow_array((void **)&c->by_fore, &c->pair_cap, c->pair_count + 1, sizeof(*c->by_fore));
+	c->by_fore[c->pair_count++] = (struct name_pair){
+		match_dict_intern(c->dict, fore->tok[0], fore->len[0]),
+		match_dict_intern(c->dict, sur->tok[0], sur->len[0]),
+	};
+}
+
+static int cmp_by_fore(const void *a, const void *b)
+{
+	const struct name_pair *x = a, *y = b;
+	if (x->fore != y->fore)
+		return x->fore < y->fore ? -1 : 1;
+	return x->sur < y->sur ? -1 : x->sur > y->sur;
+}
+
+static int cmp_by_sur(const void *a, const void *b)
+{
+	const struct name_pair *x = a, *y = b;
+	if (x->sur != y->sur)
+		return x->sur < y->sur ? -1 : 1;
+	return x->fore < y->fore ? -1 : x->fore > y->fore;
+}
+
+/* Sorts the pairs both ways, drops repeats and marks their tokens. */
+static void finish_pairs(struct classifier *c)
+{
+	if (!c->pair_count)
+		return;
+	qsort(c->by_fore, c->pair_count, sizeof(*c->by_fore), cmp_by_fore);
+	size_t n = 0;
+	uint32_t top = 0;
+	for (size_t i = 0; i < c->pair_count; i++)
+		if (n == 0 || c->by_fore[i].fore != c->by_fore[n - 1].fore ||
+		    c->by_fore[i].sur != c->by_fore[n - 1].sur)
+			c->by_fore[n++] = c->by_fore[i];
+	c->pair_count = n;
+	c->by_sur = xmalloc(n * sizeof(*c->by_sur));
+	memcpy(c->by_sur, c->by_fore, n * sizeof(*c->by_sur));
+	qsort(c->by_sur, n, sizeof(*c->by_sur), cmp_by_sur);
+	for (size_t i = 0; i < n; i++) {
+		top = c->by_fore[i].fore > top ? c->by_fore[i].fore : top;
+		top = c->by_fore[i].sur > top ? c->by_fore[i].sur : top;
+	}
+	c->pair_bits_words = top / 64 + 1;
+	c->fore_bits = xcalloc(c->pair_bits_words, sizeof(*c->fore_bits));
+	c->sur_bits = xcalloc(c->pair_bits_words, sizeof(*c->sur_bits));
+	for (size_t i = 0; i < n; i++) {
+		c->fore_bits[c->by_fore[i].fore / 64] |= 1ull << (c->by_fore[i].fore % 64);
+		c->sur_bits[c->by_fore[i].sur / 64] |= 1ull << (c->by_fore[i].sur % 64);
+	}
+}
+
 static void add_person(struct classifier *c, struct morphology *m, const struct roster *r,
 		       const struct roster_person *p)
 {
@@ -685,6 +739,8 @@ static void add_person(struct classifier *c, struct morphology *m, const struct 
 			const struct name *reversed[] = {&sn[j], &fn[i]};
 			const struct name *middle[] = {&fn[i], &mn, &sn[j]};
 			add_name(c, full, 2, cat, KIND_FULL_NAME, SEV_HIGH, 0);
+			if (fn[i].n == 1 && sn[j].n == 1)
+				add_pair(c, &fn[i], &sn[j]);
 			/* registers and lists: "Turner, Jack", "TURNER Jack" */
 			add_name(c, reversed, 2, cat, KIND_FULL_NAME, SEV_HIGH, 0);
 			if (mn.n)
@@ -770,6 +826,7 @@ static void *build_names(void *arg)
 	}
 	free(c->parsed);
 	c->parsed = NULL;
+	finish_pairs(c);
 	add_fillers(c);
 	/* after the names, which a misspelling may not be, and off the way
 	 * to the hello: the dictionary's word list takes a while to read */
@@ -890,6 +947,10 @@ void classifier_destroy(struct classifier *c)
 	free(c->labels);
 	free(c->custom_labels);
 	free(c->rosters);
+	free(c->by_fore);
+	free(c->by_sur);
+	free(c->fore_bits);
+	free(c->sur_bits);
 	free(c->config_path);
 	free(c->lexicon_dir);
 	free(c->dictionary);

@@ -270,6 +270,12 @@ uint32_t match_dict_intern(struct match_dict *d, const char *s, size_t len)
 	return intern(d, s, len, text_hash(s, len));
 }
 
+const char *match_dict_token_text(const struct match_dict *d, uint32_t id, size_t *len)
+{
+	*len = d->tok_len[id];
+	return d->arena + d->tok_off[id];
+}
+
 static void add_payload(struct match_dict *d, uint32_t node, const struct payload *p)
 {
 	grow_array((void **)&d->pending, &d->pending_cap, d->pending_count + 1, sizeof(*d->pending));

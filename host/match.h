@@ -68,6 +68,9 @@ void match_dict_add_at(struct match_dict *d, uint32_t node, const struct payload
  * per distinct token while loading. */
 uint32_t match_dict_intern(struct match_dict *d, const char *s, size_t len);
 
+/* The folded text of token id (not NUL-terminated), its length in *len. */
+const char *match_dict_token_text(const struct match_dict *d, uint32_t id, size_t *len);
+
 /* Sorts and de-duplicates payloads; call once after the last add and before
  * any lookup. */
 void match_dict_freeze(struct match_dict *d);
