@@ -775,6 +775,7 @@ static const char *const family[] = {
 static const char *const own_child[] = {
 	"son", "daughter", "stepson", "stepdaughter", "grandson", "granddaughter",
 	"niece", "nephew", "godson", "goddaughter", "youngest", "eldest", "oldest", "twins",
+	"toddler", "baby", "boy", "girl", "lad",
 };
 static const char *const for_with_at[] = {"for", "with", "at"};
 static const char *const own_word[] = {"own"};
@@ -829,6 +830,26 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last)
 		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child))) &&
 	       !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) &
 		 (GAP_BREAK | GAP_STOP));
+}
+
+static const char *const child_others[] = {
+	"friend", "friends", "mate", "mates", "pal", "pals", "best", "class", "classmate",
+	"classmates", "teacher", "teachers", "school", "team",
+};
+
+/* Whether the writer's own child before token first is only the way to
+ * someone else: "my son's friend disclosed", "a mum from my son's class
+ * told me". */
+static bool others_of_own_child(const struct tokens *t, size_t first)
+{
+	for (size_t i = first, n = 0; i > 0 && n < OWN_CHILD_REACH + 3; n++) {
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
+			break;
+		i--;
+		if (my_childs_at(t, i))
+			return i + 3 < t->count && token_is(t, i + 3, child_others, ARRAY_SIZE(child_others));
+	}
+	return false;
 }
 
 /* Words between "I'm" and an insult that still say it of the writer: "I'm
@@ -1502,6 +1523,31 @@ static bool writer_teaches(const struct classifier *c)
 	return false;
 }
 
+static const char *const out_word[] = {"out"};
+static const char *const there_word[] = {"there", "everywhere"};
+
+/* A year group wished well in general is no school's: "good luck to all
+ * the Year 11s out there", "Year 6s everywhere". */
+static void lower_year_groups_everywhere(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
+	for (size_t i = 0; i < c->cands.count; i++) {
+		struct candidate *k = &c->cands.items[i];
+		if (k->node != MATCH_NO_NODE || k->category != CAT_WORK_DETAIL || k->label != label)
+			continue;
+		size_t j = token_starting_at(t, k->start);
+		while (j < t->count && t->items[j].end < k->end)
+			j++;
+		if (j + 1 >= t->count || (t->items[j + 1].gap & (GAP_BREAK | GAP_STOP)))
+			continue;
+		if (token_is(t, j + 1, there_word, ARRAY_SIZE(there_word)) ||
+		    (j + 2 < t->count && token_is(t, j + 1, out_word, ARRAY_SIZE(out_word)) &&
+		     token_is(t, j + 2, there_word, ARRAY_SIZE(there_word))))
+			k->severity = SEV_LOW;
+	}
+}
+
 static void find_parent_sentences(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
@@ -1679,6 +1725,12 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first)))
+		return SEV_LOW;
+	/* a word that is news only about a pupil ("speech and language",
+	 * "hospital") said of the writer's own child is the writer's to tell */
+	if (p->category == CAT_CONFIDENTIAL && (p->flags & (TERM_SCHOOL | TERM_CHILD)) &&
+	    !c->cands.teacher && own_childs(&c->tokens, k->first, k->last) &&
+	    !others_of_own_child(&c->tokens, k->first))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && k->first == k->last && used_as_verb(&c->tokens, k->first))
 		return SEV_LOW;
@@ -1984,6 +2036,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 
 	struct text_shape shape = shape_of(t);
 	find_parent_sentences(c);
+	lower_year_groups_everywhere(c);
 	for (size_t i = 0; i < phrases; i++)
 		decide(c, &c->cands.items[i], shape);
 	/* "Finn's Year 2 teacher is amazing" said by a parent: their child's
