@@ -1682,6 +1682,36 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	return (enum severity)p->severity;
 }
 
+static const char *const who_are[] = {"who", "are", "were", "that"};
+static const char *const determiner[] = {
+	"the", "my", "our", "these", "those", "this", "that", "some", "his", "her", "their",
+	"your", "a", "an", "one", "all", "most", "many", "half",
+};
+
+/* Whether the sentence token first is in says something of people in
+ * general: it begins with a bare plural of at most three words and then
+ * "who" or "are" ("Trainee teachers who think they know everything are",
+ * "Gen Z trainees are lazy"), not "the parents at our school are" or
+ * "some of these parents". */
+static bool generic_subject(const struct tokens *t, size_t first)
+{
+	size_t start = first;
+	while (start > 0 && !(t->items[start].gap & (GAP_BREAK | GAP_STOP)))
+		start--;
+	if (token_is(t, start, determiner, ARRAY_SIZE(determiner)))
+		return false;
+	for (size_t j = start + 1; j <= start + 3 && j < t->count; j++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		if (!token_is(t, j, who_are, ARRAY_SIZE(who_are)))
+			continue;
+		const struct token *noun = &t->items[j - 1];
+		return noun->norm_len > 3 && t->norm[noun->norm + noun->norm_len - 1] == 's' &&
+		       !(noun->gap & GAP_APOSTROPHE);
+	}
+	return false;
+}
+
 static enum severity judge(const struct classifier *c, const struct payload *p,
 			   const struct candidate *k, struct text_shape shape, unsigned *cat)
 {
@@ -1693,10 +1723,11 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	case CAT_GROUP:
 		return SEV_NONE;
 	case CAT_GRIEVANCE:
-		/* not of the party at "my daughter's" */
+		/* not of the party at "my daughter's", nor of people in general */
 		*cat = CAT_WORK_DETAIL;
 		return c->cands.context && !parents_sentence(c, k->first) &&
-				       !own_childs(&c->tokens, k->first, k->last)
+				       !own_childs(&c->tokens, k->first, k->last) &&
+				       !(!c->cands.teacher && generic_subject(&c->tokens, k->first))
 			       ? (enum severity)p->severity
 			       : SEV_NONE;
 	default:
@@ -1718,6 +1749,11 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    ((p->flags & TERM_CHILD) && !c->cands.child) ||
 	    ((p->flags & TERM_GROUP) && !c->cands.group) ||
 	    ((p->flags & TERM_CONCERN) && !c->cands.concern))
+		return SEV_LOW;
+	/* "trainee teachers" beside an insult are colleagues, but "trainee
+	 * teachers who think they know everything are" are people in general */
+	if (p->category == CAT_WORK_DETAIL && (p->flags & TERM_CONCERN) && !c->cands.teacher &&
+	    generic_subject(&c->tokens, k->first))
 		return SEV_LOW;
 	/* the school's own name is the writer's work whoever's child it is */
 	if (p->category == CAT_WORK_DETAIL && p->kind != KIND_SCHOOL &&
