@@ -1951,10 +1951,14 @@ static bool better(const struct candidate *a, const struct candidate *b)
 	/* but a longer phrase saying the same wins over one that warns only
 	 * in some posts ("Our head of science" shows as "head of science", not
 	 * "Our head"), or that shares only its last word with it ("Our school
-	 * counsellor" as "school counsellor", not "Our school") */
+	 * counsellor" as "school counsellor", not "Our school"); names are
+	 * read left to right ("Jack Turner, Jack Turner" is two, not "Turner,
+	 * Jack") */
 	if (a->node != MATCH_NO_NODE && b->node != MATCH_NO_NODE)
 		return a->category == b->category && a->end - a->start > b->end - b->start &&
-		       ((b->gated && !a->gated) || a->first == b->last);
+		       ((b->gated && !a->gated) ||
+			(a->first == b->last && a->category != CAT_PUPIL_NAME &&
+			 a->category != CAT_PERSON_NAME));
 	return a->end - a->start > b->end - b->start;
 }
 
