@@ -983,12 +983,6 @@ static const char *const call_word[] = {"call", "calls", "called", "calling"};
 static const char *const like_word[] = {"like"};
 static const char *const me_word[] = {"me"};
 
-/* Whether the insult at token first is denied or reported, not said: "he
- * is not a liar", "she isn't an idiot", "a parent called me a liar",
- * "calling someone a liar is childish". Only after "a" or "an", so that
- * swearing ("not fucking fair") and "don't be an idiot" still count, and
- * not before "like": "he's not a coward like you" insults you. Also what
- * someone calls the writer, with no "a": "calls me her little toerag". */
 static const char *const be_word[] = {"am", "are", "is", "was", "were", "be", "been",
 				       "m", "re", "s", "isn", "aren", "wasn", "weren", "ain"};
 static const char *const swear_start[] = {"shit", "crap", "piss", "bollock", "bull", "arse",
@@ -1001,19 +995,15 @@ static bool denied_quality(const struct tokens *t, size_t first)
 {
 	if (first < 2 || ((t->items[first].gap | t->items[first - 1].gap) & (GAP_BREAK | GAP_STOP)))
 		return false;
-	size_t be = first - 2;
-	if (token_is(t, first - 1, negation, ARRAY_SIZE(negation)))
-		;
-	else if (t->items[first - 1].norm_len == 1 && t->norm[t->items[first - 1].norm] == 't' &&
-		 (t->items[first - 1].gap & GAP_APOSTROPHE))
-		; /* "isn't", "aren't": the be-word ends in n */
-	else
+	/* "isn't", "aren't": the be-word ends in n before the "t" */
+	bool nt = t->items[first - 1].norm_len == 1 && t->norm[t->items[first - 1].norm] == 't' &&
+		  (t->items[first - 1].gap & GAP_APOSTROPHE);
+	if (!nt && !token_is(t, first - 1, negation, ARRAY_SIZE(negation)))
 		return false;
+	/* "not" and "never" need the be-word before them; "isnt" has it */
 	static const char *const not_alone[] = {"not", "never"};
-	if ((t->items[first - 1].gap & (GAP_BREAK | GAP_STOP)) ||
-	    ((t->items[first - 1].norm_len == 1 ||
-	      token_is(t, first - 1, not_alone, ARRAY_SIZE(not_alone))) &&
-	     !token_is(t, be, be_word, ARRAY_SIZE(be_word))))
+	if ((nt || token_is(t, first - 1, not_alone, ARRAY_SIZE(not_alone))) &&
+	    !token_is(t, first - 2, be_word, ARRAY_SIZE(be_word)))
 		return false;
 	const struct token *tok = &t->items[first];
 	const char *w = t->norm + tok->norm;
@@ -1043,6 +1033,13 @@ static bool used_as_verb(const struct tokens *t, size_t first)
 	       token_is(t, first + 1, verb_object, ARRAY_SIZE(verb_object));
 }
 
+/* Whether the insult at token first is denied or reported, not said: "he
+ * is not a liar", "she isn't an idiot", "a parent called me a liar",
+ * "calling someone a liar is childish". Only after "a" or "an", so that
+ * swearing ("not fucking fair") and "don't be an idiot" still count, and
+ * not before "like": "he's not a coward like you" insults you. Also what
+ * someone calls the writer, with no "a": "calls me her little toerag";
+ * and a quality denied after a be-word (denied_quality). */
 static bool denied_or_reported(const struct tokens *t, size_t first)
 {
 	if (denied_quality(t, first))
@@ -1462,10 +1459,6 @@ static bool may_lower(const struct classifier *c)
 	return false;
 }
 
-/* Finds the sentences in which a parent speaks of their own child at
- * school, unless the text names the writer's own pupils or work ("my
- * class", "one of my boys", "our SENCo"): in them a common forename is
- * their child and the school events their child's. */
 static const char *const teach_word[] = {"teach", "taught"};
 static const char *const also_word[] = {"also"};
 
@@ -1548,6 +1541,10 @@ static void lower_year_groups_everywhere(struct classifier *c)
 	}
 }
 
+/* Finds the sentences in which a parent speaks of their own child at
+ * school, unless the text names the writer's own pupils or work ("my
+ * class", "one of my boys", "our SENCo"): in them a common forename is
+ * their child and the school events their child's. */
 static void find_parent_sentences(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
