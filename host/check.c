@@ -319,6 +319,20 @@ static size_t first_pair(const struct name_pair *pairs, size_t n, bool by_sur, u
 	return lo;
 }
 
+/* Whether the surname token id is neither an ordinary word nor a very
+ * common name: "Bill Baker" is not a misspelt Will Baker. */
+static bool distinctive_surname(const struct classifier *c, uint32_t id)
+{
+	size_t n;
+	uint32_t node = match_dict_step(c->dict, MATCH_ROOT, id);
+	const struct payload *ps =
+		node == MATCH_NO_NODE ? NULL : match_dict_payloads(c->dict, node, &n);
+	for (size_t k = 0; ps && k < n; k++)
+		if (ps[k].kind == KIND_SURNAME && !(ps[k].flags & (TERM_ORDINARY | TERM_COMMON)))
+			return true;
+	return false;
+}
+
 /* Pushes the full name of pair q over tokens [i, i + 1]. */
 static void push_full_name(struct classifier *c, const struct name_pair *q, size_t i)
 {
@@ -340,10 +354,11 @@ static void push_full_name(struct classifier *c, const struct name_pair *q, size
 }
 
 /* A roster forename with a word one letter from one of its surnames, or
- * the other way round: "Ruby Ashwoth", "Grace Lindquist", "Rubi
- * Ashworth". Only a word no list has, written in the same case as the
- * name beside it, at least four letters long, for a surname of five
- * letters or more or a forename of four. */
+ * a distinctive surname with a word one letter from one of its forenames:
+ * "Ruby Ashwoth", "Grace Lindquist", "Khloe Wisniewski". Only a word no
+ * list has, written in the same case as the name beside it, at least four
+ * letters long, for a name of five letters or more: "Bill Baker" is not
+ * Will Baker, nor "Jake Turner" Jack Turner. */
 static void find_misspelt_names(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
@@ -358,7 +373,8 @@ static void find_misspelt_names(struct classifier *c)
 		    ((a->flags | b->flags) & TOKEN_HAS_DIGIT))
 			continue;
 		uint32_t known = fore_known ? c->ids[i] : c->ids[i + 1];
-		if (!pair_bit(fore_known ? c->fore_bits : c->sur_bits, c->pair_bits_words, known))
+		if (!pair_bit(fore_known ? c->fore_bits : c->sur_bits, c->pair_bits_words, known) ||
+		    (sur_known && !distinctive_surname(c, known)))
 			continue;
 		const struct token *typed = fore_known ? b : a;
 		if (typed->norm_len < 4)
@@ -370,7 +386,7 @@ static void find_misspelt_names(struct classifier *c)
 			size_t len;
 			const char *name = match_dict_token_text(
 				c->dict, fore_known ? pairs[k].sur : pairs[k].fore, &len);
-			if (len >= (fore_known ? 5u : 4u) &&
+			if (len >= 5 &&
 			    one_letter_apart(w, typed->norm_len, name, len)) {
 				push_full_name(c, &pairs[k], i);
 				i++;
