@@ -345,10 +345,7 @@ static void push_full_name(struct classifier *c, const struct name_pair *q, size
 		if (ps[k].kind == KIND_FULL_NAME) {
 			const struct tokens *t = &c->tokens;
 			push_payload(&c->cands, t->items[i].start, t->items[i + 1].end, &ps[k]);
-			if (is_context(&ps[k]))
-				c->cands.context = true;
-			if (is_child(&ps[k]))
-				c->cands.child = true;
+			note_about(c, node, i, i + 1);
 			return;
 		}
 }
@@ -815,6 +812,20 @@ static bool my_childs_at(const struct tokens *t, size_t i)
  * writer's own child it is about. */
 enum { OWN_CHILD_REACH = 8 };
 
+/* Where "my son's" (my_childs_at) starts in the sentence before token
+ * first, within reach, or t->count. */
+static size_t my_child_before(const struct tokens *t, size_t first)
+{
+	for (size_t i = first, n = 0; i > 0 && n < OWN_CHILD_REACH + 3; n++) {
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
+			break;
+		i--;
+		if (my_childs_at(t, i))
+			return i;
+	}
+	return t->count;
+}
+
 /* Whether the phrase of tokens [first, last] is about the writer's own
  * child: in a sentence with "my son's" before it or after it ("my son's
  * school has a non uniform day", "a great Ofsted for my daughter's
@@ -826,13 +837,8 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last)
 	 * sentence is about */
 	if (token_is(t, first, my, ARRAY_SIZE(my)))
 		return false;
-	for (size_t i = first, n = 0; i > 0 && n < OWN_CHILD_REACH + 3; n++) {
-		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
-			break;
-		i--;
-		if (my_childs_at(t, i))
-			return true;
-	}
+	if (my_child_before(t, first) < t->count)
+		return true;
 	for (size_t j = last + 1, n = 0; j < t->count && n < OWN_CHILD_REACH; j++, n++) {
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
 			break;
@@ -858,14 +864,8 @@ static const char *const child_others[] = {
  * told me". */
 static bool others_of_own_child(const struct tokens *t, size_t first)
 {
-	for (size_t i = first, n = 0; i > 0 && n < OWN_CHILD_REACH + 3; n++) {
-		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
-			break;
-		i--;
-		if (my_childs_at(t, i))
-			return i + 3 < t->count && token_is(t, i + 3, child_others, ARRAY_SIZE(child_others));
-	}
-	return false;
+	size_t i = my_child_before(t, first);
+	return i + 3 < t->count && token_is(t, i + 3, child_others, ARRAY_SIZE(child_others));
 }
 
 /* Words between "I'm" and an insult that still say it of the writer: "I'm
