@@ -1775,6 +1775,11 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first)))
 		return SEV_LOW;
+	/* a remark on a group in general tells no one's secret: "Catholics
+	 * are child-abusing hypocrites", "Autistic kids are just naughty" */
+	if (p->category == CAT_CONFIDENTIAL && c->cands.group && !c->cands.child &&
+	    !c->cands.teacher && generic_subject(&c->tokens, k->first))
+		return SEV_LOW;
 	/* a word that is news only about a pupil ("speech and language",
 	 * "hospital") said of the writer's own child is the writer's to tell */
 	if (p->category == CAT_CONFIDENTIAL && (p->flags & (TERM_SCHOOL | TERM_CHILD)) &&
