@@ -761,7 +761,7 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
 {
 	(void)p, (void)len;
 	*a = (ptrdiff_t)r->start - 10;
-	*b = (ptrdiff_t)r->end + 10;
+	*b = (ptrdiff_t)r->end + 20;
 	if (r->end - r->start > 2)
 		return false;
 	size_t i = r->start;
@@ -840,8 +840,11 @@ static const struct pattern_def defs[] = {
 	 "\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{9}(?!\\d)",
 	 PL_PASSPORT, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
 	 {.digits = 9, .before = 40, .after = 0}},
-	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-3])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-3]))?"
-	 "|y(?:[1-9]|1[0-3])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])",
+	/* Year 14 is Northern Ireland's upper sixth */
+	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-4])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-4]))?"
+	 "|y(?:[1-9]|1[0-4])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])"
+	 /* a count of years, not a year group: "year 3 of my PhD" */
+	 "(?!\\s{1,4}of\\s{1,4}(?:my|the|his|her|their|your|a|an|this)\\b)",
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},
 	/* ten digits named as an NHS number, 3-3-4 or run together, with a
 	 * valid check digit */
