@@ -1698,29 +1698,44 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 static const char *const who_are[] = {"who", "are", "were", "that"};
 static const char *const determiner[] = {
 	"the", "my", "our", "these", "those", "this", "that", "some", "his", "her", "their",
-	"your", "a", "an", "one", "all", "most", "many", "half",
+	"your", "a", "an", "one", "all", "most", "many", "half", "ours", "mine", "two", "three",
+	"four", "five", "six", "several", "both", "few", "couple",
 };
+
+static bool bare_plural(const struct tokens *t, size_t i)
+{
+	const struct token *w = &t->items[i];
+	return w->norm_len > 3 && t->norm[w->norm + w->norm_len - 1] == 's' &&
+	       !(w->gap & GAP_APOSTROPHE);
+}
 
 /* Whether the sentence token first is in says something of people in
  * general: it begins with a bare plural of at most three words and then
  * "who" or "are" ("Trainee teachers who think they know everything are",
- * "Gen Z trainees are lazy"), not "the parents at our school are" or
- * "some of these parents". */
+ * "Gen Z trainees are lazy"), or with one of at most five words and no
+ * determiner ("Academy trust CEOs on £250k are"), not "the parents at our
+ * school are" or "some of these parents". */
 static bool generic_subject(const struct tokens *t, size_t first)
 {
 	size_t start = first;
 	while (start > 0 && !(t->items[start].gap & (GAP_BREAK | GAP_STOP)))
 		start--;
-	if (token_is(t, start, determiner, ARRAY_SIZE(determiner)))
+	/* "Two Year 8 girls were", "3 boys are": a count is of particular
+	 * people */
+	if (token_is(t, start, determiner, ARRAY_SIZE(determiner)) ||
+	    isdigit((unsigned char)t->norm[t->items[start].norm]))
 		return false;
-	for (size_t j = start + 1; j <= start + 3 && j < t->count; j++) {
+	bool plural = bare_plural(t, start);
+	for (size_t j = start + 1; j <= start + 5 && j < t->count; j++) {
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
 			return false;
-		if (!token_is(t, j, who_are, ARRAY_SIZE(who_are)))
+		if (!token_is(t, j, who_are, ARRAY_SIZE(who_are))) {
+			if (token_is(t, j, determiner, ARRAY_SIZE(determiner)))
+				return false;
+			plural |= bare_plural(t, j);
 			continue;
-		const struct token *noun = &t->items[j - 1];
-		return noun->norm_len > 3 && t->norm[noun->norm + noun->norm_len - 1] == 's' &&
-		       !(noun->gap & GAP_APOSTROPHE);
+		}
+		return j <= start + 3 ? bare_plural(t, j - 1) : plural;
 	}
 	return false;
 }
@@ -1828,6 +1843,53 @@ static bool says_concern(const struct classifier *c, size_t phrases)
 			covered = k->end;
 	}
 	return false;
+}
+
+static size_t sentence_start(const struct tokens *t, size_t i)
+{
+	while (i > 0 && !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		i--;
+	return i;
+}
+
+/* Whether phrase candidate k warns as a work detail from the lexicons
+ * (not the school's name or a reg group). */
+static bool lexicon_work_term(const struct classifier *c, const struct candidate *k)
+{
+	size_t n;
+	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
+	for (size_t i = 0; i < n; i++)
+		if (ps[i].category == CAT_WORK_DETAIL && ps[i].kind == KIND_TERM &&
+		    ps[i].label == k->label)
+			return true;
+	return false;
+}
+
+/* "Ofsted inspectors are soulless box-ticking wankers", "PTA mums who
+ * moan about everything are power-mad witches": an insult of people in
+ * general names no one's workplace, so the lexicon's work words in its
+ * sentence are hints. Not the school's name or a reg group, and not when
+ * the writer speaks of their own pupils. */
+static void lower_generic_insults(struct classifier *c, size_t phrases)
+{
+	const struct tokens *t = &c->tokens;
+	if (c->cands.teacher)
+		return;
+	for (size_t i = 0; i < phrases; i++) {
+		struct candidate *w = &c->cands.items[i];
+		if (w->category != CAT_WORK_DETAIL || w->severity < SEV_MEDIUM ||
+		    !lexicon_work_term(c, w) || !generic_subject(t, w->first))
+			continue;
+		size_t s = sentence_start(t, w->first);
+		for (size_t j = 0; j < phrases; j++) {
+			const struct candidate *d = &c->cands.items[j];
+			if (d->category == CAT_DEROGATORY && d->severity >= SEV_MEDIUM &&
+			    d->first > w->last && sentence_start(t, d->first) == s) {
+				w->severity = SEV_LOW;
+				break;
+			}
+		}
+	}
 }
 
 /* Category order when two payloads of one span are equally severe. */
@@ -2113,6 +2175,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		for (size_t i = 0; i < phrases; i++)
 			decide(c, &c->cands.items[i], shape);
 	}
+	lower_generic_insults(c, phrases);
 	if (c->cands.count > 1)
 		qsort(c->cands.items, c->cands.count, sizeof(*c->cands.items), cmp_candidates);
 
