@@ -1089,6 +1089,26 @@ static bool denied_or_reported(const struct tokens *t, size_t first)
 	return false;
 }
 
+static const char *const claim_word[] = {
+	"saying", "said", "says", "claiming", "claimed", "claims", "insisting", "insisted",
+	"insists", "assumed", "assuming", "decided",
+};
+
+/* Whether what starts at token first is someone's claim the writer
+ * reports: "they kept saying he was just naughty", "the school claimed
+ * she was just lazy". A word of saying at most three words before, with
+ * no break between. */
+static bool reported_claim(const struct tokens *t, size_t first)
+{
+	for (size_t back = 1; back <= 3 && back <= first; back++) {
+		if (t->items[first - back + 1].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		if (token_is(t, first - back, claim_word, ARRAY_SIZE(claim_word)))
+			return true;
+	}
+	return false;
+}
+
 static const char *const media_word[] = {
 	"documentary", "documentaries", "programme", "programmes", "program", "film", "films",
 	"book", "books", "novel", "article", "articles", "podcast", "episode", "series", "drama",
@@ -1802,6 +1822,10 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    !others_of_own_child(&c->tokens, k->first))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && k->first == k->last && used_as_verb(&c->tokens, k->first))
+		return SEV_LOW;
+	/* a remark about a group that the writer reports as someone's claim */
+	if (p->category == CAT_DEROGATORY && (p->flags & TERM_GROUP) &&
+	    reported_claim(&c->tokens, k->first))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
