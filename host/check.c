@@ -974,6 +974,25 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 	return false;
 }
 
+static const char *const my_only[] = {"my"};
+static const char *const health_word[] = {
+	"autism", "adhd", "dyslexia", "dyspraxia", "surgery", "operation", "therapy", "therapist",
+	"counselling", "counsellor", "meds", "medication", "chemo", "chemotherapy", "anxiety",
+	"depression", "diagnosis", "assessment", "cancer", "treatment", "hospital", "miscarriage",
+	"ivf", "breakdown", "scan", "biopsy", "tumour", "panic",
+};
+
+/* Whether the confidential term at token first is the writer's own health
+ * ("my autism assessment is next month", "my chemo"): theirs to tell. Not
+ * a process of work about it ("a return to work meeting with HR after my
+ * breakdown" is confidential as any HR matter is). */
+static bool own_health(const struct tokens *t, size_t first)
+{
+	return first > 0 && token_is(t, first - 1, my_only, ARRAY_SIZE(my_only)) &&
+	       !(t->items[first].gap & (GAP_BREAK | GAP_STOP)) &&
+	       token_is(t, first, health_word, ARRAY_SIZE(health_word));
+}
+
 static const char *const that_word[] = {"that"};
 
 /* ... or after it, as people say it of themselves, "I am" ending the
@@ -1808,7 +1827,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    (parents_sentence(c, k->first) || own_childs(&c->tokens, k->first, k->last)))
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
-	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first)))
+	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first) ||
+	     own_health(&c->tokens, k->first)))
 		return SEV_LOW;
 	/* a remark on a group in general tells no one's secret: "Catholics
 	 * are child-abusing hypocrites", "Autistic kids are just naughty" */
