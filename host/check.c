@@ -1133,8 +1133,28 @@ static const char *const media_word[] = {
 	"book", "books", "novel", "article", "articles", "podcast", "episode", "series", "drama",
 	"lecture", "webinar", "course", "training", "module", "essay", "dissertation",
 	"research", "reading", "learning", "watched", "watching", "thread", "campaign", "awareness",
+	"show", "sitcom", "movie", "soap",
 };
 static const char *const about_word[] = {"about", "on", "into"};
+static const char *const in_word[] = {"in"};
+static const char *const this_that[] = {"that", "the", "this", "a"};
+
+/* Whether the phrase ending at token last is someone in a story: "the
+ * headteacher in that Netflix drama", "the deputy head in the film". */
+static bool in_a_story(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j + 2 >= t->count || !token_is(t, j, in_word, ARRAY_SIZE(in_word)) ||
+	    !token_is(t, j + 1, this_that, ARRAY_SIZE(this_that)))
+		return false;
+	for (size_t m = j + 2; m <= j + 3 && m < t->count; m++) {
+		if (t->items[m].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		if (token_is(t, m, media_word, ARRAY_SIZE(media_word)))
+			return true;
+	}
+	return false;
+}
 static const char *const article_word[] = {"a", "an", "the"};
 
 /* Whether the confidential term at token first is the topic of something
@@ -1455,9 +1475,13 @@ static bool childs_event_at(const struct tokens *t, size_t j)
 		 token_is(t, j + 1, evening_word, 1)));
 }
 
+static const char *const school_only[] = {"school"};
+static const char *const run_word[] = {"run", "runs"};
+
 /* Whether token i starts what says a parent speaks of their own child at
  * school: "my son", "our daughters", "proud mum", "mum guilt", "the tooth
- * fairy", "my kids' school", or a child's event by the child's name
+ * fairy", "my kids' school", "the school run", or a child's event by the
+ * child's name
  * ("Will's school play", "Daisy's nativity", "Grace's parents' evening",
  * not "Mrs Smith's class"). */
 static bool parent_marker_at(const struct tokens *t, size_t i)
@@ -1468,6 +1492,10 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if ((t->items[i].flags & TOKEN_UPPER_FIRST) && possessive_s(t, i + 1) &&
 	    !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
 	    childs_event_at(t, i + 2))
+		return true;
+	/* "the school run": a parent's journey, not a teacher's */
+	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
+	    token_is(t, i + 1, run_word, ARRAY_SIZE(run_word)))
 		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
 	 * or tooth (five), which most words are not */
@@ -1822,6 +1850,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	if (p->category == CAT_WORK_DETAIL && (p->flags & TERM_CONCERN) && !c->cands.teacher &&
 	    generic_subject(&c->tokens, k->first))
 		return SEV_LOW;
+	if (p->category == CAT_WORK_DETAIL && p->kind == KIND_TERM && in_a_story(&c->tokens, k->last))
+		return SEV_LOW;
 	/* the school's own name is the writer's work whoever's child it is */
 	if (p->category == CAT_WORK_DETAIL && p->kind != KIND_SCHOOL &&
 	    (parents_sentence(c, k->first) || own_childs(&c->tokens, k->first, k->last)))
@@ -1913,7 +1943,9 @@ static bool lexicon_work_term(const struct classifier *c, const struct candidate
  * moan about everything are power-mad witches": an insult of people in
  * general names no one's workplace, so the lexicon's work words in its
  * sentence are hints. Not the school's name or a reg group, and not when
- * the writer speaks of their own pupils. */
+ * the writer speaks of their own pupils. Nor does it tell a secret
+ * ("Social workers who never return calls are lazy gits"), unless a
+ * particular child is in the post. */
 static void lower_generic_insults(struct classifier *c, size_t phrases)
 {
 	const struct tokens *t = &c->tokens;
@@ -1921,8 +1953,9 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 		return;
 	for (size_t i = 0; i < phrases; i++) {
 		struct candidate *w = &c->cands.items[i];
-		if (w->category != CAT_WORK_DETAIL || w->severity < SEV_MEDIUM ||
-		    !lexicon_work_term(c, w) || !generic_subject(t, w->first))
+		bool work = w->category == CAT_WORK_DETAIL && lexicon_work_term(c, w);
+		bool secret = w->category == CAT_CONFIDENTIAL && !c->cands.child;
+		if (w->severity < SEV_MEDIUM || !(work || secret) || !generic_subject(t, w->first))
 			continue;
 		size_t s = sentence_start(t, w->first);
 		for (size_t j = 0; j < phrases; j++) {
