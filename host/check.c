@@ -1762,6 +1762,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	return (enum severity)p->severity;
 }
 
+#define SENTENCE_REACH 64
+
 static const char *const who_are[] = {"who", "are", "were", "that"};
 static const char *const determiner[] = {
 	"the", "my", "our", "these", "those", "this", "that", "some", "his", "her", "their",
@@ -1785,8 +1787,13 @@ static bool bare_plural(const struct tokens *t, size_t i)
 static bool generic_subject(const struct tokens *t, size_t first)
 {
 	size_t start = first;
-	while (start > 0 && !(t->items[start].gap & (GAP_BREAK | GAP_STOP)))
+	while (start > 0 && !(t->items[start].gap & (GAP_BREAK | GAP_STOP))) {
+		/* a "sentence" this long is no plain remark, and the walk back
+		 * must not make a long text without stops quadratic */
+		if (first - start == SENTENCE_REACH)
+			return false;
 		start--;
+	}
 	/* "Two Year 8 girls were", "3 boys are": a count is of particular
 	 * people */
 	if (token_is(t, start, determiner, ARRAY_SIZE(determiner)) ||
@@ -1919,12 +1926,6 @@ static bool says_concern(const struct classifier *c, size_t phrases)
 	return false;
 }
 
-static size_t sentence_start(const struct tokens *t, size_t i)
-{
-	while (i > 0 && !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
-		i--;
-	return i;
-}
 
 /* Whether phrase candidate k warns as a work detail from the lexicons
  * (not the school's name or a reg group). */
@@ -1957,11 +1958,17 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 		bool secret = w->category == CAT_CONFIDENTIAL && !c->cands.child;
 		if (w->severity < SEV_MEDIUM || !(work || secret) || !generic_subject(t, w->first))
 			continue;
-		size_t s = sentence_start(t, w->first);
-		for (size_t j = 0; j < phrases; j++) {
+		/* an insult after it in its sentence: phrases are in the order
+		 * of their first tokens, and a sentence here is at most
+		 * SENTENCE_REACH tokens from its start */
+		size_t end = w->last + 1;
+		while (end < t->count && end < w->first + SENTENCE_REACH &&
+		       !(t->items[end].gap & (GAP_BREAK | GAP_STOP)))
+			end++;
+		for (size_t j = i + 1; j < phrases && c->cands.items[j].first < end; j++) {
 			const struct candidate *d = &c->cands.items[j];
 			if (d->category == CAT_DEROGATORY && d->severity >= SEV_MEDIUM &&
-			    d->first > w->last && sentence_start(t, d->first) == s) {
+			    d->first > w->last) {
 				w->severity = SEV_LOW;
 				break;
 			}
