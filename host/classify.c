@@ -866,9 +866,10 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 {
 	struct classifier *c = xcalloc(1, sizeof(*c));
 	/* sized for the shipped lexicons (about 45,600 phrase steps over 4,900
-	 * words in session 22) with a little room to grow, so that loading
-	 * them never stops to grow the tables: 65,536 edge slots (full at
-	 * 49,152), 8,192 token slots (full at 6,144) */
+	 * words in session 22, 51,400 over 5,300 in session 24) with a little
+	 * room to grow, so that loading them never stops to grow the tables:
+	 * 65,536 edge slots (full at 57,344), 16,384 token slots (full at
+	 * 12,288) */
 	c->dict = match_dict_create_sized(40000, 6000);
 	c->typos = typos_create();
 	tokens_init(&c->tokens);
