@@ -88,28 +88,30 @@ static bool bloom_has(const struct match_dict *d, uint64_t h)
 	return d->bloom[(h >> 40) & d->bloom_mask] >> ((h >> 34) & 63) & 1;
 }
 
-/* The smallest power of two less one that keeps n entries at most three
- * quarters full, and at least 1023. Half full cost the shipped lexicons a
- * table twice the size once they passed 32,767 phrase steps, and the host
- * 5 ms more to start on this VM (page faults); checking was no slower at
- * three quarters (docs/performance.md). */
-static size_t mask_for(size_t n)
+/* How full each table may get, in eighths. Tokens half: most words of a
+ * text are in no list, and a word that is not found probes until an
+ * empty slot. Phrase steps seven eighths: a step inside a phrase reads
+ * the Bloom filter before it probes, and a step from the root an array,
+ * so a longer probe is rare. At half, then three quarters, the shipped
+ * lexicons doubled the step table (past 32,767 steps, then past three
+ * quarters of 65,536 in session 24), each time about 1 MiB more and a few
+ * milliseconds of start-up in page faults on this VM; checking was no
+ * slower either time (docs/performance.md). */
+enum { TOKENS_FULL_EIGHTHS = 4, EDGES_FULL_EIGHTHS = 7 };
+
+/* Whether one more entry would take a table of mask + 1 slots past
+ * eighths eighths full. */
+static bool too_full(size_t count, size_t mask, size_t eighths)
 {
-	size_t mask = 1023;
-	while (mask < SIZE_MAX / 4 && (n + 1) * 4 > (mask + 1) * 3)
-		mask = mask * 2 + 1;
-	return mask;
+	return (count + 1) * 8 > (mask + 1) * eighths;
 }
 
-/* The same for the phrase steps, which may be seven eighths full: a step
- * inside a phrase reads the Bloom filter before it probes, and a step
- * from the root an array, so a longer probe is rare; the shipped lexicons
- * passed three quarters of 65,536 steps in session 24, and the next table
- * costs 1 MiB and a few milliseconds of start-up in page faults. */
-static size_t edge_mask_for(size_t n)
+/* The smallest power of two less one, at least 1023, whose table holds n
+ * entries at most eighths eighths full. */
+static size_t mask_for(size_t n, size_t eighths)
 {
 	size_t mask = 1023;
-	while (mask < SIZE_MAX / 8 && (n + 1) * 8 > (mask + 1) * 7)
+	while (mask < SIZE_MAX / 8 && too_full(n, mask, eighths))
 		mask = mask * 2 + 1;
 	return mask;
 }
@@ -122,13 +124,11 @@ struct match_dict *match_dict_create(void)
 struct match_dict *match_dict_create_sized(size_t edges, size_t tokens)
 {
 	struct match_dict *d = xcalloc(1, sizeof(*d));
-	/* tokens at most half full: most words of a text are in no list, and
-	 * a word that is not found probes until an empty slot */
-	d->tokens_mask = mask_for(tokens * 3 / 2);
+	d->tokens_mask = mask_for(tokens, TOKENS_FULL_EIGHTHS);
 	d->tokens = xmalloc((d->tokens_mask + 1) * sizeof(*d->tokens));
 	for (size_t i = 0; i <= d->tokens_mask; i++)
 		d->tokens[i].id = MATCH_NO_TOKEN;
-	d->edges_mask = edge_mask_for(edges);
+	d->edges_mask = mask_for(edges, EDGES_FULL_EIGHTHS);
 	d->edges = xmalloc((d->edges_mask + 1) * sizeof(*d->edges));
 	for (size_t i = 0; i <= d->edges_mask; i++)
 		d->edges[i].key = UINT64_MAX;
@@ -193,7 +193,7 @@ static uint32_t intern(struct match_dict *d, const char *s, size_t len, uint32_t
 	uint32_t id = match_dict_token(d, s, len, hash);
 	if (id != MATCH_NO_TOKEN)
 		return id;
-	if ((d->tok_count + 1) * 2 > d->tokens_mask + 1)
+	if (too_full(d->tok_count, d->tokens_mask, TOKENS_FULL_EIGHTHS))
 		tokens_rehash(d);
 	grow_array((void **)&d->arena, &d->arena_cap, d->arena_len + len, 1);
 	memcpy(d->arena + d->arena_len, s, len);
@@ -265,7 +265,7 @@ static uint32_t step_or_add(struct match_dict *d, uint32_t node, uint32_t token)
 		}
 		return d->root[token] = d->node_count++;
 	}
-	if ((d->edge_count + 1) * 8 > (d->edges_mask + 1) * 7)
+	if (too_full(d->edge_count, d->edges_mask, EDGES_FULL_EIGHTHS))
 		edges_rehash(d);
 	uint64_t key = (uint64_t)node << 32 | token, h = mix64(key);
 	bloom_add(d, h);
