@@ -751,6 +751,131 @@ static void scan_spelled_addresses(struct classifier *c, struct sink *sink)
 	}
 }
 
+/* A class or form group that no roster lists: a number from 1 to 13, one
+ * or two capitals and maybe a set's digit ("6B", "10X2", "9X3"). Codes of
+ * that shape are often something else: a film ("3D"), a network ("5G"), a
+ * run ("10K"), a pencil ("2B"), a time ("6PM"), an ordinal in capitals
+ * ("3RD"), a unit ("4GB", "2L"), money ("£5K"), a temperature ("6C"), a
+ * room, seat or question ("Room 6B", "question 5C"). So a code warns only beside a word that makes
+ * it a class ("in 4T", "my 6B", "class 4T", "taught 9X3", "the 6B lot",
+ * "10Y2 kids") or in a post about school. One that may be a temperature,
+ * volume or dimension, or any code in a text all in capitals, needs "class", "form", "set" or the writer's "my"
+ * before it, or such a word beside it in a post about school ("Priya
+ * Chaudhary in 5C"); an everyday code needs "class", "form" or "set" right
+ * before it or "class" or "form" right after. */
+static const char *const class_before[] = {"class", "form", "set", "tutor", "reg"};
+static const char *const class_mine[] = {"my", "our"};
+static const char *const class_near[] = {"in", "from", "taught", "teach", "teaching",
+					 "teaches", "covering", "cover", "with"};
+static const char *const class_after[] = {"class", "form", "group", "set", "lot", "kids",
+					  "pupils", "students", "children", "boys", "girls",
+					  "register", "tutor", "parents"};
+static const char *const class_veto[] = {
+	"room", "flat", "unit", "seat", "row", "gate", "platform", "bay", "block", "apartment",
+	"apt", "number", "no", "plot", "bus", "terminal", "floor", "level", "zone", "aisle",
+	"locker", "court", "pitch", "stand", "section", "table", "coach", "cabin", "deck",
+	"hall", "lab", "studio", "ward", "suite", "route", "door", "box", "page", "question",
+	"q", "figure", "fig", "exercise", "part", "chapter", "paper", "task", "size", "option",
+	"step", "item", "slide", "version", "model", "type", "tier", "grade", "band", "iphone"};
+/* codes that are everyday things whatever their number, by their letters */
+static const char *const class_suffix_veto[] = {"AM", "PM", "ST", "ND", "RD", "TH", "DS",
+						"UP", "GB", "MB", "KB", "TB", "KG", "KM",
+						"CM", "MM", "ML", "MP", "HP", "KW", "HZ", "FA",
+						"BC", "AD", "BN", "G", "K", "M", "V"};
+static const char *const class_everyday[] = {"1D", "2D", "3D", "4D", "2B", "4B", "12A"};
+
+enum class_code { CODE_NONE, CODE_CLASS, CODE_AMBIGUOUS, CODE_EVERYDAY };
+
+/* What the code text[start, end) can be. */
+static enum class_code class_code_kind(const char *text, size_t start, size_t end)
+{
+	size_t i = start, n = 0;
+	while (i < end && i - start < 2 && text[i] >= '0' && text[i] <= '9')
+		n = n * 10 + (size_t)(text[i++] - '0');
+	if (i == start || text[start] == '0' || n < 1 || n > 13)
+		return CODE_NONE;
+	size_t letters = i;
+	while (i < end && i - letters < 2 && text[i] >= 'A' && text[i] <= 'Z')
+		i++;
+	size_t nletters = i - letters;
+	if (!nletters)
+		return CODE_NONE;
+	bool set_digit = i < end && text[i] >= '1' && text[i] <= '9';
+	if (set_digit)
+		i++;
+	if (i != end)
+		return CODE_NONE;
+	/* 9X3 is a maths set, 4X4 a car */
+	if (set_digit && nletters == 1 && text[letters] == 'X')
+		return text[end - 1] == text[letters - 1] ? CODE_EVERYDAY : CODE_CLASS;
+	for (size_t k = 0; k < ARRAY_SIZE(class_suffix_veto); k++)
+		if (strlen(class_suffix_veto[k]) == nletters &&
+		    memcmp(text + letters, class_suffix_veto[k], nletters) == 0)
+			return CODE_EVERYDAY;
+	for (size_t k = 0; k < ARRAY_SIZE(class_everyday); k++)
+		if (strlen(class_everyday[k]) == end - start &&
+		    memcmp(text + start, class_everyday[k], end - start) == 0)
+			return CODE_EVERYDAY;
+	/* a temperature ("6C"), a volume ("2L") or a dimension ("5D") */
+	if (nletters == 1 && !set_digit && strchr("CFLD", text[letters]))
+		return CODE_AMBIGUOUS;
+	return CODE_CLASS;
+}
+
+static void scan_class_groups(struct classifier *c, const char *text, bool shouting)
+{
+	const struct tokens *t = &c->tokens;
+	const uint16_t glued = GAP_HYPHEN | GAP_CONNECTOR | GAP_STOP | GAP_APOSTROPHE;
+	for (size_t i = 0; i < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		if ((tok->flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) !=
+			    (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER) ||
+		    (tok->gap & glued) || (i > 0 && tok->gap == GAP_NONE))
+			continue;
+		enum class_code kind = class_code_kind(text, tok->start, tok->end);
+		/* "£10M" and "$5K" are money (£ and € end in A3 and AC) */
+		if (kind == CODE_NONE || (tok->start > 0 && memchr("$\xA3\xAC", text[tok->start - 1], 3)))
+			continue;
+		if (i + 1 < t->count && (t->items[i + 1].gap == GAP_NONE ||
+					 (t->items[i + 1].gap & (GAP_HYPHEN | GAP_CONNECTOR)) ||
+					 ((t->items[i + 1].gap & GAP_STOP) &&
+					  !(t->items[i + 1].gap & GAP_SPACE))))
+			continue;
+		bool joined_before = i > 0 && !(tok->gap & ~GAP_SPACE);
+		bool joined_after = i + 1 < t->count && !(t->items[i + 1].gap & ~GAP_SPACE);
+		if (joined_before && token_is(t, i - 1, class_veto, ARRAY_SIZE(class_veto)))
+			continue;
+		bool strong = joined_before && token_is(t, i - 1, class_before, ARRAY_SIZE(class_before));
+		bool mine = joined_before && token_is(t, i - 1, class_mine, ARRAY_SIZE(class_mine));
+		bool near = joined_before && token_is(t, i - 1, class_near, ARRAY_SIZE(class_near));
+		bool after = joined_after && token_is(t, i + 1, class_after, ARRAY_SIZE(class_after));
+		bool school = c->cands.context || c->cands.child;
+		bool warn;
+		if (kind == CODE_EVERYDAY)
+			warn = strong ||
+			       (joined_after && token_is(t, i + 1, class_before, 2)); /* class, form */
+		else if (kind == CODE_AMBIGUOUS || shouting)
+			warn = strong || mine || ((near || after) && school);
+		else
+			warn = strong || mine || near || after || school;
+		if (!warn)
+			continue;
+		if (strong || mine)
+			c->cands.context = true;
+		if (mine)
+			c->cands.teacher = true;
+		struct candidate k = {
+			.start = tok->start,
+			.end = tok->end,
+			.node = MATCH_NO_NODE,
+			.category = CAT_WORK_DETAIL,
+			.severity = SEV_MEDIUM,
+			.label = c->pattern_labels[PL_CLASS_GROUP],
+		};
+		push(&c->cands, &k);
+	}
+}
+
 /* Words after which a name-like word is being used as a verb or an
  * adjective: "Hope to see", "Will you", "May I", "Mark the date". */
 static const char *const word_after[] = {
@@ -2237,8 +2362,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	}
 
 	scan_spelled_addresses(c, &sink);
-
 	struct text_shape shape = shape_of(t);
+	scan_class_groups(c, text, shape.shouting);
 	find_parent_sentences(c);
 	lower_year_groups_everywhere(c);
 	for (size_t i = 0; i < phrases; i++)

@@ -98,7 +98,7 @@ static void init_labels(struct classifier *c, const struct config *config)
 		add_label(c, l);
 	}
 	for (unsigned i = 0; i < PL_COUNT; i++) {
-		unsigned cat = i == PL_YEAR_GROUP     ? CAT_WORK_DETAIL
+		unsigned cat = i == PL_YEAR_GROUP || i == PL_CLASS_GROUP ? CAT_WORK_DETAIL
 			       : i == PL_RUDE_GESTURE ? CAT_DEROGATORY
 						      : CAT_PERSONAL_DATA;
 		struct label l = {pattern_message((enum pattern_label)i),

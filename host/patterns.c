@@ -155,6 +155,9 @@ static const char *const messages[PL_COUNT][2] = {
 	[PL_YEAR_GROUP] = {"This names a year group.",
 			   "Year groups narrow down which pupils and which school you mean. "
 			   "Leave it out."},
+	[PL_CLASS_GROUP] = {"This names a class or form group.",
+			    "A class name such as 6B points to a few pupils and a school. "
+			    "Leave it out."},
 };
 
 const char *pattern_message(enum pattern_label l)

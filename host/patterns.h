@@ -34,6 +34,7 @@ enum pattern_label {
 	PL_RUDE_GESTURE,
 	PL_NHS_NUMBER,
 	PL_DBS_NUMBER,
+	PL_CLASS_GROUP, /* found by the classifier's tokens, not a pattern */
 	PL_COUNT,
 };
 
