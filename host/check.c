@@ -114,7 +114,8 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 {
 	size_t n;
 	const struct payload *ps = match_dict_payloads(c->dict, node, &n);
-	bool capitals = in_capitals(&c->tokens, first, last);
+	/* an acronym is one word, the last of its phrase ("my HOD") */
+	bool capitals = in_capitals(&c->tokens, last, last);
 	for (size_t k = 0; k < n; k++) {
 		/* "please send photos" is not about SEND */
 		if ((ps[k].flags & TERM_ACRONYM) && !capitals)
@@ -1968,7 +1969,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	 * WINE") no acronym that is also a word can be told from the word */
 	if ((p->flags & TERM_ACRONYM) && shape.shouting)
 		return SEV_LOW;
-	if ((p->flags & TERM_ACRONYM) && !in_capitals(&c->tokens, k->first, k->last))
+	if ((p->flags & TERM_ACRONYM) && !in_capitals(&c->tokens, k->last, k->last))
 		return SEV_NONE;
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */

@@ -530,28 +530,133 @@ static char *without_suffix(const char *name)
 	return NULL;
 }
 
-static void add_school_name(struct classifier *c, const char *name)
+static void add_school_name(struct classifier *c, const char *name, unsigned flags)
 {
-	add_phrase(c, name, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+	add_phrase(c, name, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, flags, CAT_WORK_DETAIL);
 	char *bare = without_apostrophes(name);
 	if (bare) {
-		add_phrase(c, bare, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+		add_phrase(c, bare, CAT_WORK_DETAIL, KIND_SCHOOL, SEV_MEDIUM, flags, CAT_WORK_DETAIL);
 		free(bare);
 	}
 }
 
-static void load_school(struct classifier *c, const struct config *config)
+/* Words that say which church a school belongs to, left out of the names
+ * its staff use: "St Aidan's CE Primary School" is "St Aidan's Primary". */
+static size_t church_words(char *const *w, size_t n, size_t i)
+{
+	static const char *const one[] = {"ce", "c.e.", "c.e", "cofe", "rc", "r.c.", "catholic",
+					  "methodist", "va", "vc", "v.a.", "v.c."};
+	static const char *const seqs[][3] = {{"c", "of", "e"},
+					       {"church", "of", "england"},
+					       {"roman", "catholic", NULL},
+					       {"voluntary", "aided", NULL},
+					       {"voluntary", "controlled", NULL}};
+	for (size_t k = 0; k < ARRAY_SIZE(seqs); k++) {
+		size_t m = 0;
+		while (m < 3 && seqs[k][m] && i + m < n && strcasecmp(w[i + m], seqs[k][m]) == 0)
+			m++;
+		if (m == 3 || (m == 2 && !seqs[k][2]))
+			return m;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(one); k++)
+		if (strcasecmp(w[i], one[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether word w says what kind of school or trust a name is. */
+static bool school_kind_word(const char *w)
+{
+	static const char *const kinds[] = {
+		"primary", "infant", "infants", "junior", "juniors", "nursery", "first", "middle",
+		"high", "secondary", "academy", "academies", "grammar", "community", "college",
+		"school", "schools", "upper", "lower", "free", "federation", "technical", "studio",
+		"sixth", "learning", "education", "educational", "trust", "multi", "multi-academy",
+		"partnership", "church", "all-through", "special"};
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+		if (strcasecmp(w, kinds[k]) == 0)
+			return true;
+	return false;
+}
+
+#define SCHOOL_NAME_WORDS 16
+
+/* The shorter names a school or trust goes by. Without its church's words
+ * and with its kind kept ("St Aidan's Primary", "Holy Trinity Academy")
+ * it is unmistakable. The words before its kind alone ("St Aidan's", "Holy
+ * Trinity", "Oakfield", "Northern Star") may be a church, a road or a
+ * star, and count only in a post about school; a trust's single word
+ * ("Pennine") or an English word ("Hillside") is left out. */
+static void add_short_names(struct classifier *c, struct morphology *m, const char *name,
+			    bool trust)
+{
+	char *copy = xstrdup(name);
+	char *w[SCHOOL_NAME_WORDS];
+	size_t n = 0;
+	for (char *save = NULL, *t = strtok_r(copy, " ", &save); t && n < ARRAY_SIZE(w);
+	     t = strtok_r(NULL, " ", &save))
+		w[n++] = t;
+	char *kept[SCHOOL_NAME_WORDS];
+	size_t k = 0, kind = SIZE_MAX;
+	for (size_t i = 0; i < n;) {
+		size_t skip = church_words(w, n, i);
+		if (skip) {
+			i += skip;
+			continue;
+		}
+		if (kind == SIZE_MAX && school_kind_word(w[i]))
+			kind = k;
+		kept[k++] = w[i++];
+	}
+	struct buf b;
+	buf_init(&b);
+	/* without the church's words, whole and without "School" */
+	if (k < n && k >= 2) {
+		for (size_t i = 0; i < k; i++)
+			buf_printf(&b, "%s%s", i ? " " : "", kept[i]);
+		add_school_name(c, buf_cstr(&b), 0);
+		char *shorter = without_suffix(buf_cstr(&b));
+		if (shorter) {
+			add_school_name(c, shorter, 0);
+			free(shorter);
+		}
+	}
+	if (kind != SIZE_MAX && kind >= 1) {
+		/* the words before its kind, with the kind */
+		if (kind + 1 < k) {
+			b.len = 0;
+			for (size_t i = 0; i <= kind; i++)
+				buf_printf(&b, "%s%s", i ? " " : "", kept[i]);
+			add_school_name(c, buf_cstr(&b), 0);
+		}
+		/* and alone */
+		b.len = 0;
+		for (size_t i = 0; i < kind; i++)
+			buf_printf(&b, "%s%s", i ? " " : "", kept[i]);
+		char *lower = text_fold(buf_cstr(&b), b.len);
+		bool word = kind == 1 && (trust || strlen(lower) < 4 || morphology_is_word(m, lower));
+		free(lower);
+		if (!word)
+			add_school_name(c, buf_cstr(&b), TERM_SCHOOL);
+	}
+	buf_finish(&b);
+	free(copy);
+}
+
+static void load_school(struct classifier *c, struct morphology *m, const struct config *config)
 {
 	const struct strv *lists[] = {&config->school_names, &config->trust_names,
 				      &config->email_domains};
 	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
 		for (size_t j = 0; j < lists[i]->n; j++) {
-			add_school_name(c, lists[i]->v[j]);
+			add_school_name(c, lists[i]->v[j], 0);
 			char *shorter = i < 2 ? without_suffix(lists[i]->v[j]) : NULL;
 			if (shorter) {
-				add_school_name(c, shorter);
+				add_school_name(c, shorter, 0);
 				free(shorter);
 			}
+			if (i < 2)
+				add_short_names(c, m, lists[i]->v[j], i == 1);
 		}
 }
 
@@ -895,7 +1000,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 				       "library; Debian: libhunspell-1.7-0).",
 			     morphology_hunspell_error(m));
 	match_dict_freeze(c->common);
-	load_school(c, config);
+	load_school(c, m, config);
 	load_rosters(c, config, problems);
 
 	c->stats.config_path = c->config_path;

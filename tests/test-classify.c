@@ -451,6 +451,65 @@ static void second_thread_same_result(void **state)
 	warnings_finish(&one);
 }
 
+/* A config that lists only the official names: the names staff use are
+ * derived from them. */
+static void short_school_names(void **state)
+{
+	(void)state;
+	char *cfg = write_temp_str(dir, "official.json",
+		"{\"school\":{\"names\":[\"St Aidan's CE Primary School\",\"Holy Trinity Roman "
+		"Catholic Academy\",\"Hillside Primary School\"],"
+		"\"trust\":[\"Northern Star Academy Trust\",\"Pennine Learning Trust\"]}}");
+	struct problems pr;
+	problems_init(&pr);
+	struct config *c = config_load(cfg, &pr);
+	char *lex = source_path("lexicons");
+	struct classifier *x = classifier_create(c, lex, &pr);
+	assert_int_equal(pr.count, 0);
+	struct warnings got;
+	warnings_init(&got);
+	static const struct {
+		const char *text, *match; /* match NULL: nothing at medium or above */
+	} cases[] = {
+		{"Loving my job at St Aidan's Primary", "St Aidan's Primary"},
+		{"Loving my job at St Aidans Primary", "St Aidans Primary"},
+		{"The kids at St Aidan's were amazing", "St Aidan's"},
+		{"Lovely service at St Aidan's church", NULL}, /* the church */
+		{"Great day at St Aidan's", NULL},              /* a church or a school */
+		{"Holy Trinity Academy nativity tonight", "Holy Trinity Academy"},
+		{"Holy Trinity Roman Catholic Academy", "Holy Trinity Roman Catholic Academy"},
+		{"Our pupils at Holy Trinity did us proud", "Holy Trinity"},
+		{"Northern Star Academy Trust have announced cuts", "Northern Star Academy Trust"},
+		{"Northern Star have announced cuts to our school", "Northern Star"},
+		{"Hillside Primary are in the final", "Hillside Primary"},
+		{"The kids played on the hillside", NULL}, /* an English word alone */
+		{"The kids walked the Pennine Way", NULL},  /* a trust's one word */
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *t = cases[i].text;
+		classifier_check(x, t, strlen(t), &got);
+		bool found = false;
+		for (size_t k = 0; k < got.count; k++) {
+			const struct warning *g = &got.items[k];
+			if (g->category != CAT_WORK_DETAIL || g->severity < SEV_MEDIUM)
+				continue;
+			char span[128];
+			snprintf(span, sizeof(span), "%.*s", (int)(g->end - g->start), t + g->start);
+			if (!cases[i].match)
+				fail_msg("%s: %s", t, span);
+			found |= strcmp(span, cases[i].match) == 0;
+		}
+		if (cases[i].match && !found)
+			fail_msg("%s: no \"%s\"", t, cases[i].match);
+	}
+	warnings_finish(&got);
+	classifier_destroy(x);
+	free(lex);
+	config_destroy(c);
+	problems_finish(&pr);
+	free(cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +521,7 @@ int main(void)
 		cmocka_unit_test(line_break_ends_a_name),
 		cmocka_unit_test(staff_roster_is_person_name),
 		cmocka_unit_test(school_names_and_domains),
+		cmocka_unit_test(short_school_names),
 		cmocka_unit_test(lexicon_terms),
 		cmocka_unit_test(allowlist_suppresses),
 		cmocka_unit_test(labels_and_policy_override),
