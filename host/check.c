@@ -1891,6 +1891,7 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 #define SENTENCE_REACH 64
 
 static const char *const who_are[] = {"who", "are", "were", "that"};
+static const char *const of_with[] = {"with", "of", "from"};
 static const char *const determiner[] = {
 	"the", "my", "our", "these", "those", "this", "that", "some", "his", "her", "their",
 	"your", "a", "an", "one", "all", "most", "many", "half", "ours", "mine", "two", "three",
@@ -1907,7 +1908,7 @@ static bool bare_plural(const struct tokens *t, size_t i)
 /* Whether the sentence token first is in says something of people in
  * general: it begins with a bare plural of at most three words and then
  * "who" or "are" ("Trainee teachers who think they know everything are",
- * "Gen Z trainees are lazy"), or with one of at most five words and no
+ * "Gen Z trainees are lazy", "Kids with ADHD are"), or with one of at most five words and no
  * determiner ("Academy trust CEOs on £250k are"), not "the parents at our
  * school are" or "some of these parents". */
 static bool generic_subject(const struct tokens *t, size_t first)
@@ -1935,7 +1936,10 @@ static bool generic_subject(const struct tokens *t, size_t first)
 			plural |= bare_plural(t, j);
 			continue;
 		}
-		return j <= start + 3 ? bare_plural(t, j - 1) : plural;
+		/* "Kids with ADHD are", "Parents of boys are" */
+		return j <= start + 3 ? bare_plural(t, j - 1) ||
+						(plural && token_is(t, start + 1, of_with, ARRAY_SIZE(of_with)))
+				      : plural;
 	}
 	return false;
 }
