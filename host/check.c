@@ -757,10 +757,11 @@ static void scan_spelled_addresses(struct classifier *c, struct sink *sink)
  * that shape are often something else: a film ("3D"), a network ("5G"), a
  * run ("10K"), a pencil ("2B"), a time ("6PM"), an ordinal in capitals
  * ("3RD"), a unit ("4GB", "2L"), money ("£5K"), a temperature ("6C"), a
- * room, seat or question ("Room 6B", "question 5C"). So a code warns only beside a word that makes
- * it a class ("in 4T", "my 6B", "class 4T", "taught 9X3", "the 6B lot",
- * "10Y2 kids") or in a post about school. One that may be a temperature,
- * volume or dimension, or any code in a text all in capitals, needs "class", "form", "set" or the writer's "my"
+ * room, seat or question ("Room 6B", "question 5C"). So a code warns only
+ * beside a word that makes it a class ("in 4T", "my 6B", "class 4T",
+ * "taught 9X3", "the 6B lot", "10Y2 kids") or in a post about school. One
+ * that may be a temperature, volume or dimension, or any code in a text
+ * all in capitals, needs "class", "form", "set" or the writer's "my"
  * before it, or such a word beside it in a post about school ("Priya
  * Chaudhary in 5C"); an everyday code needs "class", "form" or "set" right
  * before it or "class" or "form" right after. */
@@ -1908,9 +1909,9 @@ static bool bare_plural(const struct tokens *t, size_t i)
 /* Whether the sentence token first is in says something of people in
  * general: it begins with a bare plural of at most three words and then
  * "who" or "are" ("Trainee teachers who think they know everything are",
- * "Gen Z trainees are lazy", "Kids with ADHD are"), or with one of at most five words and no
- * determiner ("Academy trust CEOs on £250k are"), not "the parents at our
- * school are" or "some of these parents". */
+ * "Gen Z trainees are lazy", "Kids with ADHD are"), or with one of at most
+ * five words and no determiner ("Academy trust CEOs on £250k are"), not
+ * "the parents at our school are" or "some of these parents". */
 static bool generic_subject(const struct tokens *t, size_t first)
 {
 	size_t start = first;
