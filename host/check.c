@@ -766,6 +766,7 @@ static void scan_spelled_addresses(struct classifier *c, struct sink *sink)
  * Chaudhary in 5C"); an everyday code needs "class", "form" or "set" right
  * before it or "class" or "form" right after. */
 static const char *const class_before[] = {"class", "form", "set", "tutor", "reg"};
+static const char *const class_word[] = {"class", "form"};
 static const char *const class_mine[] = {"my", "our"};
 static const char *const class_near[] = {"in", "from", "taught", "teach", "teaching",
 					 "teaches", "covering", "cover", "with"};
@@ -855,7 +856,7 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
 		bool warn;
 		if (kind == CODE_EVERYDAY)
 			warn = strong ||
-			       (joined_after && token_is(t, i + 1, class_before, 2)); /* class, form */
+			       (joined_after && token_is(t, i + 1, class_word, ARRAY_SIZE(class_word)));
 		else if (kind == CODE_AMBIGUOUS || shouting)
 			warn = strong || mine || ((near || after) && school);
 		else

@@ -581,15 +581,40 @@ static bool school_kind_word(const char *w)
 
 #define SCHOOL_NAME_WORDS 16
 
-/* The shorter names a school or trust goes by. Without its church's words
- * and with its kind kept ("St Aidan's Primary", "Holy Trinity Academy")
- * it is unmistakable. The words before its kind alone ("St Aidan's", "Holy
- * Trinity", "Oakfield", "Northern Star") may be a church, a road or a
- * star, and count only in a post about school; a trust's single word
- * ("Pennine") or an English word ("Hillside") is left out. */
-static void add_short_names(struct classifier *c, struct morphology *m, const char *name,
-			    bool trust)
+/* The variants of one configured name, each added once. */
+struct school_names {
+	char *seen[6];
+	size_t n;
+};
+
+static void add_school_variant(struct classifier *c, struct school_names *v, const char *name,
+			       unsigned flags)
 {
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->seen[i], name) == 0)
+			return;
+	if (v->n < ARRAY_SIZE(v->seen))
+		v->seen[v->n++] = xstrdup(name);
+	add_school_name(c, name, flags);
+}
+
+/* name and its shorter forms. Without a last "Trust" or "School", without
+ * its church's words and with its kind kept ("St Aidan's Primary", "Holy
+ * Trinity Academy") it is unmistakable. The words before its kind alone
+ * ("St Aidan's", "Holy Trinity", "Oakfield", "Northern Star") may be a
+ * church, a road or a star, and count only in a post about school; a
+ * trust's single word ("Pennine") or an English word ("Hillside") is left
+ * out. */
+static void add_school_names(struct classifier *c, struct morphology *m, const char *name,
+			     bool trust)
+{
+	struct school_names v = {.n = 0};
+	add_school_variant(c, &v, name, 0);
+	char *shorter = without_suffix(name);
+	if (shorter) {
+		add_school_variant(c, &v, shorter, 0);
+		free(shorter);
+	}
 	char *copy = xstrdup(name);
 	char *w[SCHOOL_NAME_WORDS];
 	size_t n = 0;
@@ -614,10 +639,10 @@ static void add_short_names(struct classifier *c, struct morphology *m, const ch
 	if (k < n && k >= 2) {
 		for (size_t i = 0; i < k; i++)
 			buf_printf(&b, "%s%s", i ? " " : "", kept[i]);
-		add_school_name(c, buf_cstr(&b), 0);
-		char *shorter = without_suffix(buf_cstr(&b));
+		add_school_variant(c, &v, buf_cstr(&b), 0);
+		shorter = without_suffix(buf_cstr(&b));
 		if (shorter) {
-			add_school_name(c, shorter, 0);
+			add_school_variant(c, &v, shorter, 0);
 			free(shorter);
 		}
 	}
@@ -627,37 +652,35 @@ static void add_short_names(struct classifier *c, struct morphology *m, const ch
 			b.len = 0;
 			for (size_t i = 0; i <= kind; i++)
 				buf_printf(&b, "%s%s", i ? " " : "", kept[i]);
-			add_school_name(c, buf_cstr(&b), 0);
+			add_school_variant(c, &v, buf_cstr(&b), 0);
 		}
 		/* and alone */
 		b.len = 0;
 		for (size_t i = 0; i < kind; i++)
 			buf_printf(&b, "%s%s", i ? " " : "", kept[i]);
-		char *lower = text_fold(buf_cstr(&b), b.len);
-		bool word = kind == 1 && (trust || strlen(lower) < 4 || morphology_is_word(m, lower));
-		free(lower);
+		bool word = false;
+		if (kind == 1) {
+			char *lower = text_fold(buf_cstr(&b), b.len);
+			word = trust || strlen(lower) < 4 || morphology_is_word(m, lower);
+			free(lower);
+		}
 		if (!word)
-			add_school_name(c, buf_cstr(&b), TERM_SCHOOL);
+			add_school_variant(c, &v, buf_cstr(&b), TERM_SCHOOL);
 	}
 	buf_finish(&b);
 	free(copy);
+	for (size_t i = 0; i < v.n; i++)
+		free(v.seen[i]);
 }
 
 static void load_school(struct classifier *c, struct morphology *m, const struct config *config)
 {
-	const struct strv *lists[] = {&config->school_names, &config->trust_names,
-				      &config->email_domains};
-	for (size_t i = 0; i < ARRAY_SIZE(lists); i++)
-		for (size_t j = 0; j < lists[i]->n; j++) {
-			add_school_name(c, lists[i]->v[j], 0);
-			char *shorter = i < 2 ? without_suffix(lists[i]->v[j]) : NULL;
-			if (shorter) {
-				add_school_name(c, shorter, 0);
-				free(shorter);
-			}
-			if (i < 2)
-				add_short_names(c, m, lists[i]->v[j], i == 1);
-		}
+	for (size_t j = 0; j < config->school_names.n; j++)
+		add_school_names(c, m, config->school_names.v[j], false);
+	for (size_t j = 0; j < config->trust_names.n; j++)
+		add_school_names(c, m, config->trust_names.v[j], true);
+	for (size_t j = 0; j < config->email_domains.n; j++)
+		add_school_name(c, config->email_domains.v[j], 0);
 }
 
 /* Flags for a name used alone: is it an ordinary word, a very common name?
