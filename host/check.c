@@ -247,6 +247,7 @@ static enum past phrase_past(const struct classifier *c, size_t k, size_t end)
 struct longest {
 	uint32_t best, warn, shorter[4];
 	size_t best_end, warn_end, shorter_end[4], nshorter;
+	size_t reach; /* the token after the last one a phrase went on with */
 };
 
 static void longest_from(const struct classifier *c, size_t i, struct longest *l)
@@ -255,8 +256,10 @@ static void longest_from(const struct classifier *c, size_t i, struct longest *l
 	/* the rest is set before it is read: this runs for every token */
 	l->best = l->warn = MATCH_NO_NODE;
 	l->best_end = l->warn_end = l->nshorter = 0;
+	l->reach = i;
 	for (size_t j = i; phrase_step(c, i, &j, &node); j++) {
 		size_t n;
+		l->reach = j + 1;
 		const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 		if (!ps)
 			continue;
@@ -394,6 +397,15 @@ static void find_misspelt_names(struct classifier *c)
 	}
 }
 
+/* Whether token k is a number in digits that some phrase spells out, so
+ * that it is not read as "<number>" unless asked. */
+static bool spelt_number(const struct classifier *c, size_t k)
+{
+	return c->ids[k] != c->number_id && c->ids[k] != MATCH_NO_TOKEN &&
+	       c->number_id != MATCH_NO_TOKEN &&
+	       (c->tokens.items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT;
+}
+
 static void scan_phrases(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
@@ -405,20 +417,23 @@ static void scan_phrases(struct classifier *c)
 		 * pupils", a work detail) */
 		struct longest l;
 		longest_from(c, i, &l);
-		/* a number some phrase spells out ("30 hours funding") is still
-		 * "<number>" to the others ("<number> books to mark"): the
-		 * longer reading wins */
-		if (c->ids[i] != c->number_id && c->number_id != MATCH_NO_TOKEN &&
-		    (t->items[i].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT) {
-			struct longest as_number;
-			uint32_t id = c->ids[i];
-			c->ids[i] = c->number_id;
-			longest_from(c, i, &as_number);
-			c->ids[i] = id;
-			if (as_number.best != MATCH_NO_NODE &&
-			    (l.best == MATCH_NO_NODE || as_number.best_end > l.best_end))
-				l = as_number;
-		}
+		/* a number some phrase spells out ("30 hours funding", "year
+		 * 6") is still "<number>" to the others ("<number> books to
+		 * mark", "year <number> me": "year 6" goes on to "boy" in
+		 * another), wherever the words read so far reach: the longer
+		 * reading wins */
+		size_t reach = l.reach;
+		for (size_t k = i; k < t->count && k <= reach; k++)
+			if (spelt_number(c, k)) {
+				struct longest as_number;
+				uint32_t id = c->ids[k];
+				c->ids[k] = c->number_id;
+				longest_from(c, i, &as_number);
+				c->ids[k] = id;
+				if (as_number.best != MATCH_NO_NODE &&
+				    (l.best == MATCH_NO_NODE || as_number.best_end > l.best_end))
+					l = as_number;
+			}
 		uint32_t best = l.best, warn = l.warn;
 		size_t best_end = l.best_end, warn_end = l.warn_end, nshorter = l.nshorter;
 		const uint32_t *shorter = l.shorter;
@@ -640,12 +655,6 @@ static void on_pattern(const struct pattern_hit *h, void *ctx)
 {
 	struct sink *sink = ctx;
 	const struct classifier *c = sink->c;
-	if (h->label == PL_YEAR_GROUP) {
-		sink->out->context = true;
-		/* "two Year 9s were involved": pupils, so particular children */
-		if ((sink->text[h->end - 1] | 0x20) == 's')
-			sink->out->child = true;
-	}
 	struct candidate k = {
 		.start = h->start,
 		.end = h->end,
@@ -1056,6 +1065,13 @@ static const char *const grown_up[] = {
 	"wife", "partner", "sister", "brother", "cousin", "boyfriend", "girlfriend", "fiance",
 	"fiancee", "aunt", "auntie", "uncle", "friend", "mate", "neighbour", "bestie", "mil",
 };
+static const char *const pet[] = {
+	"dog",	    "cat",	"puppy",     "kitten",	  "hamster",   "rabbit",    "horse",
+	"pony",	    "tortoise", "budgie",    "parrot",	  "spaniel",   "labrador",  "collie",
+	"terrier",  "cockapoo", "cavapoo",   "whippet",	  "greyhound", "pug",	    "retriever",
+	"poodle",   "dachshund", "beagle",   "husky",	  "lurcher",   "staffie",   "goldfish",
+	"gerbil",   "ferret",	"cockatiel", "hen",	  "chicken"};
+static const char *const my_or_the[] = {"my", "our", "the"};
 static const char *const young[] = {
 	"son", "daughter", "kid", "kids", "lad", "girl", "boy", "baby", "child", "children",
 	"niece", "nephew", "grandson", "granddaughter", "stepson", "stepdaughter",
@@ -1073,7 +1089,8 @@ static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got"
 
 /* Whether the confidential term at token first is said of a grown-up of the
  * writer's own ("my mum has been diagnosed with", "my brother's on a
- * suicide watch"): their own news, not a confidence of their school. Not of
+ * suicide watch") or of a pet ("the dog's been diagnosed with"): their own
+ * news, not a confidence of their school. Not of
  * a child ("my son", "my friend's daughter", "my neighbour's 15 year old"),
  * whose welfare is the policy's, nor past a comma or the end of a
  * sentence. */
@@ -1085,9 +1102,12 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
 			return false;
 		i--;
-		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) || i == 0 ||
-		    !token_is(t, i - 1, my, ARRAY_SIZE(my)) ||
-		    (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+			continue;
+		/* "the dog's been diagnosed with arthritis": a pet's news */
+		if (token_is(t, i, pet, ARRAY_SIZE(pet)) && token_is(t, i - 1, my_or_the, ARRAY_SIZE(my_or_the)))
+			return i + 1 < first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
+		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) || !token_is(t, i - 1, my, ARRAY_SIZE(my)))
 			continue;
 		size_t y = i + 2;
 		if (y + 1 < first && token_is(t, y, young_adj, ARRAY_SIZE(young_adj)))
@@ -1439,12 +1459,6 @@ static const char *const trade[] = {"hairdresser", "barber", "plumber", "electri
 				    "photographer", "driver", "cleaner", "landlord", "landlady"};
 static const char *const next_word[] = {"next"};
 static const char *const door_word[] = {"door"};
-static const char *const pet[] = {
-	"dog",	    "cat",	"puppy",     "kitten",	  "hamster",   "rabbit",    "horse",
-	"pony",	    "tortoise", "budgie",    "parrot",	  "spaniel",   "labrador",  "collie",
-	"terrier",  "cockapoo", "cavapoo",   "whippet",	  "greyhound", "pug",	    "retriever",
-	"poodle",   "dachshund", "beagle",   "husky",	  "lurcher",   "staffie",   "goldfish",
-	"gerbil",   "ferret",	"cockatiel", "hen",	  "chicken"};
 static const char *const pets[] = {"dogs", "cats", "puppies", "kittens", "hamsters",
 				   "rabbits", "horses", "ponies", "tortoises", "budgies", "hens"};
 static const char *const pet_count[] = {"two", "three", "new", "little", "lovely"};
@@ -2284,6 +2298,39 @@ static void *side_scan_run(void *arg)
 	return NULL;
 }
 
+/* Whether one of the first phrases candidates, all from the lists, is an
+ * allowlisted phrase that holds candidate k. */
+static bool allowed_around(const struct classifier *c, const struct candidate *k, size_t phrases)
+{
+	for (size_t i = 0; i < phrases; i++) {
+		const struct candidate *p = &c->cands.items[i];
+		if (p->node == MATCH_NO_NODE || p->start > k->start || p->end < k->end)
+			continue;
+		size_t n;
+		const struct payload *ps = match_dict_payloads(c->dict, p->node, &n);
+		if (ps && has_allow(ps, n))
+			return true;
+	}
+	return false;
+}
+
+/* A year group makes the post about school, and "two Year 9s were
+ * involved" is about particular children; not one an allowlisted phrase
+ * holds ("back in Year 9 I was a nightmare", "Year 6 me would be
+ * horrified"): the writer's own schooldays. */
+static void note_year_groups(struct classifier *c, const char *text, size_t phrases)
+{
+	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
+	for (size_t i = phrases; i < c->cands.count; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		if (k->node != MATCH_NO_NODE || k->label != label || allowed_around(c, k, phrases))
+			continue;
+		c->cands.context = true;
+		if ((text[k->end - 1] | 0x20) == 's')
+			c->cands.child = true;
+	}
+}
+
 static void take_over(struct classifier *c, const struct cand_list *l)
 {
 	c->cands.context |= l->context;
@@ -2368,6 +2415,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		patterns_scan(c->patterns, text, len, on_pattern, &sink);
 	}
 
+	note_year_groups(c, text, phrases);
 	scan_spelled_addresses(c, &sink);
 	struct text_shape shape = shape_of(t);
 	scan_class_groups(c, text, shape.shouting);
