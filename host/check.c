@@ -1960,6 +1960,28 @@ static bool generic_subject(const struct tokens *t, size_t first)
 	return false;
 }
 
+/* "don't" is "don" and "t" to the tokeniser */
+static const char *const general_verb[] = {
+	"should", "shouldn", "shouldnt", "must", "need", "needs", "deserve", "deserves", "don",
+	"dont", "do", "get", "can", "cant", "cannot", "aren", "arent", "never", "ought", "earn",
+	"work"};
+
+/* Whether the work term at tokens [first, last] is a role in general: a
+ * bare plural that starts its sentence and is followed by what such people
+ * do or should ("Teaching assistants should be paid over 52 weeks",
+ * "Midday supervisors don't get paid for the training"), not "The TAs
+ * were", "Our midday supervisors should" or "Two of our students". */
+static bool role_in_general(const struct tokens *t, size_t first, size_t last)
+{
+	for (size_t j = first; j <= last; j++)
+		if (token_is(t, j, determiner, ARRAY_SIZE(determiner)))
+			return false;
+	return (first == 0 || (t->items[first].gap & (GAP_BREAK | GAP_STOP))) &&
+	       bare_plural(t, last) && last + 1 < t->count &&
+	       !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+	       token_is(t, last + 1, general_verb, ARRAY_SIZE(general_verb));
+}
+
 static enum severity judge(const struct classifier *c, const struct payload *p,
 			   const struct candidate *k, struct text_shape shape, unsigned *cat)
 {
@@ -2004,6 +2026,9 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    generic_subject(&c->tokens, k->first))
 		return SEV_LOW;
 	if (p->category == CAT_WORK_DETAIL && p->kind == KIND_TERM && in_a_story(&c->tokens, k->last))
+		return SEV_LOW;
+	if (p->category == CAT_WORK_DETAIL && p->kind == KIND_TERM && !c->cands.teacher &&
+	    role_in_general(&c->tokens, k->first, k->last))
 		return SEV_LOW;
 	/* the school's own name is the writer's work whoever's child it is */
 	if (p->category == CAT_WORK_DETAIL && p->kind != KIND_SCHOOL &&
