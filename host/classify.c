@@ -741,7 +741,10 @@ static void add_group(struct classifier *c, const char *reg)
 	if (digit && strlen(f) >= 2) {
 		/* 6B, 10X2: unmistakable, but for the few that are also what a
 		 * film, a phone network, a screen or a run is called ("3D",
-		 * "5G", "4K", "10K"), which count only in a post about school */
+		 * "5G", "4K", "10K"), which count only in a post about school.
+		 * Fewer than check.c's class_code_kind holds back for a code no
+		 * roster lists: a listed "9M", "10G", "12A" or "1C" is the
+		 * school's own form, not a size, a rating or a temperature */
 		static const char *const everyday[] = {"1d", "2d", "3d", "4d",  "3g", "4g",
 						       "5g", "4k", "5k", "8k", "10k"};
 		bool common = false;
