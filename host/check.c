@@ -569,6 +569,42 @@ static uint32_t without_number(const struct classifier *c, const struct tokens *
 	return match_dict_token(c->dict, w, n, text_hash(w, n));
 }
 
+static const struct payload *derogatory_of(const struct payload *ps, size_t n);
+
+/* A word with digits for letters, "c0ck", "sh1t", "tw4t": the word its
+ * letters spell, when some list has that word alone as derogatory, so that
+ * a phrase reads it as the word ("what a c0ck" is "what a cock", an insult
+ * framed). Not a code ("2nd", "6B", "ks2"): every digit must stand for a
+ * letter and three letters must be plain. */
+static uint32_t unleeted(const struct classifier *c, const struct tokens *t,
+			 const struct token *tok)
+{
+	static const char digit_letter[] = "oi?e?s?t??"; /* 0 1 3 4 5 7; ? none */
+	if (tok->norm_len > 32)
+		return MATCH_NO_TOKEN;
+	const char *w = token_text(t, tok);
+	char word[32];
+	size_t plain = 0;
+	for (size_t k = 0; k < tok->norm_len; k++) {
+		char ch = w[k];
+		if (ch >= '0' && ch <= '9') {
+			ch = ch == '4' ? 'a' : digit_letter[ch - '0'];
+			if (ch == '?')
+				return MATCH_NO_TOKEN;
+		} else {
+			plain++;
+		}
+		word[k] = ch;
+	}
+	if (plain < 3)
+		return MATCH_NO_TOKEN;
+	uint32_t id = match_dict_token(c->dict, word, tok->norm_len, text_hash(word, tok->norm_len));
+	size_t n;
+	const struct payload *ps =
+		match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, id), &n);
+	return derogatory_of(ps, n) ? id : MATCH_NO_TOKEN;
+}
+
 /* Looks up every token of t in the dictionary (ids, which must have room
  * for them) and proposes the stems of the words no list has alone. */
 static void look_up(const struct classifier *c, const struct tokens *t, uint32_t *ids,
@@ -580,9 +616,12 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 	for (size_t i = 0; i < t->count; i++) {
 		const struct token *tok = &t->items[i];
 		ids[i] = match_dict_token(c->dict, token_text(t, tok), tok->norm_len, tok->hash);
-		if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_DIGIT))
+		if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_DIGIT)) {
 			ids[i] = (tok->flags & TOKEN_HAS_LETTER) ? without_number(c, t, tok)
 								 : c->number_id;
+			if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_LETTER))
+				ids[i] = unleeted(c, t, tok);
+		}
 		else if (ids[i] == MATCH_NO_TOKEN)
 			/* "idoit", "invesitgated": a misspelt list word */
 			ids[i] = typos_find(c->typos, token_text(t, tok), tok->norm_len, tok->hash);
