@@ -1945,7 +1945,16 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 
 #define SENTENCE_REACH 64
 
+/* "don't" is "don" and "t" to the tokeniser */
+static const char *const general_verb[] = {
+	"should", "shouldn", "shouldnt", "must", "need", "needs", "deserve", "deserves", "don",
+	"dont", "do", "get", "can", "cant", "cannot", "aren", "arent", "never", "ought", "earn",
+	"work"};
 static const char *const who_are[] = {"who", "are", "were", "that"};
+/* what people in general should or can do ("Down syndrome kids shouldn't
+ * be"), not what some do ("Older colleagues need to", "parents never come") */
+static const char *const modal_verb[] = {"should", "shouldn", "shouldnt", "must", "ought",
+					 "can", "cant", "cannot"};
 static const char *const of_with[] = {"with", "of", "from"};
 static const char *const determiner[] = {
 	"the", "my", "our", "these", "those", "this", "that", "some", "his", "her", "their",
@@ -1963,7 +1972,8 @@ static bool bare_plural(const struct tokens *t, size_t i)
 /* Whether the sentence token first is in says something of people in
  * general: it begins with a bare plural of at most three words and then
  * "who" or "are" ("Trainee teachers who think they know everything are",
- * "Gen Z trainees are lazy", "Kids with ADHD are"), or with one of at most
+ * "Gen Z trainees are lazy", "Kids with ADHD are", or what such people
+ * should or can do: "Down syndrome kids shouldn't be"), or with one of at most
  * five words and no determiner ("Academy trust CEOs on £250k are"), not
  * "the parents at our school are" or "some of these parents". */
 static bool generic_subject(const struct tokens *t, size_t first)
@@ -1985,7 +1995,8 @@ static bool generic_subject(const struct tokens *t, size_t first)
 	for (size_t j = start + 1; j <= start + 5 && j < t->count; j++) {
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
 			return false;
-		if (!token_is(t, j, who_are, ARRAY_SIZE(who_are))) {
+		if (!token_is(t, j, who_are, ARRAY_SIZE(who_are)) &&
+		    !token_is(t, j, modal_verb, ARRAY_SIZE(modal_verb))) {
 			if (token_is(t, j, determiner, ARRAY_SIZE(determiner)))
 				return false;
 			plural |= bare_plural(t, j);
@@ -1999,11 +2010,6 @@ static bool generic_subject(const struct tokens *t, size_t first)
 	return false;
 }
 
-/* "don't" is "don" and "t" to the tokeniser */
-static const char *const general_verb[] = {
-	"should", "shouldn", "shouldnt", "must", "need", "needs", "deserve", "deserves", "don",
-	"dont", "do", "get", "can", "cant", "cannot", "aren", "arent", "never", "ought", "earn",
-	"work"};
 
 /* Whether the work term at tokens [first, last] is a role in general: a
  * bare plural that starts its sentence and is followed by what such people
