@@ -598,7 +598,8 @@ static uint32_t unleeted(const struct classifier *c, const struct tokens *t,
 	}
 	if (plain < 3)
 		return MATCH_NO_TOKEN;
-	uint32_t id = match_dict_token(c->dict, word, tok->norm_len, text_hash(word, tok->norm_len));
+	uint32_t id =
+		match_dict_token(c->dict, word, tok->norm_len, text_hash(word, tok->norm_len));
 	size_t n;
 	const struct payload *ps =
 		match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, id), &n);
@@ -621,10 +622,10 @@ static void look_up(const struct classifier *c, const struct tokens *t, uint32_t
 								 : c->number_id;
 			if (ids[i] == MATCH_NO_TOKEN && (tok->flags & TOKEN_HAS_LETTER))
 				ids[i] = unleeted(c, t, tok);
-		}
-		else if (ids[i] == MATCH_NO_TOKEN)
+		} else if (ids[i] == MATCH_NO_TOKEN) {
 			/* "idoit", "invesitgated": a misspelt list word */
 			ids[i] = typos_find(c->typos, token_text(t, tok), tok->norm_len, tok->hash);
+		}
 		if (tok->norm_len >= 4 && c->stem_count &&
 		    (ids[i] == MATCH_NO_TOKEN || !(tok->flags & TOKEN_HAS_DIGIT)))
 			stem_of(c, t, i, ids[i], stems);
@@ -1129,10 +1130,9 @@ static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got"
 /* Whether the confidential term at token first is said of a grown-up of the
  * writer's own ("my mum has been diagnosed with", "my brother's on a
  * suicide watch") or of a pet ("the dog's been diagnosed with"): their own
- * news, not a confidence of their school. Not of
- * a child ("my son", "my friend's daughter", "my neighbour's 15 year old"),
- * whose welfare is the policy's, nor past a comma or the end of a
- * sentence. */
+ * news, not a confidence of their school. Not of a child ("my son", "my
+ * friend's daughter", "my neighbour's 15 year old"), whose welfare is the
+ * policy's, nor past a comma or the end of a sentence. */
 static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
 	/* not across a comma: "my brother's been arrested, don't say
@@ -1144,9 +1144,12 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
 			continue;
 		/* "the dog's been diagnosed with arthritis": a pet's news */
-		if (token_is(t, i, pet, ARRAY_SIZE(pet)) && token_is(t, i - 1, my_or_the, ARRAY_SIZE(my_or_the)))
-			return i + 1 < first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
-		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) || !token_is(t, i - 1, my, ARRAY_SIZE(my)))
+		if (token_is(t, i, pet, ARRAY_SIZE(pet)) &&
+		    token_is(t, i - 1, my_or_the, ARRAY_SIZE(my_or_the)))
+			return i + 1 < first &&
+			       token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
+		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) ||
+		    !token_is(t, i - 1, my, ARRAY_SIZE(my)))
 			continue;
 		size_t y = i + 2;
 		if (y + 1 < first && token_is(t, y, young_adj, ARRAY_SIZE(young_adj)))
@@ -2010,7 +2013,6 @@ static bool generic_subject(const struct tokens *t, size_t first)
 	return false;
 }
 
-
 /* Whether the work term at tokens [first, last] is a role in general: a
  * bare plural that starts its sentence and is followed by what such people
  * do or should ("Teaching assistants should be paid over 52 weeks",
@@ -2368,32 +2370,34 @@ static void *side_scan_run(void *arg)
 	return NULL;
 }
 
-/* Whether one of the first phrases candidates, all from the lists, is an
- * allowlisted phrase that holds candidate k. */
-static bool allowed_around(const struct classifier *c, const struct candidate *k, size_t phrases)
-{
-	for (size_t i = 0; i < phrases; i++) {
-		const struct candidate *p = &c->cands.items[i];
-		if (p->node == MATCH_NO_NODE || p->start > k->start || p->end < k->end)
-			continue;
-		size_t n;
-		const struct payload *ps = match_dict_payloads(c->dict, p->node, &n);
-		if (ps && has_allow(ps, n))
-			return true;
-	}
-	return false;
-}
-
 /* A year group makes the post about school, and "two Year 9s were
  * involved" is about particular children; not one an allowlisted phrase
  * holds ("back in Year 9 I was a nightmare", "Year 6 me would be
- * horrified"): the writer's own schooldays. */
+ * horrified"): the writer's own schooldays. The first phrases candidates
+ * are the lists' phrases, in the order of their starts, and the year
+ * groups come in theirs, so one pass over each does. */
 static void note_year_groups(struct classifier *c, const char *text, size_t phrases)
 {
 	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
+	size_t p = 0;
+	uint32_t allowed_end = 0, last_start = 0; /* of allowlisted phrases begun so far */
 	for (size_t i = phrases; i < c->cands.count; i++) {
 		const struct candidate *k = &c->cands.items[i];
-		if (k->node != MATCH_NO_NODE || k->label != label || allowed_around(c, k, phrases))
+		if (k->node != MATCH_NO_NODE || k->label != label)
+			continue;
+		if (k->start < last_start)
+			p = 0, allowed_end = 0; /* out of order: read the phrases again */
+		last_start = k->start;
+		for (; p < phrases && c->cands.items[p].start <= k->start; p++) {
+			const struct candidate *a = &c->cands.items[p];
+			if (a->node == MATCH_NO_NODE || a->end <= allowed_end)
+				continue;
+			size_t n;
+			const struct payload *ps = match_dict_payloads(c->dict, a->node, &n);
+			if (ps && has_allow(ps, n))
+				allowed_end = a->end;
+		}
+		if (allowed_end >= k->end)
 			continue;
 		c->cands.context = true;
 		if ((text[k->end - 1] | 0x20) == 's')
