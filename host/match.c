@@ -94,9 +94,10 @@ static bool bloom_has(const struct match_dict *d, uint64_t h)
  * the Bloom filter before it probes, and a step from the root an array,
  * so a longer probe is rare. At half, then three quarters, the shipped
  * lexicons doubled the step table (past 32,767 steps, then past three
- * quarters of 65,536 in session 24), each time about 1 MiB more and a few
- * milliseconds of start-up in page faults on this VM; checking was no
- * slower either time (docs/performance.md). */
+ * quarters of 65,536 in session 24, then past seven eighths in session
+ * 26), each time about 1 MiB more and a few milliseconds of start-up in
+ * page faults on this VM; checking was no slower either time
+ * (docs/performance.md). */
 enum { TOKENS_FULL_EIGHTHS = 4, EDGES_FULL_EIGHTHS = 7 };
 
 /* Whether one more entry would take a table of mask + 1 slots past
