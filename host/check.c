@@ -579,7 +579,6 @@ static const struct payload *derogatory_of(const struct payload *ps, size_t n);
 static uint32_t unleeted(const struct classifier *c, const struct tokens *t,
 			 const struct token *tok)
 {
-	static const char digit_letter[] = "oi?e?s?t??"; /* 0 1 3 4 5 7; ? none */
 	if (tok->norm_len > 32)
 		return MATCH_NO_TOKEN;
 	const char *w = token_text(t, tok);
@@ -588,9 +587,9 @@ static uint32_t unleeted(const struct classifier *c, const struct tokens *t,
 	for (size_t k = 0; k < tok->norm_len; k++) {
 		char ch = w[k];
 		if (ch >= '0' && ch <= '9') {
-			ch = ch == '4' ? 'a' : digit_letter[ch - '0'];
-			if (ch == '?')
-				return MATCH_NO_TOKEN;
+			ch = obfuscation_unleet((unsigned char)ch);
+			if (ch >= '0' && ch <= '9')
+				return MATCH_NO_TOKEN; /* 2, 6, 8 and 9 stand for no letter */
 		} else {
 			plain++;
 		}
@@ -1948,16 +1947,15 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 
 #define SENTENCE_REACH 64
 
-/* "don't" is "don" and "t" to the tokeniser */
-static const char *const general_verb[] = {
-	"should", "shouldn", "shouldnt", "must", "need", "needs", "deserve", "deserves", "don",
-	"dont", "do", "get", "can", "cant", "cannot", "aren", "arent", "never", "ought", "earn",
-	"work"};
 static const char *const who_are[] = {"who", "are", "were", "that"};
 /* what people in general should or can do ("Down syndrome kids shouldn't
- * be"), not what some do ("Older colleagues need to", "parents never come") */
+ * be"; "shouldn't" is "shouldn" and "t" to the tokeniser) */
 static const char *const modal_verb[] = {"should", "shouldn", "shouldnt", "must", "ought",
 					 "can", "cant", "cannot"};
+/* and what some do ("Older colleagues need to", "parents never come"),
+ * which makes a role in general but not a group's remark */
+static const char *const habit_verb[] = {"need", "needs", "deserve", "deserves", "don", "dont",
+					 "do", "get", "aren", "arent", "never", "earn", "work"};
 static const char *const of_with[] = {"with", "of", "from"};
 static const char *const determiner[] = {
 	"the", "my", "our", "these", "those", "this", "that", "some", "his", "her", "their",
@@ -2026,7 +2024,8 @@ static bool role_in_general(const struct tokens *t, size_t first, size_t last)
 	return (first == 0 || (t->items[first].gap & (GAP_BREAK | GAP_STOP))) &&
 	       bare_plural(t, last) && last + 1 < t->count &&
 	       !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
-	       token_is(t, last + 1, general_verb, ARRAY_SIZE(general_verb));
+	       (token_is(t, last + 1, modal_verb, ARRAY_SIZE(modal_verb)) ||
+		token_is(t, last + 1, habit_verb, ARRAY_SIZE(habit_verb)));
 }
 
 static enum severity judge(const struct classifier *c, const struct payload *p,

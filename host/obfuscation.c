@@ -37,9 +37,7 @@ static void init_classes(void)
 	}
 }
 
-/* The letter a substitute stands for; 0 when it is dropped (dots and dashes
- * between letters), '*' when it hides a letter. */
-static char unleet(unsigned char c)
+char obfuscation_unleet(unsigned char c)
 {
 	switch (c) {
 	case '1': case '!': case '|': return 'i';
@@ -153,7 +151,7 @@ static size_t scan_run_at(const unsigned char *u, size_t len, size_t from, size_
 		return end;
 	b->len = 0;
 	for (size_t k = s; k < e; k++) {
-		char c = unleet(u[k]);
+		char c = obfuscation_unleet(u[k]);
 		if (c)
 			buf_append_char(b, c);
 	}

@@ -35,4 +35,10 @@ void obfuscation_scan_runs(const char *text, size_t len, struct buf *scratch, ob
 void obfuscation_scan_spaced(const struct tokens *t, struct buf *scratch, obfuscation_fn fn,
 			     void *ctx);
 
+/* The letter a substitute stands for ('0' o, '1' i, '3' e, '4' a, '5' s,
+ * '7' t, '@' a, '$' s, '!' i); 0 when it is dropped (dots and dashes
+ * between letters), '*' when it hides a letter; any other character in
+ * lower case (a digit with no letter stays itself). */
+char obfuscation_unleet(unsigned char c);
+
 #endif
