@@ -160,17 +160,39 @@ static bool filler_at(const struct classifier *c, size_t j)
 	return false;
 }
 
+static bool digits_only(const struct token *tok)
+{
+	return (tok->flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT;
+}
+
+/* Whether token k is a number in digits of MANY_LEAST or more: "<many>"
+ * ("1,200" is two tokens, and 200 is many). */
+static bool many_at(const struct tokens *t, size_t k)
+{
+	const struct token *tok = &t->items[k];
+	const char *s = token_text(t, tok);
+	size_t v = 0;
+	if (!digits_only(tok) || s[0] == '0')
+		return false;
+	for (size_t i = 0; i < tok->norm_len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (size_t)(s[i] - '0');
+		if (v >= MANY_LEAST)
+			return true;
+	}
+	return false;
+}
+
 /* The node token k leads to from node, or MATCH_NO_NODE. look_up gave a
  * number no phrase spells out the token of "<number>"; one that some phrase
- * spells out ("year 9") is still "<number>" to the others ("back in year
- * <number>"). */
+ * spells out ("year 9"), or that scan_phrases reads as "<many>", is still
+ * "<number>" to the others ("back in year <number>"). */
 static uint32_t token_step(const struct classifier *c, uint32_t node, size_t k)
 {
-	const struct tokens *t = &c->tokens;
 	uint32_t next = match_dict_step(c->dict, node, c->ids[k]);
 	if (next == MATCH_NO_NODE && c->ids[k] != c->number_id &&
-	    c->number_id != MATCH_NO_TOKEN &&
-	    (t->items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT)
+	    c->number_id != MATCH_NO_TOKEN && digits_only(&c->tokens.items[k]))
 		next = match_dict_step(c->dict, node, c->number_id);
 	return next;
 }
@@ -402,8 +424,20 @@ static void find_misspelt_names(struct classifier *c)
 static bool spelt_number(const struct classifier *c, size_t k)
 {
 	return c->ids[k] != c->number_id && c->ids[k] != MATCH_NO_TOKEN &&
-	       c->number_id != MATCH_NO_TOKEN &&
-	       (c->tokens.items[k].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT;
+	       c->number_id != MATCH_NO_TOKEN && digits_only(&c->tokens.items[k]);
+}
+
+/* The longest phrase from token i in *l, where token k reads as id instead
+ * if that makes it longer. */
+static void longest_as(struct classifier *c, size_t i, size_t k, uint32_t id, struct longest *l)
+{
+	struct longest as;
+	uint32_t was = c->ids[k];
+	c->ids[k] = id;
+	longest_from(c, i, &as);
+	c->ids[k] = was;
+	if (as.best != MATCH_NO_NODE && (l->best == MATCH_NO_NODE || as.best_end > l->best_end))
+		*l = as;
 }
 
 static void scan_phrases(struct classifier *c)
@@ -424,16 +458,15 @@ static void scan_phrases(struct classifier *c)
 		 * reading wins */
 		size_t reach = l.reach;
 		for (size_t k = i; k < t->count && k <= reach; k++)
-			if (spelt_number(c, k)) {
-				struct longest as_number;
-				uint32_t id = c->ids[k];
-				c->ids[k] = c->number_id;
-				longest_from(c, i, &as_number);
-				c->ids[k] = id;
-				if (as_number.best != MATCH_NO_NODE &&
-				    (l.best == MATCH_NO_NODE || as_number.best_end > l.best_end))
-					l = as_number;
-			}
+			if (spelt_number(c, k))
+				longest_as(c, i, k, c->number_id, &l);
+		/* and a crowd ("60 kids", "for 380 children") is "<many>",
+		 * which a frame of up to two words may lead to */
+		for (size_t k = i; c->many_id != MATCH_NO_TOKEN && k < t->count &&
+				   (k <= reach || k < i + 3);
+		     k++)
+			if (many_at(t, k))
+				longest_as(c, i, k, c->many_id, &l);
 		uint32_t best = l.best, warn = l.warn;
 		size_t best_end = l.best_end, warn_end = l.warn_end, nshorter = l.nshorter;
 		const uint32_t *shorter = l.shorter;

@@ -97,13 +97,18 @@ struct side_scan {
 	pthread_t thread;
 };
 
-/* What "<number>" in a lexicon term becomes: a token no text can have. */
+/* What "<number>" and "<many>" in a lexicon term become: tokens no text
+ * can have. "<many>" is a number in digits from MANY_LEAST up, a crowd no
+ * family has ("a trip with 60 kids"). */
 #define NUMBER_WORD "#"
+#define MANY_WORD "##"
+#define MANY_LEAST 40
 
 struct classifier {
 	struct match_dict *dict;
 	struct typos *typos; /* misspellings of lexicon words, typos.c */
 	uint32_t number_id; /* NUMBER_WORD's token, or MATCH_NO_TOKEN */
+	uint32_t many_id;   /* MANY_WORD's token, or MATCH_NO_TOKEN */
 	uint32_t filler_ids[24]; /* words a phrase may step over, check.c */
 	size_t filler_count;
 	uint64_t filler_bits; /* bit (id & 63) of each filler's token id */

@@ -185,19 +185,24 @@ static void name_of(struct tokens *t, const char *s, struct name *out)
 }
 
 /* A lexicon term or frame, s[0, len), as folded tokens, where the word
- * "<number>" stands for any number ("marking <number> books"): it becomes
- * NUMBER_WORD, a token no text has, which check.c gives every number it does
- * not know as a word. */
+ * "<number>" stands for any number ("marking <number> books") and "<many>"
+ * for one of MANY_LEAST or more ("<many> kids"): they become NUMBER_WORD
+ * and MANY_WORD, tokens no text has, which check.c gives the numbers it
+ * does not know as words. */
 static void term_of_len(struct tokens *t, const char *s, size_t len, struct name *out)
 {
 	name_of_len(t, s, len, out);
 	for (size_t i = 0; i < out->n; i++) {
 		const struct token *tok = &t->items[i];
-		if (tok->start > 0 && s[tok->start - 1] == '<' && tok->end < len &&
-		    s[tok->end] == '>' && tok->norm_len == 6 &&
-		    memcmp(out->tok[i], "number", 6) == 0) {
+		if (tok->start == 0 || s[tok->start - 1] != '<' || tok->end >= len ||
+		    s[tok->end] != '>')
+			continue;
+		if (out->len[i] == 6 && memcmp(out->tok[i], "number", 6) == 0) {
 			out->tok[i] = NUMBER_WORD;
-			out->len[i] = 1;
+			out->len[i] = strlen(NUMBER_WORD);
+		} else if (out->len[i] == 4 && memcmp(out->tok[i], "many", 4) == 0) {
+			out->tok[i] = MANY_WORD;
+			out->len[i] = strlen(MANY_WORD);
 		}
 	}
 }
@@ -963,7 +968,10 @@ static void *build_names(void *arg)
 	 * to the hello: the dictionary's word list takes a while to read */
 	typos_build(c->typos, c->morphology, c->dict);
 	match_dict_freeze(c->dict);
-	c->number_id = match_dict_token(c->dict, NUMBER_WORD, 1, text_hash(NUMBER_WORD, 1));
+	c->number_id = match_dict_token(c->dict, NUMBER_WORD, strlen(NUMBER_WORD),
+					text_hash(NUMBER_WORD, strlen(NUMBER_WORD)));
+	c->many_id = match_dict_token(c->dict, MANY_WORD, strlen(MANY_WORD),
+				      text_hash(MANY_WORD, strlen(MANY_WORD)));
 	patterns_jit(c->patterns);
 	match_dict_destroy(c->common);
 	c->common = NULL;

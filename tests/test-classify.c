@@ -342,6 +342,57 @@ static void many_frames(void **state)
 	free(lexdir);
 }
 
+/* "<many>" is a number in digits from 40 up, after a frame too; a phrase
+ * with "<number>" in its place still holds every number, the longer
+ * reading winning. */
+static void many_placeholder(void **state)
+{
+	(void)state;
+	char *lexdir = xasprintf("%s/many-lex", dir);
+	assert_int_equal(mkdir(lexdir, 0700), 0);
+	free(write_temp_str(lexdir, "many.txt",
+			    "@category derogatory\n<many> wombats\n<number> wombats in a row\n"
+			    "@frames fed|we fed\n<many> owls\n"));
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_defaults();
+	struct classifier *k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
+	struct warnings x;
+	warnings_init(&x);
+	static const struct {
+		const char *text;
+		const char *span;
+	} cases[] = {
+		{"40 wombats", "40 wombats"},
+		{"a trip with 600 wombats", "600 wombats"},
+		{"1,200 wombats", "200 wombats"},
+		{"we fed 99 owls today", "we fed 99 owls"},
+		{"60 wombats in a row", "60 wombats in a row"},
+		{"3 wombats in a row", "3 wombats in a row"},
+		{"39 wombats", NULL},
+		{"040 wombats", NULL},
+		{"fed 12 owls", NULL},
+		{"99 owls", NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *t = cases[i].text;
+		classifier_check(k, t, strlen(t), &x);
+		if (!cases[i].span) {
+			assert_int_equal(x.count, 0);
+			continue;
+		}
+		assert_int_equal(x.count, 1);
+		assert_int_equal(x.items[0].end - x.items[0].start, strlen(cases[i].span));
+		assert_memory_equal(t + x.items[0].start, cases[i].span, strlen(cases[i].span));
+	}
+	warnings_finish(&x);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(&p);
+	free(lexdir);
+}
+
 /* classifier_start answers stats at once and, once the names are in,
  * checks exactly as classifier_create does; destroyed unused, it still
  * waits for its thread (valgrind and ASan would see a leak or a race). */
@@ -530,6 +581,7 @@ int main(void)
 		cmocka_unit_test(nul_and_invalid_bytes),
 		cmocka_unit_test(missing_lexicons_reported),
 		cmocka_unit_test(many_frames),
+		cmocka_unit_test(many_placeholder),
 		cmocka_unit_test(started_in_background),
 		cmocka_unit_test(second_thread_same_result),
 	};
