@@ -2009,8 +2009,9 @@ static bool bare_plural(const struct tokens *t, size_t i)
  * "Gen Z trainees are lazy", "Kids with ADHD are", or what such people
  * should or can do: "Down syndrome kids shouldn't be"), or with one of at most
  * five words and no determiner ("Academy trust CEOs on £250k are"), not
- * "the parents at our school are" or "some of these parents". */
-static bool generic_subject(const struct tokens *t, size_t first)
+ * "the parents at our school are" or "some of these parents". With habits,
+ * what such people do counts too ("Kids with ADHD need", "deserve"). */
+static bool subject_in_general(const struct tokens *t, size_t first, bool habits)
 {
 	size_t start = first;
 	while (start > 0 && !(t->items[start].gap & (GAP_BREAK | GAP_STOP))) {
@@ -2030,7 +2031,8 @@ static bool generic_subject(const struct tokens *t, size_t first)
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
 			return false;
 		if (!token_is(t, j, who_are, ARRAY_SIZE(who_are)) &&
-		    !token_is(t, j, modal_verb, ARRAY_SIZE(modal_verb))) {
+		    !token_is(t, j, modal_verb, ARRAY_SIZE(modal_verb)) &&
+		    !(habits && token_is(t, j, habit_verb, ARRAY_SIZE(habit_verb)))) {
 			if (token_is(t, j, determiner, ARRAY_SIZE(determiner)))
 				return false;
 			plural |= bare_plural(t, j);
@@ -2042,6 +2044,11 @@ static bool generic_subject(const struct tokens *t, size_t first)
 				      : plural;
 	}
 	return false;
+}
+
+static bool generic_subject(const struct tokens *t, size_t first)
+{
+	return subject_in_general(t, first, false);
 }
 
 /* Whether the work term at tokens [first, last] is a role in general: a
@@ -2118,9 +2125,10 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	     own_health(&c->tokens, k->first)))
 		return SEV_LOW;
 	/* a remark on a group in general tells no one's secret: "Catholics
-	 * are child-abusing hypocrites", "Autistic kids are just naughty" */
+	 * are child-abusing hypocrites", "Autistic kids are just naughty",
+	 * "Kids with ADHD deserve better support" */
 	if (p->category == CAT_CONFIDENTIAL && c->cands.group && !c->cands.child &&
-	    !c->cands.teacher && generic_subject(&c->tokens, k->first))
+	    !c->cands.teacher && subject_in_general(&c->tokens, k->first, true))
 		return SEV_LOW;
 	/* a word that is news only about a pupil ("speech and language",
 	 * "hospital") said of the writer's own child is the writer's to tell */
