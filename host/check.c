@@ -1819,7 +1819,9 @@ static const char *const out_word[] = {"out"};
 static const char *const there_word[] = {"there", "everywhere"};
 
 /* A year group wished well in general is no school's: "good luck to all
- * the Year 11s out there", "Year 6s everywhere". */
+ * the Year 11s out there", "Year 6s everywhere". Not past a comma, nor
+ * where "there" starts what comes next ("Clay day with Year 8, there is
+ * clay in my hair"). */
 static void lower_year_groups_everywhere(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
@@ -1831,9 +1833,10 @@ static void lower_year_groups_everywhere(struct classifier *c)
 		size_t j = token_starting_at(t, k->start);
 		while (j < t->count && t->items[j].end < k->end)
 			j++;
-		if (j + 1 >= t->count || (t->items[j + 1].gap & (GAP_BREAK | GAP_STOP)))
+		if (j + 1 >= t->count || (t->items[j + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)))
 			continue;
-		if (token_is(t, j + 1, there_word, ARRAY_SIZE(there_word)) ||
+		if ((token_is(t, j + 1, there_word, ARRAY_SIZE(there_word)) &&
+		     !(j + 2 < t->count && token_is(t, j + 2, be_word, ARRAY_SIZE(be_word)))) ||
 		    (j + 2 < t->count && token_is(t, j + 1, out_word, ARRAY_SIZE(out_word)) &&
 		     token_is(t, j + 2, there_word, ARRAY_SIZE(there_word))))
 			k->severity = SEV_LOW;
