@@ -107,6 +107,10 @@ static bool in_capitals(const struct tokens *t, size_t first, size_t last)
 
 static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n);
 static const char *const my[] = {"my", "our"};
+/* a work detail that starts with one of these is the writer's own work:
+ * "teaching in the same school as", "covering my own daughter's class" */
+static const char *const teaching_verb[] = {"teaching", "teach", "taught", "covering", "being"};
+static const char *const assistant[] = {"assistant", "assistants"};
 
 /* Notes what the phrase at node, tokens [first, last], says the post is
  * about. */
@@ -128,11 +132,13 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			c->cands.group = true;
 		if (ps[k].flags & TERM_CONCERN)
 			c->cands.concern_term = true;
-		/* "one of my boys", "my class", "our SENCo": the writer's pupils
-		 * or work */
+		/* "one of my boys", "my class", "our SENCo", "teaching in the
+		 * same school as my kids": the writer's pupils or work */
 		if (ps[k].category == CAT_CHILD ||
 		    (ps[k].category == CAT_WORK_DETAIL &&
-		     token_is(&c->tokens, first, my, ARRAY_SIZE(my))))
+		     (token_is(&c->tokens, first, my, ARRAY_SIZE(my)) ||
+		      (token_is(&c->tokens, first, teaching_verb, ARRAY_SIZE(teaching_verb)) &&
+		       !token_is(&c->tokens, first + 1, assistant, ARRAY_SIZE(assistant))))))
 			c->cands.teacher = true;
 	}
 }
@@ -1035,6 +1041,8 @@ static size_t my_child_before(const struct tokens *t, size_t first)
 	return t->count;
 }
 
+static const char *const staff_only[] = {"staffroom", "staff"};
+
 /* Whether the phrase of tokens [first, last] is about the writer's own
  * child: in a sentence with "my son's" before it or after it ("my son's
  * school has a non uniform day", "a great Ofsted for my daughter's
@@ -1043,8 +1051,9 @@ static size_t my_child_before(const struct tokens *t, size_t first)
 static bool own_childs(const struct tokens *t, size_t first, size_t last)
 {
 	/* "our head", "my class": the writer's own work, whoever else the
-	 * sentence is about */
-	if (token_is(t, first, my, ARRAY_SIZE(my)))
+	 * sentence is about; and a parent hears nothing in the staffroom */
+	if (token_is(t, first, my, ARRAY_SIZE(my)) ||
+	    token_is(t, first, staff_only, ARRAY_SIZE(staff_only)))
 		return false;
 	if (my_child_before(t, first) < t->count)
 		return true;
