@@ -1402,6 +1402,19 @@ static bool topic_of(const struct tokens *t, size_t first)
 	       !((t->items[i].gap | t->items[i - 1].gap) & (GAP_BREAK | GAP_STOP));
 }
 
+static const char *const topic_word[] = {"education", "awareness", "training", "lesson",
+					 "lessons", "workshop", "workshops", "policy", "policies",
+					 "campaign", "charity", "course", "courses", "talk", "talks"};
+
+/* Whether the confidential term at tokens [first, last] names what is
+ * taught or campaigned for ("knife crime education", "FGM awareness",
+ * "exclusions policy"), not a case at the writer's school. */
+static bool topic_after(const struct tokens *t, size_t last)
+{
+	return last + 1 < t->count && token_is(t, last + 1, topic_word, ARRAY_SIZE(topic_word)) &&
+	       !(t->items[last + 1].gap & ~GAP_SPACE);
+}
+
 static const char *const church_word[] = {"church", "cathedral", "chapel", "parish",
 					  "churchyard", "vicarage"};
 static const char *const church_school[] = {"of", "school", "primary", "academy"};
@@ -2133,8 +2146,13 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	    (parents_sentence(c, k->first) || own_childs(&c->tokens, k->first, k->last)))
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
-	    (topic_of(&c->tokens, k->first) || of_own_grown_up(&c->tokens, k->first) ||
-	     own_health(&c->tokens, k->first)))
+	    (topic_of(&c->tokens, k->first) || topic_after(&c->tokens, k->last) ||
+	     of_own_grown_up(&c->tokens, k->first) || own_health(&c->tokens, k->first)))
+		return SEV_LOW;
+	/* a process in general: "Exclusions don't work", "Referrals should be
+	 * quicker" */
+	if (p->category == CAT_CONFIDENTIAL && !c->cands.child && !c->cands.teacher &&
+	    role_in_general(&c->tokens, k->first, k->last))
 		return SEV_LOW;
 	/* a remark on a group in general tells no one's secret: "Catholics
 	 * are child-abusing hypocrites", "Autistic kids are just naughty",
