@@ -2264,6 +2264,109 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 	}
 }
 
+/* The writer's own here and now: a post with these is about their school,
+ * however general its words ("Governors are talking about cutting two
+ * posts, nobody knows yet", "the new rota"). */
+static const char *const here_and_now[] = {
+	"i", "my", "mine", "we", "our", "ours", "us", "myself", "ourselves", "im", "ive",
+	"today", "tonight", "tomorrow", "yesterday", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "weekend", "morning", "afternoon", "next",
+	"yet", "ago", "new", "here",
+};
+/* words that make a sentence about schools in general */
+static const char *const in_general[] = {
+	"nationally", "national", "nationwide", "country", "profession", "nowadays",
+	"generally", "government",
+};
+static const char *const any_word[] = {"any"};
+static const char *const this_or_ours[] = {"this", "my", "our"};
+static const char *const school_people[] = {"school", "teacher", "child", "parent", "kid"};
+static const char *const schools_word[] = {"schools"};
+static const char *const kind_of_school[] = {"in",	"primary", "secondary", "state",
+					     "private", "english", "uk",	"british",
+					     "all",	"most",	   "many",	"infant",
+					     "junior",	"special", "grammar"};
+
+/* Whether token i makes its sentence about schools in general: "across the
+ * country", "the profession", "in any school", "primary schools", "in
+ * schools" (not "three different schools" or "our schools"). */
+static bool general_word(const struct tokens *t, size_t i)
+{
+	bool after_word = i > 0 && !(t->items[i].gap & (GAP_BREAK | GAP_STOP));
+	if (token_is(t, i, in_general, ARRAY_SIZE(in_general)))
+		return !after_word || !token_is(t, i - 1, this_or_ours, ARRAY_SIZE(this_or_ours));
+	if (!after_word)
+		return false;
+	if (token_is(t, i, schools_word, ARRAY_SIZE(schools_word)))
+		return token_is(t, i - 1, kind_of_school, ARRAY_SIZE(kind_of_school));
+	return token_is(t, i, school_people, ARRAY_SIZE(school_people)) &&
+	       token_is(t, i - 1, any_word, ARRAY_SIZE(any_word));
+}
+
+/* Whether phrase candidate k is the school's or trust's own name. */
+static bool school_name(const struct classifier *c, const struct candidate *k)
+{
+	size_t n;
+	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
+	for (size_t i = 0; i < n; i++)
+		if (ps[i].kind == KIND_SCHOOL && ps[i].label == k->label)
+			return true;
+	return false;
+}
+
+/* Whether the sentence token k is in says something of schools in general
+ * (general_word). */
+static bool general_sentence(const struct tokens *t, size_t k)
+{
+	size_t s = k, e = k + 1;
+	while (s > 0 && k - s < SENTENCE_REACH && !(t->items[s].gap & (GAP_BREAK | GAP_STOP)))
+		s--;
+	while (e < t->count && e - k < SENTENCE_REACH &&
+	       !(t->items[e].gap & (GAP_BREAK | GAP_STOP)))
+		e++;
+	for (size_t i = s; i < e; i++)
+		if (general_word(t, i))
+			return true;
+	return false;
+}
+
+/* "LADO referrals have gone up nationally", "Headteachers are leaving the
+ * profession in record numbers", "Year 11 is the hardest year to teach in
+ * any school": a remark on schools in general names no one's school and
+ * tells no one's case, so its work details and confidential terms are
+ * hints. Only where every such term of the post is in such a sentence, and
+ * nothing in it is the writer's own here and now (here_and_now), a
+ * particular child or the writer's pupils. */
+static void lower_general_remarks(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	if (c->cands.teacher || c->cands.child)
+		return;
+	size_t lowered = 0;
+	for (size_t i = 0; i < c->cands.count; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		if (k->severity < SEV_MEDIUM ||
+		    (k->category != CAT_WORK_DETAIL && k->category != CAT_CONFIDENTIAL))
+			continue;
+		bool term = k->node != MATCH_NO_NODE ? !school_name(c, k)
+						     : k->label == c->pattern_labels[PL_YEAR_GROUP];
+		if (!term || !general_sentence(t, token_starting_at(t, k->start)))
+			return;
+		lowered++;
+	}
+	if (!lowered)
+		return;
+	for (size_t i = 0; i < t->count; i++)
+		if (token_is(t, i, here_and_now, ARRAY_SIZE(here_and_now)))
+			return;
+	for (size_t i = 0; i < c->cands.count; i++) {
+		struct candidate *k = &c->cands.items[i];
+		if (k->severity >= SEV_MEDIUM &&
+		    (k->category == CAT_WORK_DETAIL || k->category == CAT_CONFIDENTIAL))
+			k->severity = SEV_LOW;
+	}
+}
+
 /* Category order when two payloads of one span are equally severe. */
 static int category_rank(unsigned cat)
 {
@@ -2584,6 +2687,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 			decide(c, &c->cands.items[i], shape);
 	}
 	lower_generic_insults(c, phrases);
+	lower_general_remarks(c);
 	if (c->cands.count > 1)
 		qsort(c->cands.items, c->cands.count, sizeof(*c->cands.items), cmp_candidates);
 
