@@ -2268,10 +2268,10 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
  * however general its words ("Governors are talking about cutting two
  * posts, nobody knows yet", "the new rota"). */
 static const char *const here_and_now[] = {
-	"i", "my", "mine", "we", "our", "ours", "us", "myself", "ourselves", "im", "ive",
+	"i", "me", "my", "mine", "we", "our", "ours", "us", "myself", "ourselves", "im", "ive",
 	"today", "tonight", "tomorrow", "yesterday", "monday", "tuesday", "wednesday",
 	"thursday", "friday", "saturday", "sunday", "weekend", "morning", "afternoon", "next",
-	"yet", "ago", "new", "here",
+	"yet", "ago", "new", "here", "again",
 };
 /* words that make a sentence about schools in general */
 static const char *const in_general[] = {
@@ -2330,6 +2330,53 @@ static bool general_sentence(const struct tokens *t, size_t k)
 	return false;
 }
 
+/* what the subject of a remark in general goes on with */
+static const char *const general_verb[] = {
+	"are", "should", "shouldn", "can", "cant", "cannot", "must", "need",
+	"deserve", "put", "get", "make", "take", "don", "do", "never", "always", "cost", "ruin",
+};
+/* after which a subject need not be plural: "Report writing should be
+ * abolished" */
+static const char *const general_modal[] = {"should", "shouldn", "must", "cant", "cannot"};
+static const char *const clause_word[] = {"but", "if", "when", "because", "so", "while"};
+/* "results are in", "bookings are open": a state of particular things now */
+static const char *const now_state[] = {"in",	  "out",      "open", "due",	"back",
+					"off",	  "closed",   "done", "ready",	"finished",
+					"over",	  "cancelled"};
+static const char *const some_of_all[] = {"every", "most", "all", "many"};
+
+/* Whether tokens [first, last] are in the subject of a remark on people or
+ * things in general that starts its sentence: a bare plural ("Social
+ * workers are", "SATs put", "Mocks in November are"), or anything that
+ * "should" or "must" ("Report writing should be abolished"), with no
+ * determiner but "every", "most", "all" or "many" before it, within five
+ * words of a verb of what is or should be (not "are in", "are open"), and
+ * no comma or second clause between. */
+static bool in_general_subject(const struct tokens *t, size_t first, size_t last)
+{
+	size_t s = first;
+	while (s > 0 && first - s < 5 && !(t->items[s].gap & (GAP_BREAK | GAP_STOP)))
+		s--;
+	if (!(s == 0 || (t->items[s].gap & (GAP_BREAK | GAP_STOP))) ||
+	    (token_is(t, s, determiner, ARRAY_SIZE(determiner)) &&
+	     !token_is(t, s, some_of_all, ARRAY_SIZE(some_of_all))))
+		return false;
+	bool plural = false;
+	for (size_t j = s; j < t->count && j <= s + 5; j++) {
+		if (j > s && (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)))
+			return false;
+		if (j > last && token_is(t, j, general_verb, ARRAY_SIZE(general_verb)))
+			return (plural || token_is(t, j, general_modal, ARRAY_SIZE(general_modal))) &&
+			       !(j + 1 < t->count &&
+				 token_is(t, j + 1, now_state, ARRAY_SIZE(now_state)));
+		if (token_is(t, j, clause_word, ARRAY_SIZE(clause_word)) ||
+		    token_is(t, j, this_or_ours, ARRAY_SIZE(this_or_ours)))
+			return false;
+		plural |= bare_plural(t, j);
+	}
+	return false;
+}
+
 /* "LADO referrals have gone up nationally", "Headteachers are leaving the
  * profession in record numbers", "Year 11 is the hardest year to teach in
  * any school": a remark on schools in general names no one's school and
@@ -2345,12 +2392,20 @@ static void lower_general_remarks(struct classifier *c)
 	size_t lowered = 0;
 	for (size_t i = 0; i < c->cands.count; i++) {
 		const struct candidate *k = &c->cands.items[i];
+		if (k->severity >= SEV_MEDIUM && k->category == CAT_DEROGATORY)
+			return; /* an insult's own rules judge its words */
 		if (k->severity < SEV_MEDIUM ||
 		    (k->category != CAT_WORK_DETAIL && k->category != CAT_CONFIDENTIAL))
 			continue;
-		bool term = k->node != MATCH_NO_NODE ? !school_name(c, k)
-						     : k->label == c->pattern_labels[PL_YEAR_GROUP];
-		if (!term || !general_sentence(t, token_starting_at(t, k->start)))
+		size_t first = token_starting_at(t, k->start), last = first;
+		while (last + 1 < t->count && t->items[last + 1].start < k->end)
+			last++;
+		bool phrase = k->node != MATCH_NO_NODE;
+		if (phrase && school_name(c, k))
+			return;
+		if (!((phrase && in_general_subject(t, first, last)) ||
+		      ((phrase || k->label == c->pattern_labels[PL_YEAR_GROUP]) &&
+		       general_sentence(t, first))))
 			return;
 		lowered++;
 	}
@@ -2362,8 +2417,12 @@ static void lower_general_remarks(struct classifier *c)
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
 		if (k->severity >= SEV_MEDIUM &&
-		    (k->category == CAT_WORK_DETAIL || k->category == CAT_CONFIDENTIAL))
+		    (k->category == CAT_WORK_DETAIL || k->category == CAT_CONFIDENTIAL)) {
 			k->severity = SEV_LOW;
+			/* "Ofsted grades" is a work detail too */
+			if (k->also_severity != SEV_NONE)
+				k->also_severity = SEV_LOW;
+		}
 	}
 }
 
