@@ -166,19 +166,21 @@ static bool filler_at(const struct classifier *c, size_t j)
 	return false;
 }
 
-static bool digits_only(const struct token *tok)
+static inline bool digits_only(const struct token *tok)
 {
 	return (tok->flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) == TOKEN_HAS_DIGIT;
 }
 
 /* Whether token k is a number in digits of MANY_LEAST or more: "<many>"
  * ("1,200" is two tokens, and 200 is many). */
-static bool many_at(const struct tokens *t, size_t k)
+static inline bool many_at(const struct tokens *t, size_t k)
 {
 	const struct token *tok = &t->items[k];
+	if (!digits_only(tok))
+		return false;
 	const char *s = token_text(t, tok);
 	size_t v = 0;
-	if (!digits_only(tok) || s[0] == '0')
+	if (s[0] == '0')
 		return false;
 	for (size_t i = 0; i < tok->norm_len; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -449,7 +451,9 @@ static void longest_as(struct classifier *c, size_t i, size_t k, uint32_t id, st
 static void scan_phrases(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
-	size_t i = 0;
+	size_t i = 0, next_many = 0;
+	while (c->many_id != MATCH_NO_TOKEN && next_many < t->count && !many_at(t, next_many))
+		next_many++;
 	while (i < t->count) {
 		/* the longest phrase from token i, and the longest that can
 		 * warn: a phrase that only says what the post is about ("one of
@@ -467,9 +471,15 @@ static void scan_phrases(struct classifier *c)
 			if (spelt_number(c, k))
 				longest_as(c, i, k, c->number_id, &l);
 		/* and a crowd ("60 kids", "for 380 children") is "<many>",
-		 * which a frame of up to two words may lead to */
-		for (size_t k = i; c->many_id != MATCH_NO_TOKEN && k < t->count &&
-				   (k <= reach || k < i + 3);
+		 * which a frame of up to two words may lead to; next_many
+		 * keeps the way to the next crowd, so the rest cost nothing */
+		if (c->many_id != MATCH_NO_TOKEN && next_many < i) {
+			next_many = i;
+			while (next_many < t->count && !many_at(t, next_many))
+				next_many++;
+		}
+		for (size_t k = next_many; c->many_id != MATCH_NO_TOKEN && k < t->count &&
+					   (k <= reach || k < i + 3);
 		     k++)
 			if (many_at(t, k))
 				longest_as(c, i, k, c->many_id, &l);
