@@ -1706,8 +1706,9 @@ static const char *const parent_word[] = {"mum",    "mummy",  "mama",	"mam",	   
 					  "grandma"};
 static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const guilt_word[] = {"guilt"};
-static const char *const own_children[] = {"son", "daughter", "sons", "daughters", "stepson",
-					   "stepdaughter"};
+static const char *const own_children[] = {"son",	"daughter", "sons",   "daughters",
+					   "stepson", "stepdaughter", "eldest", "youngest",
+					   "oldest",  "twins",	"boy",	    "girl"};
 static const char *const tooth_word[] = {"tooth"};
 static const char *const fairy_word[] = {"fairy"};
 static const char *const school_word[] = {"school"};
