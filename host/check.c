@@ -1706,9 +1706,10 @@ static const char *const parent_word[] = {"mum",    "mummy",  "mama",	"mam",	   
 					  "grandma"};
 static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const guilt_word[] = {"guilt"};
-static const char *const own_children[] = {"son",	"daughter", "sons",   "daughters",
-					   "stepson", "stepdaughter", "eldest", "youngest",
-					   "oldest",  "twins",	"boy",	    "girl"};
+static const char *const own_children[] = {
+	"son", "daughter", "sons", "daughters", "stepson", "stepdaughter",
+	"eldest", "youngest", "oldest", "twins", "boy", "girl",
+};
 static const char *const tooth_word[] = {"tooth"};
 static const char *const fairy_word[] = {"fairy"};
 static const char *const school_word[] = {"school"};
@@ -2293,10 +2294,10 @@ static const char *const any_word[] = {"any"};
 static const char *const this_or_ours[] = {"this", "my", "our"};
 static const char *const school_people[] = {"school", "teacher", "child", "parent", "kid"};
 static const char *const schools_word[] = {"schools"};
-static const char *const kind_of_school[] = {"in",	"primary", "secondary", "state",
-					     "private", "english", "uk",	"british",
-					     "all",	"most",	   "many",	"infant",
-					     "junior",	"special", "grammar"};
+static const char *const kind_of_school[] = {
+	"in", "primary", "secondary", "state", "private", "english", "uk", "british",
+	"all", "most", "many", "infant", "junior", "special", "grammar",
+};
 
 /* Whether token i makes its sentence about schools in general: "across the
  * country", "the profession", "in any school", "primary schools", "in
@@ -2351,9 +2352,10 @@ static const char *const general_verb[] = {
 static const char *const general_modal[] = {"should", "shouldn", "must", "cant", "cannot"};
 static const char *const clause_word[] = {"but", "if", "when", "because", "so", "while"};
 /* "results are in", "bookings are open": a state of particular things now */
-static const char *const now_state[] = {"in",	  "out",      "open", "due",	"back",
-					"off",	  "closed",   "done", "ready",	"finished",
-					"over",	  "cancelled"};
+static const char *const now_state[] = {
+	"in", "out", "open", "due", "back", "off", "closed", "done", "ready", "finished", "over",
+	"cancelled",
+};
 static const char *const some_of_all[] = {"every", "most", "all", "many"};
 
 /* Whether tokens [first, last] are in the subject of a remark on people or
@@ -2392,9 +2394,11 @@ static bool in_general_subject(const struct tokens *t, size_t first, size_t last
  * profession in record numbers", "Year 11 is the hardest year to teach in
  * any school": a remark on schools in general names no one's school and
  * tells no one's case, so its work details and confidential terms are
- * hints. Only where every such term of the post is in such a sentence, and
- * nothing in it is the writer's own here and now (here_and_now), a
- * particular child or the writer's pupils. */
+ * hints. Only where every such term of the post is in such a sentence or
+ * the subject of a remark in general (in_general_subject: "Social workers
+ * are overworked"), and nothing in the post is the writer's own here and
+ * now (here_and_now), a particular child, the writer's pupils or an
+ * insult. */
 static void lower_general_remarks(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;

@@ -302,6 +302,18 @@ static void missing_lexicons_reported(void **state)
 	classifier_destroy(NULL);
 }
 
+/* A classifier with the default config and the lexicons in lexdir only,
+ * which must load without a problem. */
+static struct classifier *lexicons_only(const char *lexdir, struct config **c,
+					struct problems *p)
+{
+	problems_init(p);
+	*c = config_defaults();
+	struct classifier *k = classifier_create(*c, lexdir, p);
+	assert_int_equal(p->count, 0);
+	return k;
+}
+
 /* Every frame of a section counts, however many there are (the hundredth
  * as much as the first), and a frame may hold <number>. */
 static void many_frames(void **state)
@@ -318,10 +330,8 @@ static void many_frames(void **state)
 	assert_true(len < cap);
 	free(write_temp_str(lexdir, "frames.txt", text));
 	struct problems p;
-	problems_init(&p);
-	struct config *c = config_defaults();
-	struct classifier *k = classifier_create(c, lexdir, &p);
-	assert_int_equal(p.count, 0);
+	struct config *c;
+	struct classifier *k = lexicons_only(lexdir, &c, &p);
 	struct warnings x;
 	warnings_init(&x);
 	static const char *const hits[] = {"frame001 wombats", "frame064 wombats",
@@ -354,10 +364,8 @@ static void many_placeholder(void **state)
 			    "@category derogatory\n<many> wombats\n<number> wombats in a row\n"
 			    "@frames fed|we fed\n<many> owls\n"));
 	struct problems p;
-	problems_init(&p);
-	struct config *c = config_defaults();
-	struct classifier *k = classifier_create(c, lexdir, &p);
-	assert_int_equal(p.count, 0);
+	struct config *c;
+	struct classifier *k = lexicons_only(lexdir, &c, &p);
 	struct warnings x;
 	warnings_init(&x);
 	static const struct {
