@@ -192,6 +192,14 @@ static inline bool many_at(const struct tokens *t, size_t k)
 	return false;
 }
 
+/* The first token from token from on that is "<many>", or t->count. */
+static size_t many_from(const struct tokens *t, size_t from)
+{
+	while (from < t->count && !many_at(t, from))
+		from++;
+	return from;
+}
+
 /* The node token k leads to from node, or MATCH_NO_NODE. look_up gave a
  * number no phrase spells out the token of "<number>"; one that some phrase
  * spells out ("year 9"), or that scan_phrases reads as "<many>", is still
@@ -451,9 +459,8 @@ static void longest_as(struct classifier *c, size_t i, size_t k, uint32_t id, st
 static void scan_phrases(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
-	size_t i = 0, next_many = 0;
-	while (c->many_id != MATCH_NO_TOKEN && next_many < t->count && !many_at(t, next_many))
-		next_many++;
+	size_t i = 0;
+	size_t next_many = c->many_id != MATCH_NO_TOKEN ? many_from(t, 0) : t->count;
 	while (i < t->count) {
 		/* the longest phrase from token i, and the longest that can
 		 * warn: a phrase that only says what the post is about ("one of
@@ -473,14 +480,9 @@ static void scan_phrases(struct classifier *c)
 		/* and a crowd ("60 kids", "for 380 children") is "<many>",
 		 * which a frame of up to two words may lead to; next_many
 		 * keeps the way to the next crowd, so the rest cost nothing */
-		if (c->many_id != MATCH_NO_TOKEN && next_many < i) {
-			next_many = i;
-			while (next_many < t->count && !many_at(t, next_many))
-				next_many++;
-		}
-		for (size_t k = next_many; c->many_id != MATCH_NO_TOKEN && k < t->count &&
-					   (k <= reach || k < i + 3);
-		     k++)
+		if (next_many < i)
+			next_many = many_from(t, i);
+		for (size_t k = next_many; k < t->count && (k <= reach || k < i + 3); k++)
 			if (many_at(t, k))
 				longest_as(c, i, k, c->many_id, &l);
 		uint32_t best = l.best, warn = l.warn;
@@ -618,7 +620,8 @@ static uint32_t without_number(const struct classifier *c, const struct tokens *
 	return match_dict_token(c->dict, w, n, text_hash(w, n));
 }
 
-static const struct payload *derogatory_of(const struct payload *ps, size_t n);
+static const struct payload *derogatory_word(const struct classifier *c, const char *w,
+					     size_t len, uint32_t *id);
 
 /* A word with digits for letters, "c0ck", "sh1t", "tw4t": the word its
  * letters spell, when some list has that word alone as derogatory, so that
@@ -644,14 +647,8 @@ static uint32_t unleeted(const struct classifier *c, const struct tokens *t,
 		}
 		word[k] = ch;
 	}
-	if (plain < 3)
-		return MATCH_NO_TOKEN;
-	uint32_t id =
-		match_dict_token(c->dict, word, tok->norm_len, text_hash(word, tok->norm_len));
-	size_t n;
-	const struct payload *ps =
-		match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, id), &n);
-	return derogatory_of(ps, n) ? id : MATCH_NO_TOKEN;
+	uint32_t id;
+	return plain >= 3 && derogatory_word(c, word, tok->norm_len, &id) ? id : MATCH_NO_TOKEN;
 }
 
 /* Looks up every token of t in the dictionary (ids, which must have room
@@ -688,6 +685,20 @@ static const struct payload *derogatory_of(const struct payload *ps, size_t n)
 		if (ps[k].category == CAT_DEROGATORY && (!best || ps[k].severity > best->severity))
 			best = &ps[k];
 	return best;
+}
+
+/* The payload that lists the word w[0, len) alone as derogatory, or NULL;
+ * *id is the word's token. */
+static const struct payload *derogatory_word(const struct classifier *c, const char *w,
+					     size_t len, uint32_t *id)
+{
+	*id = match_dict_token(c->dict, w, len, text_hash(w, len));
+	if (*id == MATCH_NO_TOKEN)
+		return NULL;
+	size_t n;
+	const struct payload *ps =
+		match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, *id), &n);
+	return derogatory_of(ps, n);
 }
 
 /* Whether the '*' at text[at] opens emphasis, as in "you are *once again*
@@ -727,13 +738,8 @@ static void on_obfuscated(const struct obfuscated *o, void *ctx)
 				p = &mt->p;
 		}
 	} else {
-		uint32_t id = match_dict_token(c->dict, o->form, o->len, text_hash(o->form, o->len));
-		if (id == MATCH_NO_TOKEN)
-			return;
-		size_t n;
-		const struct payload *ps =
-			match_dict_payloads(c->dict, match_dict_step(c->dict, MATCH_ROOT, id), &n);
-		p = derogatory_of(ps, n);
+		uint32_t id;
+		p = derogatory_word(c, o->form, o->len, &id);
 	}
 	if (p)
 		push_payload(sink->out, o->start, o->end, p);
@@ -2040,6 +2046,23 @@ static bool bare_plural(const struct tokens *t, size_t i)
 	       !(w->gap & GAP_APOSTROPHE);
 }
 
+/* Whether token i starts a sentence (or the text). */
+static bool starts_sentence(const struct tokens *t, size_t i)
+{
+	return i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP));
+}
+
+/* The first token of the sentence token k is in, or, where that is more
+ * than reach tokens back, the token reach back (which starts_sentence
+ * tells apart). */
+static size_t sentence_start(const struct tokens *t, size_t k, size_t reach)
+{
+	size_t s = k;
+	while (!starts_sentence(t, s) && k - s < reach)
+		s--;
+	return s;
+}
+
 /* Whether the sentence token first is in says something of people in
  * general: it begins with a bare plural of at most three words and then
  * "who" or "are" ("Trainee teachers who think they know everything are",
@@ -2050,14 +2073,11 @@ static bool bare_plural(const struct tokens *t, size_t i)
  * what such people do counts too ("Kids with ADHD need", "deserve"). */
 static bool subject_in_general(const struct tokens *t, size_t first, bool habits)
 {
-	size_t start = first;
-	while (start > 0 && !(t->items[start].gap & (GAP_BREAK | GAP_STOP))) {
-		/* a "sentence" this long is no plain remark, and the walk back
-		 * must not make a long text without stops quadratic */
-		if (first - start == SENTENCE_REACH)
-			return false;
-		start--;
-	}
+	/* a "sentence" this long is no plain remark, and the walk back must
+	 * not make a long text without stops quadratic */
+	size_t start = sentence_start(t, first, SENTENCE_REACH);
+	if (!starts_sentence(t, start))
+		return false;
 	/* "Two Year 8 girls were", "3 boys are": a count is of particular
 	 * people */
 	if (token_is(t, start, determiner, ARRAY_SIZE(determiner)) ||
@@ -2227,17 +2247,25 @@ static bool says_concern(const struct classifier *c, size_t phrases)
 }
 
 
-/* Whether phrase candidate k warns as a work detail from the lexicons
- * (not the school's name or a reg group). */
-static bool lexicon_work_term(const struct classifier *c, const struct candidate *k)
+/* Whether phrase candidate k warns from a payload of this kind (and of
+ * this category, unless CAT_COUNT). */
+static bool warns_from(const struct classifier *c, const struct candidate *k, unsigned category,
+		       unsigned kind)
 {
 	size_t n;
 	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
 	for (size_t i = 0; i < n; i++)
-		if (ps[i].category == CAT_WORK_DETAIL && ps[i].kind == KIND_TERM &&
-		    ps[i].label == k->label)
+		if (ps[i].kind == kind && ps[i].label == k->label &&
+		    (category == CAT_COUNT || ps[i].category == category))
 			return true;
 	return false;
+}
+
+/* Whether phrase candidate k warns as a work detail from the lexicons
+ * (not the school's name or a reg group). */
+static bool lexicon_work_term(const struct classifier *c, const struct candidate *k)
+{
+	return warns_from(c, k, CAT_WORK_DETAIL, KIND_TERM);
 }
 
 /* "Ofsted inspectors are soulless box-ticking wankers", "PTA mums who
@@ -2315,24 +2343,11 @@ static bool general_word(const struct tokens *t, size_t i)
 	       token_is(t, i - 1, any_word, ARRAY_SIZE(any_word));
 }
 
-/* Whether phrase candidate k is the school's or trust's own name. */
-static bool school_name(const struct classifier *c, const struct candidate *k)
-{
-	size_t n;
-	const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);
-	for (size_t i = 0; i < n; i++)
-		if (ps[i].kind == KIND_SCHOOL && ps[i].label == k->label)
-			return true;
-	return false;
-}
-
 /* Whether the sentence token k is in says something of schools in general
  * (general_word). */
 static bool general_sentence(const struct tokens *t, size_t k)
 {
-	size_t s = k, e = k + 1;
-	while (s > 0 && k - s < SENTENCE_REACH && !(t->items[s].gap & (GAP_BREAK | GAP_STOP)))
-		s--;
+	size_t s = sentence_start(t, k, SENTENCE_REACH), e = k + 1;
 	while (e < t->count && e - k < SENTENCE_REACH &&
 	       !(t->items[e].gap & (GAP_BREAK | GAP_STOP)))
 		e++;
@@ -2367,10 +2382,8 @@ static const char *const some_of_all[] = {"every", "most", "all", "many"};
  * no comma or second clause between. */
 static bool in_general_subject(const struct tokens *t, size_t first, size_t last)
 {
-	size_t s = first;
-	while (s > 0 && first - s < 5 && !(t->items[s].gap & (GAP_BREAK | GAP_STOP)))
-		s--;
-	if (!(s == 0 || (t->items[s].gap & (GAP_BREAK | GAP_STOP))) ||
+	size_t s = sentence_start(t, first, 5);
+	if (!starts_sentence(t, s) ||
 	    (token_is(t, s, determiner, ARRAY_SIZE(determiner)) &&
 	     !token_is(t, s, some_of_all, ARRAY_SIZE(some_of_all))))
 		return false;
@@ -2412,15 +2425,12 @@ static void lower_general_remarks(struct classifier *c)
 		if (k->severity < SEV_MEDIUM ||
 		    (k->category != CAT_WORK_DETAIL && k->category != CAT_CONFIDENTIAL))
 			continue;
-		size_t first = token_starting_at(t, k->start), last = first;
-		while (last + 1 < t->count && t->items[last + 1].start < k->end)
-			last++;
 		bool phrase = k->node != MATCH_NO_NODE;
-		if (phrase && school_name(c, k))
-			return;
-		if (!((phrase && in_general_subject(t, first, last)) ||
+		if (phrase && warns_from(c, k, CAT_COUNT, KIND_SCHOOL))
+			return; /* the school's or trust's own name */
+		if (!((phrase && in_general_subject(t, k->first, k->last)) ||
 		      ((phrase || k->label == c->pattern_labels[PL_YEAR_GROUP]) &&
-		       general_sentence(t, first))))
+		       general_sentence(t, phrase ? k->first : token_starting_at(t, k->start)))))
 			return;
 		lowered++;
 	}

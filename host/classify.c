@@ -948,6 +948,12 @@ static void add_fillers(struct classifier *c)
 	}
 }
 
+/* The token of the word w, or MATCH_NO_TOKEN if no term has it. */
+static uint32_t word_id(const struct match_dict *d, const char *w)
+{
+	return match_dict_token(d, w, strlen(w), text_hash(w, strlen(w)));
+}
+
 /* Adds the rosters' names and finishes the dictionary. Touches nothing that
  * the hello reply reads (stats, rosters, problems), so it may run on a
  * second thread while the first one answers. */
@@ -968,10 +974,8 @@ static void *build_names(void *arg)
 	 * to the hello: the dictionary's word list takes a while to read */
 	typos_build(c->typos, c->morphology, c->dict);
 	match_dict_freeze(c->dict);
-	c->number_id = match_dict_token(c->dict, NUMBER_WORD, strlen(NUMBER_WORD),
-					text_hash(NUMBER_WORD, strlen(NUMBER_WORD)));
-	c->many_id = match_dict_token(c->dict, MANY_WORD, strlen(MANY_WORD),
-				      text_hash(MANY_WORD, strlen(MANY_WORD)));
+	c->number_id = word_id(c->dict, NUMBER_WORD);
+	c->many_id = word_id(c->dict, MANY_WORD);
 	patterns_jit(c->patterns);
 	match_dict_destroy(c->common);
 	c->common = NULL;
