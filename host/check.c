@@ -1420,7 +1420,8 @@ static bool topic_of(const struct tokens *t, size_t first)
 
 static const char *const topic_word[] = {"education", "awareness", "training", "lesson",
 					 "lessons", "workshop", "workshops", "policy", "policies",
-					 "campaign", "charity", "course", "courses", "talk", "talks"};
+					 "campaign", "charity", "course", "courses", "talk", "talks",
+					 "refresher", "refreshers"};
 
 /* Whether the confidential term at tokens [first, last] names what is
  * taught or campaigned for ("knife crime education", "FGM awareness",
