@@ -1402,7 +1402,20 @@ static bool in_a_story(const struct tokens *t, size_t last)
 	}
 	return false;
 }
+/* The writer's own here and now: a post with these is about their school,
+ * however general its words ("Governors are talking about cutting two
+ * posts, nobody knows yet", "the new rota"). */
+static const char *const here_and_now[] = {
+	"i", "me", "my", "mine", "we", "our", "ours", "us", "myself", "ourselves", "im", "ive",
+	"today", "tonight", "tomorrow", "yesterday", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "weekend", "morning", "afternoon", "next",
+	"yet", "ago", "new", "here", "again",
+};
 static const char *const article_word[] = {"a", "an", "the"};
+static const char *const about_only[] = {"about"};
+static const char *const story_break[] = {"and", "then", "but", "so", "because", "when", "while", "if"};
+/* how far, in words, a story's subject runs after "a series about" */
+enum { STORY_REACH = 8 };
 
 /* Whether the confidential term at token first is the topic of something
  * read, watched or taught ("a documentary about forced marriage", "training
@@ -1413,9 +1426,23 @@ static bool topic_of(const struct tokens *t, size_t first)
 	if (i > 0 && token_is(t, i - 1, article_word, ARRAY_SIZE(article_word)) &&
 	    !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
 		i--;
-	return i >= 2 && token_is(t, i - 1, about_word, ARRAY_SIZE(about_word)) &&
-	       token_is(t, i - 2, media_word, ARRAY_SIZE(media_word)) &&
-	       !((t->items[i].gap | t->items[i - 1].gap) & (GAP_BREAK | GAP_STOP));
+	if (i >= 2 && token_is(t, i - 1, about_word, ARRAY_SIZE(about_word)) &&
+	    token_is(t, i - 2, media_word, ARRAY_SIZE(media_word)) &&
+	    !((t->items[i].gap | t->items[i - 1].gap) & (GAP_BREAK | GAP_STOP)))
+		return true;
+	/* further into what the story is about: "a series about a teacher
+	 * who goes to prison", not "a film about it and then my Year 9" */
+	for (size_t j = first; j >= 2 && first - j < STORY_REACH; j--) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		if (token_is(t, j - 1, here_and_now, ARRAY_SIZE(here_and_now)) ||
+		    token_is(t, j - 1, story_break, ARRAY_SIZE(story_break)))
+			return false;
+		if (token_is(t, j - 1, about_only, 1) &&
+		    token_is(t, j - 2, media_word, ARRAY_SIZE(media_word)))
+			return true;
+	}
+	return false;
 }
 
 static const char *const topic_word[] = {"education", "awareness", "training", "lesson",
@@ -1734,6 +1761,8 @@ static bool childs_event_at(const struct tokens *t, size_t j)
 
 static const char *const school_only[] = {"school"};
 static const char *const run_word[] = {"run", "runs"};
+static const char *const race_runners[] = {"parents", "mums", "dads", "mothers", "fathers"};
+static const char *const race_word[] = {"race"};
 
 /* Whether token i starts what says a parent speaks of their own child at
  * school: "my son", "our daughters", "proud mum", "mum guilt", "the tooth
@@ -1753,6 +1782,10 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	/* "the school run": a parent's journey, not a teacher's */
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
 	    token_is(t, i + 1, run_word, ARRAY_SIZE(run_word)))
+		return true;
+	/* "the parents' race" at sports day: run by the parents */
+	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
+	    (t->items[i + 1].gap & GAP_APOSTROPHE) && token_is(t, i + 1, race_word, 1))
 		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
 	 * or tooth (five), which most words are not */
@@ -2305,21 +2338,28 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 	}
 }
 
-/* The writer's own here and now: a post with these is about their school,
- * however general its words ("Governors are talking about cutting two
- * posts, nobody knows yet", "the new rota"). */
-static const char *const here_and_now[] = {
-	"i", "me", "my", "mine", "we", "our", "ours", "us", "myself", "ourselves", "im", "ive",
-	"today", "tonight", "tomorrow", "yesterday", "monday", "tuesday", "wednesday",
-	"thursday", "friday", "saturday", "sunday", "weekend", "morning", "afternoon", "next",
-	"yet", "ago", "new", "here", "again",
-};
+static const char *const ago_word[] = {"ago"};
+static const char *const long_time[] = {"years", "decades", "ages", "centuries", "generations"};
+
+/* Whether token i is the "ago" of "years ago" or "decades ago": no day of
+ * the writer's own ("should have gone years ago"). */
+static bool long_ago(const struct tokens *t, size_t i)
+{
+	return i > 0 && token_is(t, i, ago_word, 1) &&
+	       token_is(t, i - 1, long_time, ARRAY_SIZE(long_time));
+}
+
 /* words that make a sentence about schools in general */
 static const char *const in_general[] = {
 	"nationally", "national", "nationwide", "country", "profession", "nowadays",
 	"generally", "government",
 };
 static const char *const any_word[] = {"any"};
+static const char *const best_worst[] = {"best", "worst", "greatest"};
+static const char *const kinds_of_staff[] = {
+	"teachers", "headteachers", "heads", "leaders", "schools", "parents", "tas",
+	"senco", "sencos", "inspectors", "governors", "trusts", "colleagues", "mentors",
+};
 static const char *const this_or_ours[] = {"this", "my", "our"};
 static const char *const school_people[] = {"school", "teacher", "child", "parent", "kid"};
 static const char *const schools_word[] = {"schools"};
@@ -2340,6 +2380,11 @@ static bool general_word(const struct tokens *t, size_t i)
 		return false;
 	if (token_is(t, i, schools_word, ARRAY_SIZE(schools_word)))
 		return token_is(t, i - 1, kind_of_school, ARRAY_SIZE(kind_of_school));
+	/* "the best headteachers", "the worst parents": the kind, not ours */
+	if (token_is(t, i, best_worst, ARRAY_SIZE(best_worst)) &&
+	    token_is(t, i - 1, the_word, 1) && i + 1 < t->count &&
+	    !(t->items[i + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)))
+		return token_is(t, i + 1, kinds_of_staff, ARRAY_SIZE(kinds_of_staff));
 	return token_is(t, i, school_people, ARRAY_SIZE(school_people)) &&
 	       token_is(t, i - 1, any_word, ARRAY_SIZE(any_word));
 }
@@ -2362,6 +2407,7 @@ static bool general_sentence(const struct tokens *t, size_t k)
 static const char *const general_verb[] = {
 	"are", "should", "shouldn", "can", "cant", "cannot", "must", "need",
 	"deserve", "put", "get", "make", "take", "don", "do", "never", "always", "cost", "ruin",
+	"tell",
 };
 /* after which a subject need not be plural: "Report writing should be
  * abolished" */
@@ -2438,7 +2484,7 @@ static void lower_general_remarks(struct classifier *c)
 	if (!lowered)
 		return;
 	for (size_t i = 0; i < t->count; i++)
-		if (token_is(t, i, here_and_now, ARRAY_SIZE(here_and_now)))
+		if (token_is(t, i, here_and_now, ARRAY_SIZE(here_and_now)) && !long_ago(t, i))
 			return;
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
