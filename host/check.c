@@ -2341,12 +2341,24 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 static const char *const ago_word[] = {"ago"};
 static const char *const long_time[] = {"years", "decades", "ages", "centuries", "generations"};
 
-/* Whether token i is the "ago" of "years ago" or "decades ago": no day of
- * the writer's own ("should have gone years ago"). */
-static bool long_ago(const struct tokens *t, size_t i)
+static const char *const fight_word[] = {"fight"};
+static const char *const change_word[] = {"change"};
+static const char *const mind_word[] = {"mind"};
+
+/* Whether the here-and-now word at token i says nothing of the writer's
+ * own day: the "ago" of "years ago" ("should have gone years ago"), or
+ * the "me" and "my" of a sign-off to an opinion ("fight me", "change my
+ * mind"). */
+static bool not_own_day(const struct tokens *t, size_t i)
 {
-	return i > 0 && token_is(t, i, ago_word, 1) &&
-	       token_is(t, i - 1, long_time, ARRAY_SIZE(long_time));
+	if (i == 0)
+		return false;
+	if (token_is(t, i, ago_word, 1))
+		return token_is(t, i - 1, long_time, ARRAY_SIZE(long_time));
+	if (token_is(t, i, me_word, 1))
+		return token_is(t, i - 1, fight_word, 1);
+	return token_is(t, i - 1, change_word, 1) && i + 1 < t->count &&
+	       token_is(t, i + 1, mind_word, 1);
 }
 
 /* words that make a sentence about schools in general */
@@ -2419,6 +2431,8 @@ static const char *const now_state[] = {
 	"cancelled",
 };
 static const char *const some_of_all[] = {"every", "most", "all", "many"};
+/* plurals with no s: "PRU staff are the best in the business" */
+static const char *const plural_noun[] = {"staff", "people", "children", "men", "women"};
 
 /* Whether tokens [first, last] are in the subject of a remark on people or
  * things in general that starts its sentence: a bare plural ("Social
@@ -2445,7 +2459,7 @@ static bool in_general_subject(const struct tokens *t, size_t first, size_t last
 		if (token_is(t, j, clause_word, ARRAY_SIZE(clause_word)) ||
 		    token_is(t, j, this_or_ours, ARRAY_SIZE(this_or_ours)))
 			return false;
-		plural |= bare_plural(t, j);
+		plural |= bare_plural(t, j) || token_is(t, j, plural_noun, ARRAY_SIZE(plural_noun));
 	}
 	return false;
 }
@@ -2484,7 +2498,7 @@ static void lower_general_remarks(struct classifier *c)
 	if (!lowered)
 		return;
 	for (size_t i = 0; i < t->count; i++)
-		if (token_is(t, i, here_and_now, ARRAY_SIZE(here_and_now)) && !long_ago(t, i))
+		if (token_is(t, i, here_and_now, ARRAY_SIZE(here_and_now)) && !not_own_day(t, i))
 			return;
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
