@@ -1413,7 +1413,8 @@ static const char *const here_and_now[] = {
 };
 static const char *const article_word[] = {"a", "an", "the"};
 static const char *const about_only[] = {"about"};
-static const char *const story_break[] = {"and", "then", "but", "so", "because", "when", "while", "if"};
+static const char *const story_break[] = {"and",  "then", "but",   "so",
+					  "because", "when", "while", "if"};
 /* how far, in words, a story's subject runs after "a series about" */
 enum { STORY_REACH = 8 };
 
@@ -1445,10 +1446,11 @@ static bool topic_of(const struct tokens *t, size_t first)
 	return false;
 }
 
-static const char *const topic_word[] = {"education", "awareness", "training", "lesson",
-					 "lessons", "workshop", "workshops", "policy", "policies",
-					 "campaign", "charity", "course", "courses", "talk", "talks",
-					 "refresher", "refreshers"};
+static const char *const topic_word[] = {
+	"education", "awareness", "training", "lesson", "lessons", "workshop", "workshops",
+	"policy", "policies", "campaign", "charity", "course", "courses", "talk", "talks",
+	"audit", "audits", "refresher", "refreshers",
+};
 
 /* Whether the confidential term at tokens [first, last] names what is
  * taught or campaigned for ("knife crime education", "FGM awareness",
