@@ -1745,6 +1745,8 @@ static const char *const guilt_word[] = {"guilt"};
 static const char *const own_children[] = {
 	"son", "daughter", "sons", "daughters", "stepson", "stepdaughter",
 	"eldest", "youngest", "oldest", "twins", "boy", "girl",
+	"niece", "nephew", "nieces", "nephews", "grandson", "granddaughter",
+	"godson", "goddaughter",
 };
 static const char *const tooth_word[] = {"tooth"};
 static const char *const fairy_word[] = {"fairy"};
