@@ -1787,6 +1787,11 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
 	    token_is(t, i + 1, run_word, ARRAY_SIZE(run_word)))
 		return true;
+	/* "Nephew's class assembly on Friday": the writer's own, "my" left
+	 * out at the start of a sentence */
+	if ((i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP))) &&
+	    token_is(t, i, own_children, ARRAY_SIZE(own_children)) && possessive_s(t, i + 1))
+		return true;
 	/* "the parents' race" at sports day: run by the parents */
 	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
 	    (t->items[i + 1].gap & GAP_APOSTROPHE) && token_is(t, i + 1, race_word, 1))
@@ -2438,6 +2443,18 @@ static const char *const some_of_all[] = {"every", "most", "all", "many"};
 /* plurals with no s: "PRU staff are the best in the business" */
 static const char *const plural_noun[] = {"staff", "people", "children", "men", "women"};
 
+static const char *const do_word[] = {"do"};
+static const char *const party_kind[] = {"christmas", "leaving", "retirement", "birthday",
+					 "summer", "staff", "works", "farewell"};
+
+/* Whether token j is "do" the party ("the English department Christmas
+ * do"), not the verb. */
+static bool a_do(const struct tokens *t, size_t j)
+{
+	return j > 0 && token_is(t, j, do_word, 1) &&
+	       token_is(t, j - 1, party_kind, ARRAY_SIZE(party_kind));
+}
+
 /* Whether tokens [first, last] are in the subject of a remark on people or
  * things in general that starts its sentence: a bare plural ("Social
  * workers are", "SATs put", "Mocks in November are"), or anything that
@@ -2456,7 +2473,8 @@ static bool in_general_subject(const struct tokens *t, size_t first, size_t last
 	for (size_t j = s; j < t->count && j <= s + 5; j++) {
 		if (j > s && (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)))
 			return false;
-		if (j > last && token_is(t, j, general_verb, ARRAY_SIZE(general_verb)))
+		if (j > last && token_is(t, j, general_verb, ARRAY_SIZE(general_verb)) &&
+		    !a_do(t, j))
 			return (plural || token_is(t, j, general_modal, ARRAY_SIZE(general_modal))) &&
 			       !(j + 1 < t->count &&
 				 token_is(t, j + 1, now_state, ARRAY_SIZE(now_state)));
