@@ -1402,6 +1402,7 @@ static bool in_a_story(const struct tokens *t, size_t last)
 	}
 	return false;
 }
+
 /* The writer's own here and now: a post with these is about their school,
  * however general its words ("Governors are talking about cutting two
  * posts, nobody knows yet", "the new rota"). */
@@ -1413,8 +1414,9 @@ static const char *const here_and_now[] = {
 };
 static const char *const article_word[] = {"a", "an", "the"};
 static const char *const about_only[] = {"about"};
-static const char *const story_break[] = {"and",  "then", "but",   "so",
-					  "because", "when", "while", "if"};
+static const char *const story_break[] = {
+	"and", "then", "but", "so", "because", "when", "while", "if",
+};
 /* how far, in words, a story's subject runs after "a series about" */
 enum { STORY_REACH = 8 };
 
