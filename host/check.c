@@ -106,6 +106,12 @@ static bool in_capitals(const struct tokens *t, size_t first, size_t last)
 }
 
 static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n);
+
+/* Whether token i starts a sentence (or the text). */
+static bool starts_sentence(const struct tokens *t, size_t i)
+{
+	return i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP));
+}
 static const char *const my[] = {"my", "our"};
 /* a work detail that starts with one of these is the writer's own work:
  * "teaching in the same school as", "covering my own daughter's class" */
@@ -1144,7 +1150,7 @@ static bool said_of_self(const struct tokens *t, size_t first)
 		i--;
 		skipped++;
 	}
-	if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+	if (starts_sentence(t, i))
 		return false;
 	/* not "my son's teacher is useless", where the 's is his */
 	if (token_is(t, i - 1, im, ARRAY_SIZE(im)) ||
@@ -1198,7 +1204,7 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
 			return false;
 		i--;
-		if (i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		if (starts_sentence(t, i))
 			continue;
 		/* "the dog's been diagnosed with arthritis": a pet's news */
 		if (token_is(t, i, pet, ARRAY_SIZE(pet)) &&
@@ -1791,8 +1797,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return true;
 	/* "Nephew's class assembly on Friday": the writer's own, "my" left
 	 * out at the start of a sentence */
-	if ((i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP))) &&
-	    token_is(t, i, own_children, ARRAY_SIZE(own_children)) && possessive_s(t, i + 1))
+	if (starts_sentence(t, i) && token_is(t, i, own_children, ARRAY_SIZE(own_children)) &&
+	    possessive_s(t, i + 1))
 		return true;
 	/* "the parents' race" at sports day: run by the parents */
 	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
@@ -2091,12 +2097,6 @@ static bool bare_plural(const struct tokens *t, size_t i)
 	       !(w->gap & GAP_APOSTROPHE);
 }
 
-/* Whether token i starts a sentence (or the text). */
-static bool starts_sentence(const struct tokens *t, size_t i)
-{
-	return i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP));
-}
-
 /* The first token of the sentence token k is in, or, where that is more
  * than reach tokens back, the token reach back (which starts_sentence
  * tells apart). */
@@ -2163,8 +2163,7 @@ static bool role_in_general(const struct tokens *t, size_t first, size_t last)
 	for (size_t j = first; j <= last; j++)
 		if (token_is(t, j, determiner, ARRAY_SIZE(determiner)))
 			return false;
-	return (first == 0 || (t->items[first].gap & (GAP_BREAK | GAP_STOP))) &&
-	       bare_plural(t, last) && last + 1 < t->count &&
+	return starts_sentence(t, first) && bare_plural(t, last) && last + 1 < t->count &&
 	       !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
 	       (token_is(t, last + 1, modal_verb, ARRAY_SIZE(modal_verb)) ||
 		token_is(t, last + 1, habit_verb, ARRAY_SIZE(habit_verb)));
