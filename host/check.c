@@ -2717,6 +2717,31 @@ static void *side_scan_run(void *arg)
  * horrified"): the writer's own schooldays. The first phrases candidates
  * are the lists' phrases, in the order of their starts, and the year
  * groups come in theirs, so one pass over each does. */
+/* "A Year 11 told me she's sofa surfing", "a Year 9 in my cover lesson":
+ * one pupil called by the year group, not a Year 6 class or teacher. The
+ * word after is a verb or a preposition of the kind a person takes. */
+static const char *const one_article[] = {"a", "an", "one"};
+static const char *const after_one_pupil[] = {
+	"told",	 "said",  "says",    "tells",  "asked",    "was",	  "is",	    "has",   "had",
+	"got",	 "came",  "comes",   "who",    "who's",	   "whose",  "in",	    "at",    "from",
+	"with",	 "today", "just",    "kept",   "keeps",	   "ran",    "walked",  "cried", "threw",
+	"hit",	 "swore", "refused", "tried",  "wrote",	   "brought", "admitted", "disclosed",
+	"needs", "wants", "wanted",  "didn't", "doesn't", "isn't",  "wasn't",  "hasn't", "did",
+	"does",	 "left",  "went",    "turned", "on"};
+
+static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
+{
+	size_t first = token_starting_at(t, k->start);
+	if (first == 0 || first >= t->count || t->items[first].gap & (GAP_BREAK | GAP_STOP) ||
+	    !token_is(t, first - 1, one_article, ARRAY_SIZE(one_article)))
+		return false;
+	size_t next = first;
+	while (next < t->count && t->items[next].start < k->end)
+		next++;
+	return next == t->count || t->items[next].gap & (GAP_BREAK | GAP_STOP) ||
+	       token_is(t, next, after_one_pupil, ARRAY_SIZE(after_one_pupil));
+}
+
 static void note_year_groups(struct classifier *c, const char *text, size_t phrases)
 {
 	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
@@ -2741,7 +2766,7 @@ static void note_year_groups(struct classifier *c, const char *text, size_t phra
 		if (allowed_end >= k->end)
 			continue;
 		c->cands.context = true;
-		if ((text[k->end - 1] | 0x20) == 's')
+		if ((text[k->end - 1] | 0x20) == 's' || one_of_a_year(&c->tokens, k))
 			c->cands.child = true;
 	}
 }
