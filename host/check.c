@@ -2169,6 +2169,28 @@ static bool role_in_general(const struct tokens *t, size_t first, size_t last)
 		token_is(t, last + 1, habit_verb, ARRAY_SIZE(habit_verb)));
 }
 
+/* "SEN transport", "a SEND hub", "SEN teaching assistant": the acronym for
+ * children's needs (SEN, SEND, Wales's ALN, Scotland's ASN) naming a
+ * service, a post or a body, not a child's needs.
+ * "SEN support", "SEND tribunal" and "SEN register" are a child's and stay. */
+static const char *const service_noun[] = {
+	"transport", "teaching", "ta",	     "tas",	 "assistant", "assistants", "forum",
+	"forums",    "hub",	 "hubs",     "team",	 "teams",     "department", "unit",
+	"units",     "base",	 "bases",    "school",	 "schools",   "college",    "training",
+	"policy",    "lead",	 "leads",    "leader",	 "leaders",   "coordinator", "co-ordinator",
+	"officer",   "officers", "governor", "funding", "system",
+	"crisis",    "reforms",	 "conference", "teacher", "teachers", "staff",	    "network",
+	"course",    "courses",	 "specialist", "consultant", "adviser", "advisor",  "service",
+	"services",  "parents",	 "provider", "providers"};
+
+static const char *const needs_acronym[] = {"sen", "send", "aln", "asn"};
+
+static bool names_a_service(const struct tokens *t, size_t last)
+{
+	return token_is(t, last, needs_acronym, ARRAY_SIZE(needs_acronym)) && last + 1 < t->count && !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+	       token_is(t, last + 1, service_noun, ARRAY_SIZE(service_noun));
+}
+
 static enum severity judge(const struct classifier *c, const struct payload *p,
 			   const struct candidate *k, struct text_shape shape, unsigned *cat)
 {
@@ -2200,6 +2222,9 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if ((p->flags & TERM_ACRONYM) && !in_capitals(&c->tokens, k->last, k->last))
 		return SEV_NONE;
+	if (p->category == CAT_CONFIDENTIAL && k->first == k->last &&
+	    names_a_service(&c->tokens, k->last))
+		return SEV_LOW;
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||
@@ -2742,6 +2767,34 @@ static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
 	       token_is(t, next, after_one_pupil, ARRAY_SIZE(after_one_pupil));
 }
 
+/* "One of my hospital school pupils", "one of the lads on my school run",
+ * "one of my route kids": one child of the writer's, with words between
+ * that no list spells out. */
+static const char *const one_word[] = {"one"};
+static const char *const of_word[] = {"of"};
+static const char *const children_noun[] = {"pupils", "kids", "students", "boys", "girls",
+					    "children", "tutees", "learners", "lads", "lasses"};
+enum { ONE_OF_MINE_REACH = 4 };
+
+static void note_one_of_mine(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i + 3 < t->count; i++) {
+		if (!token_is(t, i, one_word, ARRAY_SIZE(one_word)) ||
+		    !token_is(t, i + 1, of_word, ARRAY_SIZE(of_word)) ||
+		    !token_is(t, i + 2, my, ARRAY_SIZE(my)))
+			continue;
+		for (size_t j = i + 3; j < t->count && j <= i + 2 + ONE_OF_MINE_REACH; j++) {
+			if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+				break;
+			if (token_is(t, j, children_noun, ARRAY_SIZE(children_noun))) {
+				c->cands.child = true;
+				return;
+			}
+		}
+	}
+}
+
 static void note_year_groups(struct classifier *c, const char *text, size_t phrases)
 {
 	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
@@ -2856,6 +2909,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	}
 
 	note_year_groups(c, text, phrases);
+	note_one_of_mine(c);
 	scan_spelled_addresses(c, &sink);
 	struct text_shape shape = shape_of(t);
 	scan_class_groups(c, text, shape.shouting);
