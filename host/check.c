@@ -1776,6 +1776,75 @@ static const char *const run_word[] = {"run", "runs"};
 static const char *const race_runners[] = {"parents", "mums", "dads", "mothers", "fathers"};
 static const char *const race_word[] = {"race"};
 
+/* The writer's husband, wife or partner, whose school is theirs and not
+ * the writer's: "Husband is a deputy head", "Partner's school has Ofsted
+ * tomorrow", "the parents at my husband's school", "my wife says the Year
+ * 9 essays are painful", "Proud of my wife, her Year 11s smashed their
+ * mocks". */
+static const char *const other_word[] = {"other"};
+static const char *const half_word[] = {"half"};
+static const char *const spouse_says[] = {"says", "said", "thinks", "reckons", "tells"};
+
+/* How many tokens "husband" or "other half" takes at token i: 0, 1 or 2. */
+static size_t spouse_at(const struct tokens *t, size_t i)
+{
+	if (i >= t->count)
+		return 0;
+	if (token_is(t, i, spouse, ARRAY_SIZE(spouse)))
+		return 1;
+	return i + 1 < t->count && token_is(t, i, other_word, 1) && token_is(t, i + 1, half_word, 1) &&
+			       !(t->items[i + 1].gap & (GAP_BREAK | GAP_STOP))
+		       ? 2
+		       : 0;
+}
+
+static bool spouse_marker_at(const struct tokens *t, size_t i)
+{
+	bool mine = token_is(t, i, my, ARRAY_SIZE(my));
+	size_t at = mine ? i + 1 : i;
+	size_t n = spouse_at(t, at);
+	if (!n || (mine && (t->items[at].gap & (GAP_BREAK | GAP_STOP))))
+		return false;
+	size_t after = at + n;
+	bool joined = after < t->count && !(t->items[after].gap & (GAP_BREAK | GAP_STOP));
+	/* "my husband's", and "Partner's" at a sentence's start */
+	if (joined && possessive_s(t, after) && (mine || starts_sentence(t, i)))
+		return true;
+	/* the spouse the sentence is about: "Husband is a deputy head", "My
+	 * wife has been up till midnight writing Year 6 reports" */
+	if (starts_sentence(t, i))
+		return true;
+	if (!mine)
+		return false;
+	if (joined && token_is(t, after, spouse_says, ARRAY_SIZE(spouse_says)))
+		return true;
+	/* "Proud of my wife, her Year 11s": the spouse's, told by "her" */
+	for (size_t j = after; j < t->count && !(t->items[j].gap & (GAP_BREAK | GAP_STOP)); j++)
+		if (token_is(t, j, his_her, ARRAY_SIZE(his_her)))
+			return true;
+	return false;
+}
+
+/* Whether the work detail at tokens [first, last] is "our school" or "my
+ * class" in a sentence about the writer's spouse: a school they share ("My
+ * husband got the deputy head job at our school"), still the writer's. */
+static bool ours_beside_spouse(const struct tokens *t, size_t first, size_t last)
+{
+	bool ours = false;
+	for (size_t j = first; j <= last && j < t->count; j++)
+		ours |= token_is(t, j, my, ARRAY_SIZE(my));
+	if (!ours)
+		return false;
+	size_t i = first;
+	while (i > 0 && !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		i--;
+	for (size_t j = i; j < t->count && (j == i || !(t->items[j].gap & (GAP_BREAK | GAP_STOP)));
+	     j++)
+		if (spouse_marker_at(t, j))
+			return true;
+	return false;
+}
+
 /* Whether token i starts what says a parent speaks of their own child at
  * school: "my son", "our daughters", "proud mum", "mum guilt", "the tooth
  * fairy", "my kids' school", "the school run", or a child's event by the
@@ -1800,6 +1869,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (starts_sentence(t, i) && token_is(t, i, own_children, ARRAY_SIZE(own_children)) &&
 	    possessive_s(t, i + 1))
 		return true;
+	if (spouse_marker_at(t, i))
+		return true;
 	/* "the parents' race" at sports day: run by the parents */
 	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
 	    (t->items[i + 1].gap & GAP_APOSTROPHE) && token_is(t, i + 1, race_word, 1))
@@ -1818,8 +1889,10 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    (token_is(t, i, tooth_word, ARRAY_SIZE(tooth_word)) &&
 	     token_is(t, i + 1, fairy_word, ARRAY_SIZE(fairy_word))))
 		return true;
-	/* a teacher's "my kids" may be their class, but not their school */
-	if (i + 2 < t->count && token_is(t, i, my, ARRAY_SIZE(my)) &&
+	/* a teacher's "my kids" may be their class, but not their school; nor
+	 * is "the kids' school" a teacher's */
+	if (i + 2 < t->count &&
+	    (token_is(t, i, my, ARRAY_SIZE(my)) || token_is(t, i, the_word, ARRAY_SIZE(the_word))) &&
 	    token_is(t, i + 1, kids_word, ARRAY_SIZE(kids_word)) &&
 	    (t->items[i + 2].gap & GAP_APOSTROPHE) &&
 	    token_is(t, i + 2, school_word, ARRAY_SIZE(school_word)))
@@ -2244,7 +2317,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	/* the school's own name is the writer's work whoever's child it is */
 	if (p->category == CAT_WORK_DETAIL && p->kind != KIND_SCHOOL &&
-	    (parents_sentence(c, k->first) || own_childs(&c->tokens, k->first, k->last)))
+	    ((parents_sentence(c, k->first) && !ours_beside_spouse(&c->tokens, k->first, k->last)) ||
+	     own_childs(&c->tokens, k->first, k->last)))
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || topic_after(&c->tokens, k->last) ||
