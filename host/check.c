@@ -881,7 +881,7 @@ static const char *const class_near[] = {"in", "from", "taught", "teach", "teach
 					 "teaches", "covering", "cover", "with"};
 static const char *const class_after[] = {"class", "form", "group", "set", "lot", "kids",
 					  "pupils", "students", "children", "boys", "girls",
-					  "register", "tutor", "parents"};
+					  "register", "tutor", "parents", "were"};
 static const char *const class_veto[] = {
 	"room", "flat", "unit", "seat", "row", "gate", "platform", "bay", "block", "apartment",
 	"apt", "number", "no", "plot", "bus", "terminal", "floor", "level", "zone", "aisle",
@@ -2252,7 +2252,7 @@ static const char *const service_noun[] = {
 	"units",     "base",	 "bases",    "school",	 "schools",   "college",    "training",
 	"policy",    "lead",	 "leads",    "leader",	 "leaders",   "coordinator", "co-ordinator",
 	"officer",   "officers", "governor", "funding", "system",
-	"crisis",    "reforms",	 "conference", "teacher", "teachers", "staff",	    "network",
+	"crisis",    "reform",	 "reforms",	 "conference", "teacher", "teachers", "staff",	    "network",
 	"course",    "courses",	 "specialist", "consultant", "adviser", "advisor",  "service",
 	"services",  "parents",	 "provider", "providers"};
 
@@ -2262,6 +2262,34 @@ static bool names_a_service(const struct tokens *t, size_t last)
 {
 	return token_is(t, last, needs_acronym, ARRAY_SIZE(needs_acronym)) && last + 1 < t->count && !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
 	       token_is(t, last + 1, service_noun, ARRAY_SIZE(service_noun));
+}
+
+/* "not one waterproof between us", "two bottles of wine between us", "a
+ * hundred years' experience between us": a count shared out, not "just
+ * between us" or "keep this between us". */
+static const char *const between_word[] = {"between"};
+static const char *const us_word[] = {"us"};
+static const char *const count_word[] = {"one", "two",	 "three", "four", "five", "six", "seven",
+					 "eight", "nine", "ten",  "a",	   "an",   "no",   "not",
+					 "hundred", "dozen"};
+static const char *const secret_before[] = {"this", "it", "that", "just", "strictly", "only",
+					    "stays", "stay", "remain", "remains", "kept", "keep",
+					    "quiet", "and", "but"};
+
+static bool shared_between_us(const struct tokens *t, size_t first, size_t last)
+{
+	if (last != first + 1 || first < 2 || !token_is(t, first, between_word, 1) ||
+	    !token_is(t, last, us_word, 1) || (t->items[first].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) ||
+	    token_is(t, first - 1, secret_before, ARRAY_SIZE(secret_before)))
+		return false;
+	for (size_t j = first - 1, n = 0; n < 4; j--, n++) {
+		const struct token *tok = &t->items[j];
+		if ((tok->flags & TOKEN_HAS_DIGIT) || token_is(t, j, count_word, ARRAY_SIZE(count_word)))
+			return true;
+		if ((tok->gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) || j == 0)
+			break;
+	}
+	return false;
 }
 
 static enum severity judge(const struct classifier *c, const struct payload *p,
@@ -2297,6 +2325,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_NONE;
 	if (p->category == CAT_CONFIDENTIAL && k->first == k->last &&
 	    names_a_service(&c->tokens, k->last))
+		return SEV_LOW;
+	if (p->category == CAT_CONFIDENTIAL && shared_between_us(&c->tokens, k->first, k->last))
 		return SEV_LOW;
 	/* a particular child makes a post about school for these terms too:
 	 * "a boy in Year 9 was arrested", "one of my boys' dad was arrested" */
