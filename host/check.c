@@ -1754,7 +1754,7 @@ static const char *const own_children[] = {
 	"son", "daughter", "sons", "daughters", "stepson", "stepdaughter",
 	"eldest", "youngest", "oldest", "twins", "boy", "girl",
 	"niece", "nephew", "nieces", "nephews", "grandson", "granddaughter",
-	"godson", "goddaughter",
+	"godson", "goddaughter", "lad",
 };
 static const char *const tooth_word[] = {"tooth"};
 static const char *const fairy_word[] = {"fairy"};
