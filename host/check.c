@@ -2846,9 +2846,10 @@ static void *side_scan_run(void *arg)
  * horrified"): the writer's own schooldays. The first phrases candidates
  * are the lists' phrases, in the order of their starts, and the year
  * groups come in theirs, so one pass over each does. */
-/* "A Year 11 told me she's sofa surfing", "a Year 9 in my cover lesson":
- * one pupil called by the year group, not a Year 6 class or teacher. The
- * word after is a verb or a preposition of the kind a person takes. */
+/* "A Year 11 told me she's sofa surfing", "a Year 9 in my cover lesson",
+ * "a Year 3 mum": one pupil called by the year group (or that pupil's
+ * family), not a Year 6 class or teacher. The word after is a verb or a
+ * preposition of the kind a person takes, or the family. */
 static const char *const one_article[] = {"a", "an", "one"};
 static const char *const after_one_pupil[] = {
 	"told",	 "said",  "says",    "tells",  "asked",    "was",	  "is",	    "has",   "had",
@@ -2856,7 +2857,10 @@ static const char *const after_one_pupil[] = {
 	"with",	 "today", "just",    "kept",   "keeps",	   "ran",    "walked",  "cried", "threw",
 	"hit",	 "swore", "refused", "tried",  "wrote",	   "brought", "admitted", "disclosed",
 	"needs", "wants", "wanted",  "didn't", "doesn't", "isn't",  "wasn't",  "hasn't", "did",
-	"does",	 "left",  "went",    "turned", "on"};
+	"does",	 "left",  "went",    "turned", "on",
+	/* "a Year 3 mum", "a Year 2 family": one pupil's family */
+	"family", "mum",   "mam",     "dad",    "parent",  "parents", "carer", "nan", "gran",
+	"grandad"};
 
 static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
 {
