@@ -2292,6 +2292,31 @@ static bool shared_between_us(const struct tokens *t, size_t first, size_t last)
 	return false;
 }
 
+/* An insult talked about as a word, not called anyone: "Gormless is my
+ * favourite Yorkshire word", "Scrote is a word my nan used", "the word
+ * numpty". Slurs are not lowered this way (they are high). */
+static const char *const word_word[] = {"word", "words"};
+enum { WORD_REACH = 4 };
+
+static bool named_as_a_word(const struct tokens *t, size_t first, size_t last)
+{
+	if (first >= 2 && token_is(t, first - 1, word_word, ARRAY_SIZE(word_word)) &&
+	    token_is(t, first - 2, the_word, ARRAY_SIZE(the_word)) &&
+	    !(t->items[first - 1].gap & (GAP_BREAK | GAP_STOP)))
+		return true;
+	size_t i = last + 1;
+	if (i >= t->count || !token_is(t, i, is_word, ARRAY_SIZE(is_word)) ||
+	    (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	for (size_t j = i + 1; j < t->count && j <= i + WORD_REACH; j++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		if (token_is(t, j, word_word, ARRAY_SIZE(word_word)))
+			return true;
+	}
+	return false;
+}
+
 static enum severity judge(const struct classifier *c, const struct payload *p,
 			   const struct candidate *k, struct text_shape shape, unsigned *cat)
 {
@@ -2379,6 +2404,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
+	     named_as_a_word(&c->tokens, k->first, k->last) ||
 	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
 		return SEV_LOW;
 	return (enum severity)p->severity;
