@@ -2901,13 +2901,14 @@ static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
 	       token_is(t, next, after_one_pupil, ARRAY_SIZE(after_one_pupil));
 }
 
-/* "One of my hospital school pupils", "one of the lads on my school run",
- * "one of my route kids": one child of the writer's, with words between
- * that no list spells out. */
+/* "One of my hospital school pupils", "one of my route kids", "one of our
+ * Muslim families": one child (or child's family) of the writer's, with
+ * words between that no list spells out. */
 static const char *const one_word[] = {"one"};
 static const char *const of_word[] = {"of"};
 static const char *const children_noun[] = {"pupils", "kids", "students", "boys", "girls",
-					    "children", "tutees", "learners", "lads", "lasses"};
+					    "children", "tutees", "learners", "lads", "lasses",
+					    "families"};
 enum { ONE_OF_MINE_REACH = 4 };
 
 static void note_one_of_mine(struct classifier *c)
