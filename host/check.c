@@ -988,6 +988,89 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
 	}
 }
 
+/* News not shared yet, in any words: "the staff don't know yet", "parents
+ * haven't been told yet", "it isn't public until Friday", "nobody knows
+ * until the governors meet". A knowing word, a present or future denial
+ * before it and a time after it; in a post about school it is
+ * confidential, elsewhere only a hint. A past denial is a grumble, not a
+ * secret ("we weren't told until the day before"), and a surprise is
+ * exclaimed ("Center Parcs booked, kids don't know yet!"). */
+static const char *const known_word[] = {"know",      "knows",	"known", "told",   "announced",
+					 "public",    "official", "shared", "aware", "informed",
+					 "confirmed"};
+static const char *const not_yet_denial[] = {"not", "nobody", "noone", "none", "no"};
+static const char *const present_nt[] = {"don", "doesn", "haven", "hasn", "won",
+					 "isn", "aren", "can", "shouldn"};
+static const char *const past_be[] = {"was", "were", "did", "had"};
+static const char *const yet_word[] = {"yet", "until", "till", "til"};
+enum { DENIAL_REACH = 4, YET_REACH = 3 };
+
+static bool clause_joined(const struct tokens *t, size_t from, size_t to)
+{
+	for (size_t j = from + 1; j <= to; j++)
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+	return true;
+}
+
+/* Whether token j denies in the present or future: "not" (not after "was"),
+ * "nobody", the "t" of "don't" or "won't". */
+static bool present_denial(const struct tokens *t, size_t j)
+{
+	if (token_is(t, j, not_yet_denial, ARRAY_SIZE(not_yet_denial)))
+		return !(j > 0 && token_is(t, j - 1, past_be, ARRAY_SIZE(past_be)));
+	return j > 0 && (t->items[j].gap & GAP_APOSTROPHE) && t->items[j].norm_len == 1 &&
+	       t->norm[t->items[j].norm] == 't' &&
+	       token_is(t, j - 1, present_nt, ARRAY_SIZE(present_nt));
+}
+
+static void scan_not_yet(struct classifier *c, const char *text, size_t len)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 1; i < t->count; i++) {
+		if (!token_is(t, i, known_word, ARRAY_SIZE(known_word)))
+			continue;
+		size_t from = t->count;
+		for (size_t j = i, n = 0; j > 0 && n < DENIAL_REACH; n++) {
+			if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+				break;
+			j--;
+			if (present_denial(t, j)) {
+				from = j;
+				break;
+			}
+		}
+		if (from == t->count)
+			continue;
+		size_t to = t->count;
+		for (size_t j = i + 1; j < t->count && j <= i + YET_REACH; j++) {
+			if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+				break;
+			if (token_is(t, j, yet_word, ARRAY_SIZE(yet_word))) {
+				to = j;
+				break;
+			}
+		}
+		if (to == t->count || !clause_joined(t, from, to))
+			continue;
+		/* "kids don't know yet!": a treat kept for them, not a secret */
+		if (t->items[to].end < len && text[t->items[to].end] == '!')
+			continue;
+		/* "don't": the span starts at "don" */
+		size_t start = t->items[from].norm_len == 1 && from > 0 ? from - 1 : from;
+		struct candidate k = {
+			.start = t->items[start].start,
+			.end = t->items[to].end,
+			.node = MATCH_NO_NODE,
+			.category = CAT_CONFIDENTIAL,
+			.severity = c->cands.context || c->cands.child ? SEV_MEDIUM : SEV_LOW,
+			.label = c->pattern_labels[PL_NOT_YET],
+		};
+		push(&c->cands, &k);
+		i = to;
+	}
+}
+
 /* Words after which a name-like word is being used as a verb or an
  * adjective: "Hope to see", "Will you", "May I", "Mark the date". */
 static const char *const word_after[] = {
@@ -3048,6 +3131,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	scan_spelled_addresses(c, &sink);
 	struct text_shape shape = shape_of(t);
 	scan_class_groups(c, text, shape.shouting);
+	scan_not_yet(c, text, len);
 	find_parent_sentences(c);
 	lower_year_groups_everywhere(c);
 	for (size_t i = 0; i < phrases; i++)

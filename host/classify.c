@@ -100,6 +100,7 @@ static void init_labels(struct classifier *c, const struct config *config)
 	for (unsigned i = 0; i < PL_COUNT; i++) {
 		unsigned cat = i == PL_YEAR_GROUP || i == PL_CLASS_GROUP ? CAT_WORK_DETAIL
 			       : i == PL_RUDE_GESTURE ? CAT_DEROGATORY
+			       : i == PL_NOT_YET      ? CAT_CONFIDENTIAL
 						      : CAT_PERSONAL_DATA;
 		struct label l = {pattern_message((enum pattern_label)i),
 				  pattern_advice((enum pattern_label)i), c->labels[cat].policy};

@@ -158,6 +158,8 @@ static const char *const messages[PL_COUNT][2] = {
 	[PL_CLASS_GROUP] = {"This names a class or form group.",
 			    "A class name such as 6B points to a few pupils and a school. "
 			    "Leave it out."},
+	[PL_NOT_YET] = {"This reads as news that has not been shared yet.",
+			"Until it is announced, it is not yours to share. Leave it out."},
 };
 
 const char *pattern_message(enum pattern_label l)
