@@ -995,12 +995,12 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
  * confidential, elsewhere only a hint. A past denial is a grumble, not a
  * secret ("we weren't told until the day before"), and a surprise is
  * exclaimed ("Center Parcs booked, kids don't know yet!"). */
-static const char *const known_word[] = {"know",      "knows",	"known", "told",   "announced",
-					 "public",    "official", "shared", "aware", "informed",
-					 "confirmed"};
+static const char *const known_word[] = {"know",      "knows",    "known",    "told",
+                                         "announced", "public",   "official", "shared",
+                                         "aware",     "informed", "confirmed"};
 static const char *const not_yet_denial[] = {"not", "nobody", "noone", "none", "no"};
-static const char *const present_nt[] = {"don", "doesn", "haven", "hasn", "won",
-					 "isn", "aren", "can", "shouldn"};
+static const char *const present_nt[] = {"don", "doesn", "haven", "hasn",   "won",
+                                         "isn", "aren",  "can",   "shouldn"};
 static const char *const past_be[] = {"was", "were", "did", "had"};
 static const char *const yet_word[] = {"yet", "until", "till", "til"};
 enum { DENIAL_REACH = 4, YET_REACH = 3 };
@@ -1059,12 +1059,12 @@ static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 		/* "don't": the span starts at "don" */
 		size_t start = t->items[from].norm_len == 1 && from > 0 ? from - 1 : from;
 		struct candidate k = {
-			.start = t->items[start].start,
-			.end = t->items[to].end,
-			.node = MATCH_NO_NODE,
-			.category = CAT_CONFIDENTIAL,
-			.severity = c->cands.context || c->cands.child ? SEV_MEDIUM : SEV_LOW,
-			.label = c->pattern_labels[PL_NOT_YET],
+		    .start = t->items[start].start,
+		    .end = t->items[to].end,
+		    .node = MATCH_NO_NODE,
+		    .category = CAT_CONFIDENTIAL,
+		    .severity = c->cands.context || c->cands.child ? SEV_MEDIUM : SEV_LOW,
+		    .label = c->pattern_labels[PL_NOT_YET],
 		};
 		push(&c->cands, &k);
 		i = to;
@@ -1875,10 +1875,11 @@ static size_t spouse_at(const struct tokens *t, size_t i)
 		return 0;
 	if (token_is(t, i, spouse, ARRAY_SIZE(spouse)))
 		return 1;
-	return i + 1 < t->count && token_is(t, i, other_word, 1) && token_is(t, i + 1, half_word, 1) &&
-			       !(t->items[i + 1].gap & (GAP_BREAK | GAP_STOP))
-		       ? 2
-		       : 0;
+	return i + 1 < t->count && token_is(t, i, other_word, 1) &&
+	               token_is(t, i + 1, half_word, 1) &&
+	               !(t->items[i + 1].gap & (GAP_BREAK | GAP_STOP))
+	           ? 2
+	           : 0;
 }
 
 static bool spouse_marker_at(const struct tokens *t, size_t i)
@@ -2330,20 +2331,21 @@ static bool role_in_general(const struct tokens *t, size_t first, size_t last)
  * service, a post or a body, not a child's needs.
  * "SEN support", "SEND tribunal" and "SEN register" are a child's and stay. */
 static const char *const service_noun[] = {
-	"transport", "teaching", "ta",	     "tas",	 "assistant", "assistants", "forum",
-	"forums",    "hub",	 "hubs",     "team",	 "teams",     "department", "unit",
-	"units",     "base",	 "bases",    "school",	 "schools",   "college",    "training",
-	"policy",    "lead",	 "leads",    "leader",	 "leaders",   "coordinator", "co-ordinator",
-	"officer",   "officers", "governor", "funding", "system",
-	"crisis",    "reform",	 "reforms",	 "conference", "teacher", "teachers", "staff",	    "network",
-	"course",    "courses",	 "specialist", "consultant", "adviser", "advisor",  "service",
-	"services",  "parents",	 "provider", "providers"};
+    "transport", "teaching",   "ta",         "tas",      "assistant", "assistants",  "forum",
+    "forums",    "hub",        "hubs",       "team",     "teams",     "department",  "unit",
+    "units",     "base",       "bases",      "school",   "schools",   "college",     "training",
+    "policy",    "lead",       "leads",      "leader",   "leaders",   "coordinator", "co-ordinator",
+    "officer",   "officers",   "governor",   "funding",  "system",    "crisis",      "reform",
+    "reforms",   "conference", "teacher",    "teachers", "staff",     "network",     "course",
+    "courses",   "specialist", "consultant", "adviser",  "advisor",   "service",     "services",
+    "parents",   "provider",   "providers"};
 
 static const char *const needs_acronym[] = {"sen", "send", "aln", "asn"};
 
 static bool names_a_service(const struct tokens *t, size_t last)
 {
-	return token_is(t, last, needs_acronym, ARRAY_SIZE(needs_acronym)) && last + 1 < t->count && !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+	return token_is(t, last, needs_acronym, ARRAY_SIZE(needs_acronym)) && last + 1 < t->count &&
+	       !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
 	       token_is(t, last + 1, service_noun, ARRAY_SIZE(service_noun));
 }
 
@@ -2352,22 +2354,24 @@ static bool names_a_service(const struct tokens *t, size_t last)
  * between us" or "keep this between us". */
 static const char *const between_word[] = {"between"};
 static const char *const us_word[] = {"us"};
-static const char *const count_word[] = {"one", "two",	 "three", "four", "five", "six", "seven",
-					 "eight", "nine", "ten",  "a",	   "an",   "no",   "not",
-					 "hundred", "dozen"};
-static const char *const secret_before[] = {"this", "it", "that", "just", "strictly", "only",
-					    "stays", "stay", "remain", "remains", "kept", "keep",
-					    "quiet", "and", "but"};
+static const char *const count_word[] = {"one",   "two",   "three",   "four", "five", "six",
+                                         "seven", "eight", "nine",    "ten",  "a",    "an",
+                                         "no",    "not",   "hundred", "dozen"};
+static const char *const secret_before[] = {"this", "it",    "that",  "just",   "strictly",
+                                            "only", "stays", "stay",  "remain", "remains",
+                                            "kept", "keep",  "quiet", "and",    "but"};
 
 static bool shared_between_us(const struct tokens *t, size_t first, size_t last)
 {
 	if (last != first + 1 || first < 2 || !token_is(t, first, between_word, 1) ||
-	    !token_is(t, last, us_word, 1) || (t->items[first].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) ||
+	    !token_is(t, last, us_word, 1) ||
+	    (t->items[first].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) ||
 	    token_is(t, first - 1, secret_before, ARRAY_SIZE(secret_before)))
 		return false;
 	for (size_t j = first - 1, n = 0; n < 4; j--, n++) {
 		const struct token *tok = &t->items[j];
-		if ((tok->flags & TOKEN_HAS_DIGIT) || token_is(t, j, count_word, ARRAY_SIZE(count_word)))
+		if ((tok->flags & TOKEN_HAS_DIGIT) ||
+		    token_is(t, j, count_word, ARRAY_SIZE(count_word)))
 			return true;
 		if ((tok->gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) || j == 0)
 			break;
@@ -2949,27 +2953,19 @@ static void *side_scan_run(void *arg)
 	return NULL;
 }
 
-/* A year group makes the post about school, and "two Year 9s were
- * involved" is about particular children; not one an allowlisted phrase
- * holds ("back in Year 9 I was a nightmare", "Year 6 me would be
- * horrified"): the writer's own schooldays. The first phrases candidates
- * are the lists' phrases, in the order of their starts, and the year
- * groups come in theirs, so one pass over each does. */
 /* "A Year 11 told me she's sofa surfing", "a Year 9 in my cover lesson",
  * "a Year 3 mum": one pupil called by the year group (or that pupil's
  * family), not a Year 6 class or teacher. The word after is a verb or a
  * preposition of the kind a person takes, or the family. */
 static const char *const one_article[] = {"a", "an", "one"};
 static const char *const after_one_pupil[] = {
-	"told",	 "said",  "says",    "tells",  "asked",    "was",	  "is",	    "has",   "had",
-	"got",	 "came",  "comes",   "who",    "who's",	   "whose",  "in",	    "at",    "from",
-	"with",	 "today", "just",    "kept",   "keeps",	   "ran",    "walked",  "cried", "threw",
-	"hit",	 "swore", "refused", "tried",  "wrote",	   "brought", "admitted", "disclosed",
-	"needs", "wants", "wanted",  "didn't", "doesn't", "isn't",  "wasn't",  "hasn't", "did",
-	"does",	 "left",  "went",    "turned", "on",
-	/* "a Year 3 mum", "a Year 2 family": one pupil's family */
-	"family", "mum",   "mam",     "dad",    "parent",  "parents", "carer", "nan", "gran",
-	"grandad"};
+    "told", "said", "says", "tells", "asked", "was", "is", "has", "had", "got", "came", "comes",
+    "who", "who's", "whose", "in", "at", "from", "with", "today", "just", "kept", "keeps", "ran",
+    "walked", "cried", "threw", "hit", "swore", "refused", "tried", "wrote", "brought", "admitted",
+    "disclosed", "needs", "wants", "wanted", "didn", "doesn", "isn", "wasn", "hasn", "did", "does",
+    "left", "went", "turned", "on",
+    /* "a Year 3 mum", "a Year 2 family": one pupil's family */
+    "family", "mum", "mam", "dad", "parent", "parents", "carer", "nan", "gran", "grandad"};
 
 static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
 {
@@ -2989,9 +2985,9 @@ static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
  * words between that no list spells out. */
 static const char *const one_word[] = {"one"};
 static const char *const of_word[] = {"of"};
-static const char *const children_noun[] = {"pupils", "kids", "students", "boys", "girls",
-					    "children", "tutees", "learners", "lads", "lasses",
-					    "families"};
+static const char *const children_noun[] = {"pupils", "kids",     "students", "boys",
+                                            "girls",  "children", "tutees",   "learners",
+                                            "lads",   "lasses",   "families"};
 enum { ONE_OF_MINE_REACH = 4 };
 
 static void note_one_of_mine(struct classifier *c)
@@ -3013,6 +3009,13 @@ static void note_one_of_mine(struct classifier *c)
 	}
 }
 
+/* A year group makes the post about school, and "two Year 9s were
+ * involved" or "a Year 11 told me" is about particular children; not one
+ * an allowlisted phrase
+ * holds ("back in Year 9 I was a nightmare", "Year 6 me would be
+ * horrified"): the writer's own schooldays. The first phrases candidates
+ * are the lists' phrases, in the order of their starts, and the year
+ * groups come in theirs, so one pass over each does. */
 static void note_year_groups(struct classifier *c, const char *text, size_t phrases)
 {
 	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
