@@ -8,6 +8,7 @@
 #include "classify-private.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -769,9 +770,12 @@ static void on_pattern(const struct pattern_hit *h, void *ctx)
 static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n)
 {
 	const struct token *tok = &t->items[i];
+	const char *text = token_text(t, tok);
+	/* the first letter turns most words away before their length is
+	 * taken: this runs for every token in several scans */
 	for (size_t k = 0; k < n; k++)
-		if (strlen(words[k]) == tok->norm_len &&
-		    memcmp(token_text(t, tok), words[k], tok->norm_len) == 0)
+		if (words[k][0] == text[0] && strlen(words[k]) == tok->norm_len &&
+		    memcmp(text, words[k], tok->norm_len) == 0)
 			return true;
 	return false;
 }
@@ -995,15 +999,41 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
  * confidential, elsewhere only a hint. A past denial is a grumble, not a
  * secret ("we weren't told until the day before"), and a surprise is
  * exclaimed ("Center Parcs booked, kids don't know yet!"). */
-static const char *const known_word[] = {"know",      "knows",    "known",    "told",
-                                         "announced", "public",   "official", "shared",
-                                         "aware",     "informed", "confirmed"};
 static const char *const not_yet_denial[] = {"not", "nobody", "noone", "none", "no"};
 static const char *const present_nt[] = {"don", "doesn", "haven", "hasn",   "won",
                                          "isn", "aren",  "can",   "shouldn"};
 static const char *const past_be[] = {"was", "were", "did", "had"};
 static const char *const yet_word[] = {"yet", "until", "till", "til"};
 enum { DENIAL_REACH = 4, YET_REACH = 3 };
+
+static const char *const known_word[] = {"know",	  "knows",    "known",	"told",
+					 "announced", "public",	  "official", "shared",
+					 "aware",     "informed", "confirmed"};
+
+/* One bit for each knowing word's hash (see text_hash()): every token of a
+ * post comes to knowing_word(), and one test of its hash turns most away
+ * before any word is compared. */
+static uint64_t knowing_filter[2];
+static pthread_once_t knowing_once = PTHREAD_ONCE_INIT;
+
+static void knowing_init(void)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(known_word); k++) {
+		uint32_t h = text_hash(known_word[k], strlen(known_word[k]));
+		knowing_filter[0] |= UINT64_C(1) << (h & 63);
+		knowing_filter[1] |= UINT64_C(1) << (h >> 26);
+	}
+}
+
+/* Whether token i is a knowing word: "know", "told", "announced"... Two
+ * bits of the hash must both be set, which about one word in thirty
+ * passes. */
+static bool knowing_word(const struct tokens *t, size_t i)
+{
+	uint32_t h = t->items[i].hash;
+	return (knowing_filter[0] >> (h & 63) & knowing_filter[1] >> (h >> 26) & 1) &&
+	       token_is(t, i, known_word, ARRAY_SIZE(known_word));
+}
 
 static bool clause_joined(const struct tokens *t, size_t from, size_t to)
 {
@@ -1027,8 +1057,9 @@ static bool present_denial(const struct tokens *t, size_t j)
 static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 {
 	const struct tokens *t = &c->tokens;
+	pthread_once(&knowing_once, knowing_init);
 	for (size_t i = 1; i < t->count; i++) {
-		if (!token_is(t, i, known_word, ARRAY_SIZE(known_word)))
+		if (!knowing_word(t, i))
 			continue;
 		size_t from = t->count;
 		for (size_t j = i, n = 0; j > 0 && n < DENIAL_REACH; n++) {
