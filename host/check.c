@@ -113,6 +113,25 @@ static bool starts_sentence(const struct tokens *t, size_t i)
 {
 	return i == 0 || (t->items[i].gap & (GAP_BREAK | GAP_STOP));
 }
+
+/* The first token of the sentence token k is in, or, where that is more
+ * than reach tokens back, the token reach back (which starts_sentence
+ * tells apart). */
+static size_t sentence_start(const struct tokens *t, size_t k, size_t reach)
+{
+	size_t s = k;
+	while (!starts_sentence(t, s) && k - s < reach)
+		s--;
+	return s;
+}
+
+/* Whether token i is the one letter c after an apostrophe: the "s" of
+ * "son's", the "t" of "don't". */
+static bool clitic(const struct tokens *t, size_t i, char c)
+{
+	return i < t->count && (t->items[i].gap & GAP_APOSTROPHE) && t->items[i].norm_len == 1 &&
+	       t->norm[t->items[i].norm] == c;
+}
 static const char *const my[] = {"my", "our"};
 /* a work detail that starts with one of these is the writer's own work:
  * "teaching in the same school as", "covering my own daughter's class" */
@@ -1035,23 +1054,13 @@ static bool knowing_word(const struct tokens *t, size_t i)
 	       token_is(t, i, known_word, ARRAY_SIZE(known_word));
 }
 
-static bool clause_joined(const struct tokens *t, size_t from, size_t to)
-{
-	for (size_t j = from + 1; j <= to; j++)
-		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
-			return false;
-	return true;
-}
-
 /* Whether token j denies in the present or future: "not" (not after "was"),
  * "nobody", the "t" of "don't" or "won't". */
 static bool present_denial(const struct tokens *t, size_t j)
 {
 	if (token_is(t, j, not_yet_denial, ARRAY_SIZE(not_yet_denial)))
 		return !(j > 0 && token_is(t, j - 1, past_be, ARRAY_SIZE(past_be)));
-	return j > 0 && (t->items[j].gap & GAP_APOSTROPHE) && t->items[j].norm_len == 1 &&
-	       t->norm[t->items[j].norm] == 't' &&
-	       token_is(t, j - 1, present_nt, ARRAY_SIZE(present_nt));
+	return j > 0 && clitic(t, j, 't') && token_is(t, j - 1, present_nt, ARRAY_SIZE(present_nt));
 }
 
 static void scan_not_yet(struct classifier *c, const char *text, size_t len)
@@ -1082,13 +1091,15 @@ static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 				break;
 			}
 		}
-		if (to == t->count || !clause_joined(t, from, to))
+		/* both walks stopped at a clause's end, so denial, word and
+		 * time are in one clause */
+		if (to == t->count)
 			continue;
 		/* "kids don't know yet!": a treat kept for them, not a secret */
 		if (t->items[to].end < len && text[t->items[to].end] == '!')
 			continue;
 		/* "don't": the span starts at "don" */
-		size_t start = t->items[from].norm_len == 1 && from > 0 ? from - 1 : from;
+		size_t start = clitic(t, from, 't') ? from - 1 : from;
 		struct candidate k = {
 		    .start = t->items[start].start,
 		    .end = t->items[to].end,
@@ -1147,8 +1158,7 @@ static const char *const own_word[] = {"own"};
 /* Whether token i is the "s" of a possessive: "son's", "A's". */
 static bool possessive_s(const struct tokens *t, size_t i)
 {
-	return i < t->count && (t->items[i].gap & GAP_APOSTROPHE) && t->items[i].norm_len == 1 &&
-	       t->norm[t->items[i].norm] == 's';
+	return clitic(t, i, 's');
 }
 
 /* Whether "my son's" (or "our daughter's"...) starts at token i. */
@@ -1398,8 +1408,7 @@ static bool denied_quality(const struct tokens *t, size_t first)
 	if (first < 2 || ((t->items[first].gap | t->items[first - 1].gap) & (GAP_BREAK | GAP_STOP)))
 		return false;
 	/* "isn't", "aren't": the be-word ends in n before the "t" */
-	bool nt = t->items[first - 1].norm_len == 1 && t->norm[t->items[first - 1].norm] == 't' &&
-		  (t->items[first - 1].gap & GAP_APOSTROPHE);
+	bool nt = clitic(t, first - 1, 't');
 	if (!nt && !token_is(t, first - 1, negation, ARRAY_SIZE(negation)))
 		return false;
 	/* "not" and "never" need the be-word before them; "isnt" has it */
@@ -1460,9 +1469,7 @@ static bool denied_or_reported(const struct tokens *t, size_t first)
 	    (t->items[first - 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
 	size_t i = first - 2;
-	if (token_is(t, i, negation, ARRAY_SIZE(negation)) ||
-	    (t->items[i].norm_len == 1 && t->norm[t->items[i].norm] == 't' &&
-	     (t->items[i].gap & GAP_APOSTROPHE)))
+	if (token_is(t, i, negation, ARRAY_SIZE(negation)) || clitic(t, i, 't'))
 		return true;
 	/* called [me | him | the woman] a */
 	for (size_t back = 0; back <= 2 && back <= first - 2; back++) {
@@ -1950,9 +1957,7 @@ static bool ours_beside_spouse(const struct tokens *t, size_t first, size_t last
 		ours |= token_is(t, j, my, ARRAY_SIZE(my));
 	if (!ours)
 		return false;
-	size_t i = first;
-	while (i > 0 && !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
-		i--;
+	size_t i = sentence_start(t, first, SIZE_MAX);
 	for (size_t j = i; j < t->count && (j == i || !(t->items[j].gap & (GAP_BREAK | GAP_STOP)));
 	     j++)
 		if (spouse_marker_at(t, j))
@@ -2283,17 +2288,6 @@ static bool bare_plural(const struct tokens *t, size_t i)
 	const struct token *w = &t->items[i];
 	return w->norm_len > 3 && t->norm[w->norm + w->norm_len - 1] == 's' &&
 	       !(w->gap & GAP_APOSTROPHE);
-}
-
-/* The first token of the sentence token k is in, or, where that is more
- * than reach tokens back, the token reach back (which starts_sentence
- * tells apart). */
-static size_t sentence_start(const struct tokens *t, size_t k, size_t reach)
-{
-	size_t s = k;
-	while (!starts_sentence(t, s) && k - s < reach)
-		s--;
-	return s;
 }
 
 /* Whether the sentence token first is in says something of people in
