@@ -159,6 +159,7 @@ struct classifier {
 	/* while the names are added in the background (classifier_start) */
 	struct roster **parsed; /* one per config roster, NULL if not loaded */
 	size_t parsed_count;
+	struct strv school_names, trust_names, email_domains; /* the config's */
 	struct morphology *morphology;
 	pthread_t builder;
 	bool building;

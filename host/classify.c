@@ -161,6 +161,9 @@ static void add_phrase(struct classifier *c, const char *s, unsigned cat, enum t
 	match_dict_add(c->dict, s, strlen(s), &p, MATCH_ADD_JOINED);
 }
 
+/* The two readings of a lexicon entry (add_entry). */
+enum pass { PASS_VET, PASS_BUILD };
+
 /* A name as folded tokens, pointing into one of name_tokens. */
 struct name {
 	const char *tok[MATCH_MAX_PHRASE_TOKENS];
@@ -278,7 +281,7 @@ static void remember_masked(struct classifier *c, const char *folded, const stru
 /* "fuck*" or "*shit": a stem that words begin (or end) with. A stem is one
  * word of three letters or more in a warning category other than a name. */
 static void add_stem(struct classifier *c, const struct lexicon_entry *e, const struct payload *p,
-		     bool at_end, const char *file, struct problems *problems)
+		     bool at_end, enum pass pass, const char *file, struct problems *problems)
 {
 	size_t n = strlen(e->term) - 1;
 	char *inner = xstrndup(e->term + (at_end ? 1 : 0), n);
@@ -289,11 +292,16 @@ static void add_stem(struct classifier *c, const struct lexicon_entry *e, const 
 	if (!plain || word.n != 1 || word.len[0] < 3 || e->frames ||
 	    (e->category != CAT_WORK_DETAIL && e->category != CAT_DEROGATORY &&
 	     e->category != CAT_CONFIDENTIAL && e->category != CAT_PERSONAL_DATA)) {
-		problems_add(problems,
-			     "%s:%u: a word stem (\"word*\" or \"*word\") must be one word of three "
-			     "letters or more, without @frames, in category work_detail, derogatory, "
-			     "confidential or personal_data; skipped.",
-			     file, e->line);
+		if (pass == PASS_VET)
+			problems_add(problems,
+				     "%s:%u: a word stem (\"word*\" or \"*word\") must be one word of "
+				     "three letters or more, without @frames, in category work_detail, "
+				     "derogatory, confidential or personal_data; skipped.",
+				     file, e->line);
+		return;
+	}
+	if (pass == PASS_VET) {
+		c->stats.lexicon_terms++;
 		return;
 	}
 	c->stems = xrealloc(c->stems, (c->stem_count + 1) * sizeof(*c->stems));
@@ -304,14 +312,13 @@ static void add_stem(struct classifier *c, const struct lexicon_entry *e, const 
 		*set = xcalloc(STEM_BITS / 64, sizeof(**set));
 	unsigned key = at_end ? stem_tail_key(word.tok[0] + word.len[0]) : stem_head_key(word.tok[0]);
 	(*set)[key >> 6] |= (uint64_t)1 << (key & 63);
-	c->stats.lexicon_terms++;
 }
 
 /* A framed term becomes one phrase per frame: "you are" + "pig". The
  * frames of a section are tokenised once, for all its terms. */
 static void add_framed(struct classifier *c, const struct lexicon_entry *e,
-		       const struct name *term, const struct payload *p, const char *file,
-		       struct problems *problems)
+		       const struct name *term, const struct payload *p, enum pass pass,
+		       const char *file, struct problems *problems)
 {
 	if (c->frames_of != e->frames) {
 		/* each frame is walked into the dictionary once, and every term
@@ -327,24 +334,30 @@ static void add_framed(struct classifier *c, const struct lexicon_entry *e,
 			grow_array((void **)&c->frame_ends, &c->frame_cap, c->frame_count + 1,
 				   sizeof(*c->frame_ends));
 			c->frame_ends[c->frame_count++] = (struct frame_end){
-				match_dict_extend(c->dict, MATCH_ROOT, frame.tok, frame.len, frame.n),
+				pass == PASS_BUILD ? match_dict_extend(c->dict, MATCH_ROOT, frame.tok,
+								       frame.len, frame.n)
+						   : MATCH_ROOT,
 				(uint32_t)c->frame_tokens.count};
 			f += n + (bar ? 1 : 0);
 		}
 	}
+	if (pass == PASS_VET) {
+		for (size_t i = 0; i < c->frame_count; i++)
+			if (c->frame_ends[i].words + term->n > MATCH_MAX_PHRASE_TOKENS)
+				problems_add(problems, "%s:%u: a framed phrase has more than %d "
+						       "words; skipped.",
+					     file, e->line, MATCH_MAX_PHRASE_TOKENS);
+		c->stats.lexicon_terms++;
+		return;
+	}
 	uint32_t ids[MATCH_MAX_PHRASE_TOKENS];
 	for (size_t i = 0; i < term->n; i++)
 		ids[i] = match_dict_intern(c->dict, term->tok[i], term->len[i]);
-	for (size_t i = 0; i < c->frame_count; i++) {
-		if (c->frame_ends[i].words + term->n > MATCH_MAX_PHRASE_TOKENS) {
-			problems_add(problems, "%s:%u: a framed phrase has more than %d words; "
-					       "skipped.", file, e->line, MATCH_MAX_PHRASE_TOKENS);
-			continue;
-		}
-		match_dict_add_at(c->dict,
-				  match_dict_extend_ids(c->dict, c->frame_ends[i].node, ids, term->n), p);
-	}
-	c->stats.lexicon_terms++;
+	for (size_t i = 0; i < c->frame_count; i++)
+		if (c->frame_ends[i].words + term->n <= MATCH_MAX_PHRASE_TOKENS)
+			match_dict_add_at(c->dict, match_dict_extend_ids(c->dict, c->frame_ends[i].node,
+									 ids, term->n),
+					  p);
 }
 
 /* The term flag for each enum lexicon_context. */
@@ -378,8 +391,20 @@ static void note_typos(struct classifier *c, const struct lexicon_entry *e, cons
 	}
 }
 
+static void ask_inflections(const char *form, void *ctx)
+{
+	(void)form;
+	(void)ctx;
+}
+
+/* A lexicon entry is read twice. Before the hello (PASS_VET) it is
+ * counted, what is wrong with it reported, and its inflections asked of
+ * the morphology, so that a start which needs hunspell and cannot have it
+ * says so in the hello. On the names thread (PASS_BUILD, where file and
+ * problems are not used) it is added to the dictionary, skipping what
+ * the first pass reported. */
 static void add_entry(struct classifier *c, struct morphology *m, const struct lexicon_entry *e,
-		      const char *file, struct problems *problems)
+		      enum pass pass, const char *file, struct problems *problems)
 {
 	/* Acronyms (SEND, LADO) have no inflections: "sends" is not SEND. One
 	 * that is also a word (SEND, INSET, MASH) matches only in capitals;
@@ -400,25 +425,30 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	};
 	enum lexicon_stem stem = lexicon_term_stem(e->term);
 	if (stem != STEM_NONE) {
-		add_stem(c, e, &p, stem == STEM_TAIL, file, problems);
+		add_stem(c, e, &p, stem == STEM_TAIL, pass, file, problems);
 		return;
 	}
 	struct name term;
 	term_of(&c->term_tokens, e->term, &term);
 	if (term.n == 0 || c->term_tokens.count > MATCH_MAX_PHRASE_TOKENS) {
-		problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.", file,
-			     e->line, MATCH_MAX_PHRASE_TOKENS);
+		if (pass == PASS_VET)
+			problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.",
+				     file, e->line, MATCH_MAX_PHRASE_TOKENS);
 		return;
 	}
 	if (e->frames && e->category != CAT_COMMON) {
-		add_framed(c, e, &term, &p, file, problems);
-		note_typos(c, e, &term);
+		add_framed(c, e, &term, &p, pass, file, problems);
+		if (pass == PASS_BUILD)
+			note_typos(c, e, &term);
 		return;
 	}
-	struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
-	match_dict_add_tokens(d, term.tok, term.len, term.n, &p, 0);
-	c->stats.lexicon_terms++;
-	note_typos(c, e, &term);
+	if (pass == PASS_VET) {
+		c->stats.lexicon_terms++;
+	} else {
+		struct match_dict *d = e->category == CAT_COMMON ? c->common : c->dict;
+		match_dict_add_tokens(d, term.tok, term.len, term.n, &p, 0);
+		note_typos(c, e, &term);
+	}
 	if (e->category == CAT_ALLOW || e->category == CAT_COMMON || caps_only)
 		return;
 	/* the last word carries the inflection ("safeguarding concerns"), or
@@ -431,13 +461,18 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		return;
 	memcpy(word, term.tok[w], wl);
 	word[wl] = '\0';
-	if (!acronym && term.n == 1 && e->category == CAT_DEROGATORY)
+	if (!acronym && term.n == 1 && e->category == CAT_DEROGATORY && pass == PASS_BUILD)
 		remember_masked(c, word, &p);
 	/* "EHCPs", "LADOs": an acronym has a plural and nothing else; one that
 	 * is also a word matches only in capitals, so not this way */
 	bool plural = acronym && wl > 0 && word[wl - 1] >= 'a' && word[wl - 1] <= 'z';
 	if (acronym ? !plural : e->inflect == INFLECT_NO)
 		return;
+	if (pass == PASS_VET) {
+		if (!plural)
+			morphology_inflect(m, word, ask_inflections, NULL);
+		return;
+	}
 	struct name head = term, tail = {.n = 0};
 	head.n = w;
 	for (size_t i = w + 1; i < term.n; i++) {
@@ -479,7 +514,7 @@ static void load_lexicon_dir(struct classifier *c, struct morphology *m, const c
 		c->lexicons = xrealloc(c->lexicons, (c->lexicon_count + 1) * sizeof(*c->lexicons));
 		c->lexicons[c->lexicon_count++] = l;
 		for (size_t j = 0; j < lexicon_count(l); j++)
-			add_entry(c, m, lexicon_entry(l, j), files[i], problems);
+			add_entry(c, m, lexicon_entry(l, j), PASS_VET, files[i], problems);
 		c->stats.lexicon_files++;
 	}
 	lexicon_free_list(files, n);
@@ -679,14 +714,35 @@ static void add_school_names(struct classifier *c, struct morphology *m, const c
 		free(v.seen[i]);
 }
 
-static void load_school(struct classifier *c, struct morphology *m, const struct config *config)
+static struct strv strv_copy(const struct strv *s)
 {
-	for (size_t j = 0; j < config->school_names.n; j++)
-		add_school_names(c, m, config->school_names.v[j], false);
-	for (size_t j = 0; j < config->trust_names.n; j++)
-		add_school_names(c, m, config->trust_names.v[j], true);
-	for (size_t j = 0; j < config->email_domains.n; j++)
-		add_school_name(c, config->email_domains.v[j], 0);
+	struct strv out = {xcalloc(s->n ? s->n : 1, sizeof(*out.v)), s->n};
+	for (size_t i = 0; i < s->n; i++)
+		out.v[i] = xstrdup(s->v[i]);
+	return out;
+}
+
+static void strv_free(struct strv *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	*s = (struct strv){NULL, 0};
+}
+
+/* The school's and trust's names and email domains, kept from the config
+ * until the dictionary is built. */
+static void load_school(struct classifier *c, struct morphology *m)
+{
+	for (size_t j = 0; j < c->school_names.n; j++)
+		add_school_names(c, m, c->school_names.v[j], false);
+	for (size_t j = 0; j < c->trust_names.n; j++)
+		add_school_names(c, m, c->trust_names.v[j], true);
+	for (size_t j = 0; j < c->email_domains.n; j++)
+		add_school_name(c, c->email_domains.v[j], 0);
+	strv_free(&c->school_names);
+	strv_free(&c->trust_names);
+	strv_free(&c->email_domains);
 }
 
 /* Flags for a name used alone: is it an ordinary word, a very common name?
@@ -955,12 +1011,20 @@ static uint32_t word_id(const struct match_dict *d, const char *w)
 	return match_dict_token(d, w, strlen(w), text_hash(w, strlen(w)));
 }
 
-/* Adds the rosters' names and finishes the dictionary. Touches nothing that
- * the hello reply reads (stats, rosters, problems), so it may run on a
- * second thread while the first one answers. */
+/* Adds the lexicons' terms, the school's names and the rosters' names,
+ * and finishes the dictionary. Touches nothing that the hello reply reads
+ * (stats, rosters, problems), so it may run on a second thread while the
+ * first one answers. */
 static void *build_names(void *arg)
 {
 	struct classifier *c = arg;
+	c->frames_of = NULL; /* walk each section's frames into the dictionary */
+	for (size_t i = 0; i < c->lexicon_count; i++)
+		for (size_t j = 0; j < lexicon_count(c->lexicons[i]); j++)
+			add_entry(c, c->morphology, lexicon_entry(c->lexicons[i], j), PASS_BUILD, NULL,
+				  NULL);
+	match_dict_freeze(c->common);
+	load_school(c, c->morphology);
 	for (size_t i = 0; i < c->parsed_count; i++) {
 		struct roster *r = c->parsed[i];
 		for (size_t j = 0; r && j < roster_count(r); j++)
@@ -1040,8 +1104,9 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 				       "those words match in their plural only (install the hunspell "
 				       "library; Debian: libhunspell-1.7-0).",
 			     morphology_hunspell_error(m));
-	match_dict_freeze(c->common);
-	load_school(c, m, config);
+	c->school_names = strv_copy(&config->school_names);
+	c->trust_names = strv_copy(&config->trust_names);
+	c->email_domains = strv_copy(&config->email_domains);
 	load_rosters(c, config, problems);
 
 	c->stats.config_path = c->config_path;

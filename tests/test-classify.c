@@ -455,6 +455,71 @@ static void same_warnings(const struct warnings *a, const struct warnings *b, co
 	}
 }
 
+/* The lexicons' terms go into the dictionary on the second thread too:
+ * what is wrong with an entry is still reported before classifier_start
+ * returns, word for word as classifier_create reports it, the count of
+ * terms is the same, and good and bad entries alike check the same. */
+static void lexicon_problems_before_background(void **state)
+{
+	(void)state;
+	char *lexdir = xasprintf("%s/vet-lex", dir);
+	assert_int_equal(mkdir(lexdir, 0700), 0);
+	free(write_temp_str(lexdir, "local.txt",
+			    "@category derogatory\nfibbers\nfib*\n"
+			    "one two three four five six seven eight nine ten eleven twelve "
+			    "thirteen fourteen fifteen sixteen seventeen\n"
+			    "@frames you are a|a b c d e f g h i j k l m n o\ntrumpet\n"
+			    "two words here\n"
+			    "@frames\n@category work_detail\nwombat count*\nbig wombat review\n"));
+	static const struct {
+		const char *text;
+		bool warned;
+	} texts[] = {
+		{"what fibbers", true},
+		{"a fibbing lot", true},
+		{"you are a trumpet", true},
+		{"you are a two words here", true},
+		{"the big wombat review", true},
+		{"two words here", false},
+		{"a b c d e f g h i j k l m n o two words here", false},
+		{"wombat counting", false},
+	};
+	struct problems p[2];
+	struct classifier *k[2];
+	struct warnings x[2];
+	for (int bg = 0; bg < 2; bg++) {
+		problems_init(&p[bg]);
+		struct config *c = config_defaults();
+		k[bg] = bg ? classifier_start(c, lexdir, &p[bg]) : classifier_create(c, lexdir, &p[bg]);
+		config_destroy(c);
+		warnings_init(&x[bg]);
+	}
+	/* the long phrase, the stem of two words and the long frame */
+	assert_int_equal(p[0].count, 3);
+	assert_int_equal(p[1].count, p[0].count);
+	for (size_t i = 0; i < p[0].count; i++)
+		assert_string_equal(p[1].items[i], p[0].items[i]);
+	assert_non_null(strstr(p[0].items[0], "local.txt:4: the phrase has more than 16 words"));
+	assert_non_null(strstr(p[0].items[1], "local.txt:7: a framed phrase has more than 16"));
+	assert_non_null(strstr(p[0].items[2], "local.txt:10: a word stem"));
+	assert_int_equal(classifier_stats(k[1])->lexicon_terms, classifier_stats(k[0])->lexicon_terms);
+	assert_int_equal(classifier_stats(k[0])->lexicon_terms, 5);
+	for (size_t i = 0; i < ARRAY_SIZE(texts); i++) {
+		const char *t = texts[i].text;
+		for (int bg = 0; bg < 2; bg++)
+			classifier_check(k[bg], t, strlen(t), &x[bg]);
+		if ((x[0].count > 0) != texts[i].warned)
+			fail_msg("%s: %zu warnings", t, x[0].count);
+		same_warnings(&x[1], &x[0], t);
+	}
+	for (int bg = 0; bg < 2; bg++) {
+		warnings_finish(&x[bg]);
+		classifier_destroy(k[bg]);
+		problems_finish(&p[bg]);
+	}
+	free(lexdir);
+}
+
 /* A long text is checked with a second thread; the warnings are exactly
  * those of one thread: forced on every line of the cases and the teacher
  * posts, and for a text of 300 KB made of them. */
@@ -591,6 +656,7 @@ int main(void)
 		cmocka_unit_test(many_frames),
 		cmocka_unit_test(many_placeholder),
 		cmocka_unit_test(started_in_background),
+		cmocka_unit_test(lexicon_problems_before_background),
 		cmocka_unit_test(second_thread_same_result),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
