@@ -1068,18 +1068,19 @@ void classifier_wait_for_names(struct classifier *c)
 	}
 }
 
-/* Everything but adding the rosters' names. */
+/* Everything but building the dictionary: files read, lexicon entries
+ * checked and counted (PASS_VET), problems known. */
 static struct classifier *load(const struct config *config, const char *lexicon_dir,
 			       struct problems *problems)
 {
 	struct classifier *c = xcalloc(1, sizeof(*c));
 	/* sized for the shipped lexicons (about 45,600 phrase steps over 4,900
 	 * words in session 22, 51,400 over 5,300 in session 24, 58,200 over
-	 * 5,500 in session 26) with room to grow, so that loading them before
-	 * the hello never stops to grow the tables: 131,072 edge slots (full
-	 * at 114,688), 16,384 token slots (full at 12,288). Growing the edge
-	 * table past 57,344 steps while loading cost 2.3 ms of start-up (a
-	 * rehash of every step); the larger table from the start costs 0.3 ms */
+	 * 5,500 in session 26) with room to grow, so that adding them never
+	 * stops to grow the tables: 131,072 edge slots (full at 114,688),
+	 * 16,384 token slots (full at 12,288). Growing the edge table past
+	 * 57,344 steps while loading cost 2.3 ms (a rehash of every step);
+	 * the larger table from the start costs 0.3 ms */
 	c->dict = match_dict_create_sized(60000, 6000);
 	c->typos = typos_create();
 	tokens_init(&c->tokens);

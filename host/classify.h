@@ -74,10 +74,11 @@ struct classifier;
 struct classifier *classifier_create(const struct config *config, const char *lexicon_dir,
 				     struct problems *problems);
 
-/* The same, but the rosters' names go into the dictionary on a second
- * thread: it returns once everything is read and every problem is known
- * (so classifier_stats and problems are complete, and a hello can be
- * answered), and the first classifier_check waits for the names. */
+/* The same, but the lexicons' terms, the school's names and the rosters'
+ * names go into the dictionary on a second thread: it returns once
+ * everything is read and every problem is known (so classifier_stats and
+ * problems are complete, and a hello can be answered), and the first
+ * classifier_check waits for the dictionary. */
 struct classifier *classifier_start(const struct config *config, const char *lexicon_dir,
 				    struct problems *problems);
 void classifier_destroy(struct classifier *c);

@@ -122,7 +122,7 @@ bad:
 	return -1;
 }
 
-/* With background set, the rosters' names are added on a second thread
+/* With background set, the dictionary is built on a second thread
  * while the caller goes on (serve answers hello meanwhile). */
 static struct classifier *load(const struct load_options *o, struct problems *problems,
 			       bool background)
