@@ -429,8 +429,15 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		return;
 	}
 	struct name term;
-	term_of(&c->term_tokens, e->term, &term);
-	if (term.n == 0 || c->term_tokens.count > MATCH_MAX_PHRASE_TOKENS) {
+	/* the first pass takes a plain term's words as written: tokenising
+	 * every term was a third of the work before the hello */
+	term.n = pass == PASS_VET
+			 ? text_plain_words(e->term, term.tok, term.len, MATCH_MAX_PHRASE_TOKENS)
+			 : 0;
+	bool plain = term.n > 0;
+	if (!plain)
+		term_of(&c->term_tokens, e->term, &term);
+	if (term.n == 0 || (!plain && c->term_tokens.count > MATCH_MAX_PHRASE_TOKENS)) {
 		if (pass == PASS_VET)
 			problems_add(problems, "%s:%u: the phrase has more than %d words; skipped.",
 				     file, e->line, MATCH_MAX_PHRASE_TOKENS);

@@ -380,6 +380,22 @@ void text_tokenize_part(struct tokens *t, const char *text, size_t from, size_t 
 	token_end(&z);
 }
 
+size_t text_plain_words(const char *s, const char **tok, uint32_t *len, size_t max)
+{
+	size_t n = 0;
+	for (const char *w = s, *p = s;; p++) {
+		if (*p >= 'a' && *p <= 'z')
+			continue;
+		if ((*p != ' ' && *p != '\0') || p == w || n == max)
+			return 0;
+		tok[n] = w;
+		len[n++] = (uint32_t)(p - w);
+		if (!*p)
+			return n;
+		w = p + 1;
+	}
+}
+
 char *text_fold(const char *s, size_t len)
 {
 	struct tokens t;

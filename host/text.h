@@ -85,6 +85,14 @@ static inline const char *token_text(const struct tokens *t, const struct token 
 
 uint32_t text_hash(const char *s, size_t len);
 
+/* The words of s when it is plain lower-case ASCII words with one space
+ * between them ("safeguarding concern"): those are its tokens as
+ * text_tokenize gives them, already folded, so a caller may take them
+ * without tokenising. Sets tok[i] (pointing into s) and len[i] and returns
+ * the count; returns 0 for anything else (capitals, digits, punctuation,
+ * other spacing, more than max words). test-text checks the promise. */
+size_t text_plain_words(const char *s, const char **tok, uint32_t *len, size_t max);
+
 /* Folds a whole string the way tokens are folded, joining tokens with single
  * spaces ("  Seán  O'Neill " → "sean o neill"). Returns a new string. */
 char *text_fold(const char *s, size_t len);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
+#include "lexicon.h"
+#include "problems.h"
 #include "text.h"
 
 /* Folds s and returns the tokens joined by '|'. */
@@ -226,6 +229,67 @@ static void parts_join_to_the_whole(void **state)
 	tokens_finish(&second);
 }
 
+/* text_plain_words gives exactly the tokens text_tokenize gives, for
+ * every term it takes: every shipped lexicon term and some made here. */
+static void same_as_tokenised(const char *s, size_t *taken)
+{
+	const char *tok[16];
+	uint32_t len[16];
+	size_t n = text_plain_words(s, tok, len, 16);
+	if (!n)
+		return;
+	(*taken)++;
+	struct tokens t;
+	tokens_init(&t);
+	text_tokenize(&t, s, strlen(s));
+	if (t.count != n)
+		fail_msg("\"%s\": %zu plain words, %zu tokens", s, n, t.count);
+	for (size_t i = 0; i < n; i++)
+		if (t.items[i].norm_len != len[i] ||
+		    memcmp(token_text(&t, &t.items[i]), tok[i], len[i]) != 0)
+			fail_msg("\"%s\": word %zu differs from its token", s, i);
+	tokens_finish(&t);
+}
+
+static void plain_words_are_tokens(void **state)
+{
+	(void)state;
+	const char *tok[16];
+	uint32_t len[16];
+	assert_int_equal(text_plain_words("safeguarding concern", tok, len, 16), 2);
+	assert_int_equal(len[0], 12);
+	assert_memory_equal(tok[1], "concern", 7);
+	static const char *const refused[] = {
+		"", " lead", "trail ", "two  spaces", "Ofsted", "year 6", "don't", "head-teacher",
+		"caf\xc3\xa9", "a\tb", "<number> books",
+		"a b c d e f g h i j k l m n o p q",
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(*refused); i++)
+		if (text_plain_words(refused[i], tok, len, 16))
+			fail_msg("\"%s\" taken as plain words", refused[i]);
+	assert_int_equal(text_plain_words("a b c", tok, len, 2), 0);
+
+	size_t taken = 0, terms = 0, nfiles;
+	int err;
+	char *dir = source_path("lexicons");
+	char **files = lexicon_list_dir(dir, &nfiles, &err);
+	assert_non_null(files);
+	for (size_t f = 0; f < nfiles; f++) {
+		struct problems p;
+		problems_init(&p);
+		struct lexicon *l = lexicon_load(files[f], &p);
+		assert_non_null(l);
+		for (size_t j = 0; j < lexicon_count(l); j++, terms++)
+			same_as_tokenised(lexicon_entry(l, j)->term, &taken);
+		lexicon_destroy(l);
+		problems_finish(&p);
+	}
+	lexicon_free_list(files, nfiles);
+	free(dir);
+	/* most shipped terms are plain words, or the shortcut is pointless */
+	assert_true(taken > terms / 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +302,7 @@ int main(void)
 		cmocka_unit_test(fold_joins_with_spaces),
 		cmocka_unit_test(reuses_scratch),
 		cmocka_unit_test(parts_join_to_the_whole),
+		cmocka_unit_test(plain_words_are_tokens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
