@@ -1013,7 +1013,8 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
 
 /* News not shared yet, in any words: "the staff don't know yet", "parents
  * haven't been told yet", "it isn't public until Friday", "nobody knows
- * until the governors meet". A knowing word, a present or future denial
+ * until the governors meet", "I can't share more until governors have
+ * met". A knowing word, a present or future denial
  * before it and a time after it; in a post about school it is
  * confidential, elsewhere only a hint. A past denial is a grumble, not a
  * secret ("we weren't told until the day before"), and a surprise is
@@ -1025,9 +1026,10 @@ static const char *const past_be[] = {"was", "were", "did", "had"};
 static const char *const yet_word[] = {"yet", "until", "till", "til"};
 enum { DENIAL_REACH = 4, YET_REACH = 3 };
 
-static const char *const known_word[] = {"know",	  "knows",    "known",	"told",
-					 "announced", "public",	  "official", "shared",
-					 "aware",     "informed", "confirmed"};
+static const char *const known_word[] = {"know",	"knows",   "known",     "told",
+					 "announced", "public",  "official",  "shared",
+					 "aware",     "informed", "confirmed", "share",
+					 "say",	"discuss", "comment"};
 
 /* One bit for each knowing word's hash (see text_hash()): every token of a
  * post comes to knowing_word(), and one test of its hash turns most away
@@ -2992,15 +2994,22 @@ static const char *const after_one_pupil[] = {
     /* "a Year 3 mum", "a Year 2 family": one pupil's family */
     "family", "mum", "mam", "dad", "parent", "parents", "carer", "nan", "gran", "grandad"};
 
+/* The token after the candidate k, or t->count. */
+static size_t token_after(const struct tokens *t, const struct candidate *k)
+{
+	size_t next = token_starting_at(t, k->start);
+	while (next < t->count && t->items[next].start < k->end)
+		next++;
+	return next;
+}
+
 static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
 {
 	size_t first = token_starting_at(t, k->start);
 	if (first == 0 || first >= t->count || t->items[first].gap & (GAP_BREAK | GAP_STOP) ||
 	    !token_is(t, first - 1, one_article, ARRAY_SIZE(one_article)))
 		return false;
-	size_t next = first;
-	while (next < t->count && t->items[next].start < k->end)
-		next++;
+	size_t next = token_after(t, k);
 	return next == t->count || t->items[next].gap & (GAP_BREAK | GAP_STOP) ||
 	       token_is(t, next, after_one_pupil, ARRAY_SIZE(after_one_pupil));
 }
@@ -3035,7 +3044,8 @@ static void note_one_of_mine(struct classifier *c)
 }
 
 /* A year group makes the post about school, and "two Year 9s were
- * involved" or "a Year 11 told me" is about particular children; not one
+ * involved", "a Year 11 told me" or "Year 10 boys" is about particular
+ * children; not one
  * an allowlisted phrase
  * holds ("back in Year 9 I was a nightmare", "Year 6 me would be
  * horrified"): the writer's own schooldays. The first phrases candidates
@@ -3065,7 +3075,12 @@ static void note_year_groups(struct classifier *c, const char *text, size_t phra
 		if (allowed_end >= k->end)
 			continue;
 		c->cands.context = true;
-		if ((text[k->end - 1] | 0x20) == 's' || one_of_a_year(&c->tokens, k))
+		/* "Year 9s", "a Year 11 told me", "two of our Year 10 boys" */
+		size_t next = token_after(&c->tokens, k);
+		if ((text[k->end - 1] | 0x20) == 's' || one_of_a_year(&c->tokens, k) ||
+		    (next < c->tokens.count &&
+		     !(c->tokens.items[next].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+		     token_is(&c->tokens, next, children_noun, ARRAY_SIZE(children_noun))))
 			c->cands.child = true;
 	}
 }
