@@ -1121,8 +1121,8 @@ static const char *const word_after[] = {
 	"to", "you", "your", "u", "the", "a", "an", "i", "we", "they", "it", "everyone",
 	"everybody", "all", "that", "this", "these", "those", "our", "us", "me", "so", "not",
 	"be", "for", "he", "she", "them", "there",
-	/* "Summer holidays", "Summer term": the season */
-	"holidays", "holiday", "hols", "term", "fair", "camp",
+	/* "Summer holidays", "Summer term", "Summer job list": the season */
+	"holidays", "holiday", "hols", "term", "fair", "camp", "job", "jobs",
 };
 
 /* ... and before which: "a frank chat", "the will", "such hope". */
