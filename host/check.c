@@ -3019,9 +3019,10 @@ static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
  * words between that no list spells out. */
 static const char *const one_word[] = {"one"};
 static const char *const of_word[] = {"of"};
-static const char *const children_noun[] = {"pupils", "kids",     "students", "boys",
-                                            "girls",  "children", "tutees",   "learners",
-                                            "lads",   "lasses",   "families"};
+static const char *const children_noun[] = {"pupils",   "kids",     "students", "boys",
+                                            "girls",    "children", "tutees",   "learners",
+                                            "lads",     "lasses",   "families", "son",
+                                            "daughter", "sons",     "daughters"};
 enum { ONE_OF_MINE_REACH = 4 };
 
 static void note_one_of_mine(struct classifier *c)
