@@ -1881,8 +1881,10 @@ static const char *const own_children[] = {
 };
 static const char *const tooth_word[] = {"tooth"};
 static const char *const fairy_word[] = {"fairy"};
-static const char *const school_word[] = {"school"};
 static const char *const kids_word[] = {"kids", "children", "boys", "girls"};
+/* what "my kids'" is a parent's: their school and the staff there */
+static const char *const kids_place[] = {"school",   "teacher", "teachers", "headteacher",
+                                         "head",     "class",   "nursery",  "ta"};
 
 /* Whether a child's event starts at token j, after a name's 's: "Will's
  * [school play]", "Daisy's [nativity]", "Grace's [parents' evening]". */
@@ -2011,13 +2013,13 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    (token_is(t, i, tooth_word, ARRAY_SIZE(tooth_word)) &&
 	     token_is(t, i + 1, fairy_word, ARRAY_SIZE(fairy_word))))
 		return true;
-	/* a teacher's "my kids" may be their class, but not their school; nor
-	 * is "the kids' school" a teacher's */
+	/* a teacher's "my kids" may be their class, but not their school or
+	 * its head; nor is "the kids' school" a teacher's */
 	if (i + 2 < t->count &&
 	    (token_is(t, i, my, ARRAY_SIZE(my)) || token_is(t, i, the_word, ARRAY_SIZE(the_word))) &&
 	    token_is(t, i + 1, kids_word, ARRAY_SIZE(kids_word)) &&
 	    (t->items[i + 2].gap & GAP_APOSTROPHE) &&
-	    token_is(t, i + 2, school_word, ARRAY_SIZE(school_word)))
+	    token_is(t, i + 2, kids_place, ARRAY_SIZE(kids_place)))
 		return true;
 	return false;
 }
@@ -2408,8 +2410,9 @@ static bool shared_between_us(const struct tokens *t, size_t first, size_t last)
 
 /* An insult talked about as a word, not called anyone: "Gormless is my
  * favourite Yorkshire word", "Scrote is a word my nan used", "the word
- * numpty". Slurs are not lowered this way (they are high). */
-static const char *const word_word[] = {"word", "words"};
+ * numpty", "Numpty is my favourite insult". Slurs are not lowered this
+ * way (they are high). */
+static const char *const word_word[] = {"word", "words", "insult", "insults"};
 enum { WORD_REACH = 4 };
 
 static bool named_as_a_word(const struct tokens *t, size_t first, size_t last)
