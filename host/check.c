@@ -2993,7 +2993,8 @@ static const char *const after_one_pupil[] = {
     "who", "who's", "whose", "in", "at", "from", "with", "today", "just", "kept", "keeps", "ran",
     "walked", "cried", "threw", "hit", "swore", "refused", "tried", "wrote", "brought", "admitted",
     "disclosed", "needs", "wants", "wanted", "didn", "doesn", "isn", "wasn", "hasn", "did", "does",
-    "left", "went", "turned", "on",
+    "left", "went", "turned", "on", "ate", "fell", "bit", "broke", "joined", "started",
+    "stopped",
     /* "a Year 3 mum", "a Year 2 family": one pupil's family */
     "family", "mum", "mam", "dad", "parent", "parents", "carer", "nan", "gran", "grandad"};
 
