@@ -1014,11 +1014,11 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
 /* News not shared yet, in any words: "the staff don't know yet", "parents
  * haven't been told yet", "it isn't public until Friday", "nobody knows
  * until the governors meet", "I can't share more until governors have
- * met". A knowing word, a present or future denial
- * before it and a time after it; in a post about school it is
- * confidential, elsewhere only a hint. A past denial is a grumble, not a
- * secret ("we weren't told until the day before"), and a surprise is
- * exclaimed ("Center Parcs booked, kids don't know yet!"). */
+ * met". A knowing word, a present or future denial before it and a time
+ * after it; in a post about school it is confidential, elsewhere only a
+ * hint. A past denial is a grumble, not a secret ("we weren't told until
+ * the day before"), and a surprise is exclaimed ("Center Parcs booked,
+ * kids don't know yet!"). */
 static const char *const not_yet_denial[] = {"not", "nobody", "noone", "none", "no"};
 static const char *const present_nt[] = {"don", "doesn", "haven", "hasn",   "won",
                                          "isn", "aren",  "can",   "shouldn"};
@@ -1026,10 +1026,9 @@ static const char *const past_be[] = {"was", "were", "did", "had"};
 static const char *const yet_word[] = {"yet", "until", "till", "til"};
 enum { DENIAL_REACH = 4, YET_REACH = 3 };
 
-static const char *const known_word[] = {"know",	"knows",   "known",     "told",
-					 "announced", "public",  "official",  "shared",
-					 "aware",     "informed", "confirmed", "share",
-					 "say",	"discuss", "comment"};
+static const char *const known_word[] = {
+    "know",     "knows",    "known",     "told",  "announced", "public",  "official", "shared",
+    "aware",    "informed", "confirmed", "share", "say",       "discuss", "comment"};
 
 /* One bit for each knowing word's hash (see text_hash()): every token of a
  * post comes to knowing_word(), and one test of its hash turns most away
@@ -3050,12 +3049,11 @@ static void note_one_of_mine(struct classifier *c)
 
 /* A year group makes the post about school, and "two Year 9s were
  * involved", "a Year 11 told me" or "Year 10 boys" is about particular
- * children; not one
- * an allowlisted phrase
- * holds ("back in Year 9 I was a nightmare", "Year 6 me would be
- * horrified"): the writer's own schooldays. The first phrases candidates
- * are the lists' phrases, in the order of their starts, and the year
- * groups come in theirs, so one pass over each does. */
+ * children; not one an allowlisted phrase holds ("back in Year 9 I was a
+ * nightmare", "Year 6 me would be horrified"): the writer's own
+ * schooldays. The first phrases candidates are the lists' phrases, in the
+ * order of their starts, and the year groups come in theirs, so one pass
+ * over each does. */
 static void note_year_groups(struct classifier *c, const char *text, size_t phrases)
 {
 	uint16_t label = c->pattern_labels[PL_YEAR_GROUP];
