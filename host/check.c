@@ -125,6 +125,14 @@ static size_t sentence_start(const struct tokens *t, size_t k, size_t reach)
 	return s;
 }
 
+/* Whether token i is there, one of words, and in the same clause as the
+ * token before it: "SEN [transport]", "Year 10 [boys]". */
+static bool joined_is(const struct tokens *t, size_t i, const char *const *words, size_t n)
+{
+	return i < t->count && !(t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+	       token_is(t, i, words, n);
+}
+
 /* Whether token i is the one letter c after an apostrophe: the "s" of
  * "son's", the "t" of "don't". */
 static bool clitic(const struct tokens *t, size_t i, char c)
@@ -2348,10 +2356,9 @@ static bool role_in_general(const struct tokens *t, size_t first, size_t last)
 	for (size_t j = first; j <= last; j++)
 		if (token_is(t, j, determiner, ARRAY_SIZE(determiner)))
 			return false;
-	return starts_sentence(t, first) && bare_plural(t, last) && last + 1 < t->count &&
-	       !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
-	       (token_is(t, last + 1, modal_verb, ARRAY_SIZE(modal_verb)) ||
-		token_is(t, last + 1, habit_verb, ARRAY_SIZE(habit_verb)));
+	return starts_sentence(t, first) && bare_plural(t, last) &&
+	       (joined_is(t, last + 1, modal_verb, ARRAY_SIZE(modal_verb)) ||
+		joined_is(t, last + 1, habit_verb, ARRAY_SIZE(habit_verb)));
 }
 
 /* "SEN transport", "a SEND hub", "SEN teaching assistant": the acronym for
@@ -2372,9 +2379,8 @@ static const char *const needs_acronym[] = {"sen", "send", "aln", "asn"};
 
 static bool names_a_service(const struct tokens *t, size_t last)
 {
-	return token_is(t, last, needs_acronym, ARRAY_SIZE(needs_acronym)) && last + 1 < t->count &&
-	       !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
-	       token_is(t, last + 1, service_noun, ARRAY_SIZE(service_noun));
+	return token_is(t, last, needs_acronym, ARRAY_SIZE(needs_acronym)) &&
+	       joined_is(t, last + 1, service_noun, ARRAY_SIZE(service_noun));
 }
 
 /* "not one waterproof between us", "two bottles of wine between us", "a
@@ -2997,22 +3003,13 @@ static const char *const after_one_pupil[] = {
     /* "a Year 3 mum", "a Year 2 family": one pupil's family */
     "family", "mum", "mam", "dad", "parent", "parents", "carer", "nan", "gran", "grandad"};
 
-/* The token after the candidate k, or t->count. */
-static size_t token_after(const struct tokens *t, const struct candidate *k)
+/* Whether the year group at tokens first up to (not including) next is
+ * one pupil: "a" before it, and a person's word or a sentence's end after. */
+static bool one_of_a_year(const struct tokens *t, size_t first, size_t next)
 {
-	size_t next = token_starting_at(t, k->start);
-	while (next < t->count && t->items[next].start < k->end)
-		next++;
-	return next;
-}
-
-static bool one_of_a_year(const struct tokens *t, const struct candidate *k)
-{
-	size_t first = token_starting_at(t, k->start);
 	if (first == 0 || first >= t->count || t->items[first].gap & (GAP_BREAK | GAP_STOP) ||
 	    !token_is(t, first - 1, one_article, ARRAY_SIZE(one_article)))
 		return false;
-	size_t next = token_after(t, k);
 	return next == t->count || t->items[next].gap & (GAP_BREAK | GAP_STOP) ||
 	       token_is(t, next, after_one_pupil, ARRAY_SIZE(after_one_pupil));
 }
@@ -3079,11 +3076,12 @@ static void note_year_groups(struct classifier *c, const char *text, size_t phra
 			continue;
 		c->cands.context = true;
 		/* "Year 9s", "a Year 11 told me", "two of our Year 10 boys" */
-		size_t next = token_after(&c->tokens, k);
-		if ((text[k->end - 1] | 0x20) == 's' || one_of_a_year(&c->tokens, k) ||
-		    (next < c->tokens.count &&
-		     !(c->tokens.items[next].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
-		     token_is(&c->tokens, next, children_noun, ARRAY_SIZE(children_noun))))
+		const struct tokens *t = &c->tokens;
+		size_t first = token_starting_at(t, k->start), next = first;
+		while (next < t->count && t->items[next].start < k->end)
+			next++;
+		if ((text[k->end - 1] | 0x20) == 's' || one_of_a_year(t, first, next) ||
+		    joined_is(t, next, children_noun, ARRAY_SIZE(children_noun)))
 			c->cands.child = true;
 	}
 }

@@ -723,18 +723,10 @@ static void add_school_names(struct classifier *c, struct morphology *m, const c
 
 static struct strv strv_copy(const struct strv *s)
 {
-	struct strv out = {xcalloc(s->n ? s->n : 1, sizeof(*out.v)), s->n};
+	struct strv out = {NULL, 0};
 	for (size_t i = 0; i < s->n; i++)
-		out.v[i] = xstrdup(s->v[i]);
+		strv_push(&out, s->v[i]);
 	return out;
-}
-
-static void strv_free(struct strv *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	*s = (struct strv){NULL, 0};
 }
 
 /* The school's and trust's names and email domains, kept from the config
@@ -747,9 +739,9 @@ static void load_school(struct classifier *c, struct morphology *m)
 		add_school_names(c, m, c->trust_names.v[j], true);
 	for (size_t j = 0; j < c->email_domains.n; j++)
 		add_school_name(c, c->email_domains.v[j], 0);
-	strv_free(&c->school_names);
-	strv_free(&c->trust_names);
-	strv_free(&c->email_domains);
+	strv_finish(&c->school_names);
+	strv_finish(&c->trust_names);
+	strv_finish(&c->email_domains);
 }
 
 /* Flags for a name used alone: is it an ordinary word, a very common name?

@@ -16,13 +16,13 @@
 
 #define MAX_CONFIG_BYTES (4u << 20)
 
-static void strv_push(struct strv *s, const char *v)
+void strv_push(struct strv *s, const char *v)
 {
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
 	s->v[s->n++] = xstrdup(v);
 }
 
-static void strv_finish(struct strv *s)
+void strv_finish(struct strv *s)
 {
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i]);

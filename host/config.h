@@ -18,6 +18,10 @@ struct strv {
 	size_t n;
 };
 
+/* Appends a copy of v; frees every string and empties the list. */
+void strv_push(struct strv *s, const char *v);
+void strv_finish(struct strv *s);
+
 struct config_roster {
 	char *path; /* resolved against the config's folder */
 	enum roster_role role;
