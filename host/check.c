@@ -1112,6 +1112,8 @@ static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 		struct candidate k = {
 		    .start = t->items[start].start,
 		    .end = t->items[to].end,
+		    .first = (uint32_t)start,
+		    .last = (uint32_t)to,
 		    .node = MATCH_NO_NODE,
 		    .category = CAT_CONFIDENTIAL,
 		    .severity = c->cands.context || c->cands.child ? SEV_MEDIUM : SEV_LOW,
@@ -3226,9 +3228,12 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 			}
 			/* a phrase of another category that runs on past the one
 			 * kept keeps the words after it: "supply teacher" (a work
-			 * detail) and "[teacher] was bloody useless" (an insult) */
-			if (k->node == MATCH_NO_NODE || kept->node == MATCH_NO_NODE ||
-			    k->category == kept->category || k->last <= kept->last)
+			 * detail) and "[teacher] was bloody useless" (an insult);
+			 * so does news not shared yet, read by tokens too ("the
+			 * head doesn't" and "[doesn't] know yet") */
+			if ((k->node == MATCH_NO_NODE && k->label != c->pattern_labels[PL_NOT_YET]) ||
+			    kept->node == MATCH_NO_NODE || k->category == kept->category ||
+			    k->last <= kept->last)
 				continue;
 			k->first = kept->last + 1;
 			k->start = t->items[k->first].start;
