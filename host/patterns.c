@@ -367,12 +367,16 @@ static enum severity check_birth(struct patterns *p, const char *text, size_t *s
 				 size_t *end, pcre2_match_data *md)
 {
 	(void)p;
-	(void)start;
-	(void)end;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	for (int g = 1; g <= 3; g++) {
+	for (int g = 1; g <= 4; g++) {
 		if (ov[2 * g] == PCRE2_UNSET)
 			continue;
+		/* a date further on is shown alone: the words between may be
+		 * another warning's ("Year 4") */
+		if (g == 4) {
+			*start = ov[2 * g];
+			*end = ov[2 * g + 1];
+		}
 		const char *s = text + ov[2 * g], *e = text + ov[2 * g + 1];
 		int day = -1, month = 0, numbers = 0;
 		while (s < e) {
@@ -383,7 +387,7 @@ static enum severity check_birth(struct patterns *p, const char *text, size_t *s
 					v = v < 1000 ? v * 10 + (*s - '0') : v;
 				if (numbers == 0)
 					day = v;
-				else if (numbers == 1 && g == 1)
+				else if (numbers == 1 && (g == 1 || g == 4))
 					month = v;
 				numbers++;
 			} else if (isalpha((unsigned char)*s)) {
@@ -741,8 +745,10 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 }
 
 /* How far a keyword may be before the date's first digits: "date of birth"
- * and three words of ten letters, "is on the", a colon. */
-#define BIRTH_KEYWORD_REACH 96
+ * and three words of ten letters, "is on the", a colon; or the b of
+ * "d.o.b.'s" (a curly apostrophe) and seven words of twelve letters
+ * with a comma and two spaces before each, then "reads" (120 bytes). */
+#define BIRTH_KEYWORD_REACH 128
 
 /* a keyword up to BIRTH_KEYWORD_REACH bytes before the date's first digits,
  * which reach at most 40 bytes on ("3rd of September 2015") */
@@ -805,13 +811,19 @@ static const struct pattern_def defs[] = {
 	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address, {0}},
 	/* "DOB for the booking is 17 April 1987": a few words may come between
 	 * "DOB" or "date of birth" and the date, not between "birthday" and a
-	 * party's date */
-	{"(?i)\\b(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,3}?|born(?: on)?|"
+	 * party's date; a whole date with its century may come further on,
+	 * after "is", "be", "as" or "says" ("the DOB on the Year 4 register,
+	 * it should be 12/09/2015", not "DOB needed by Friday 12/09/2025"),
+	 * and is then the warning's span */
+	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,3}?|born(?: on)?|"
 	 "birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"
-	 "(" MONTH "\\s{1,4}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,4}\\d{4})?))(?![\\w/])",
+	 "(" MONTH "\\s{1,4}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,4}\\d{4})?))|"
+	 "(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:,?\\s{1,2}[a-z0-9']{1,12}){3,7}?"
+	 ",?\\s{1,2}(?:is|was|be|as|to|says|reads|shows)\\s{1,2}"
+	 "(\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d\\d))(?![\\w/])",
 	 PL_BIRTH_DATE, SEV_HIGH, CAT_PERSONAL_DATA, check_birth, NEED_RUN, gate_birth, {0}},
 	{"(?<![\\w])[A-Za-z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-Da-d](?!\\w)",
 	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_CHAIN, NULL,
