@@ -745,7 +745,7 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 }
 
 /* How far a keyword may be before the date's first digits: "date of birth"
- * and three words of ten letters, "is on the", a colon; or the b of
+ * and four words of ten letters, "is on the", a colon; or the b of
  * "d.o.b.'s" (a curly apostrophe) and seven words of twelve letters
  * with a comma and two spaces before each, then "reads" (120 bytes). */
 #define BIRTH_KEYWORD_REACH 128
@@ -809,13 +809,14 @@ static const struct pattern_def defs[] = {
 	 "Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|"
 	 "Walk|Square|Parade|Row)\\b\\.?",
 	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address, {0}},
-	/* "DOB for the booking is 17 April 1987": a few words may come between
+	/* "DOB for the booking is 17 April 1987", "Date of birth on the booking
+	 * form: 21 March 1984": a few words may come between
 	 * "DOB" or "date of birth" and the date, not between "birthday" and a
 	 * party's date; a whole date with its century may come further on,
 	 * after "is", "be", "as" or "says" ("the DOB on the Year 4 register,
 	 * it should be 12/09/2015", not "DOB needed by Friday 12/09/2025"),
 	 * and is then the warning's span */
-	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,3}?|born(?: on)?|"
+	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,4}?|born(?: on)?|"
 	 "birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"

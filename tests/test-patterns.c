@@ -371,7 +371,7 @@ static void gated_scan_is_exhaustive(void **state)
 		"a", "x", "Z", "\xC3\xA9", "\xF0\x9F\x96\x95", "\xFF", "a@b.com", "@", "sch.uk",
 		/* whole matches at their longest */
 		"born on  3rd  of  September  2015", "DOB:  12/03/2014", "d.o.b - 1/2/15",
-		"date of birth    abcdefghij    abcdefghij    abcdefghij    is on    the    :    ",
+		"date of birth    abcdefghij    abcdefghij    abcdefghij    abcdefghij    is on    the    :    ",
 		"birthday was on    September    3rd,    2015", "date of birth -  1st march",
 		"d.o.b.\xE2\x80\x99s,  abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  "
 		"abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  reads  12/03/2014", "should be", " says ", "DOB on the Year 4 register",
