@@ -816,8 +816,8 @@ static const struct pattern_def defs[] = {
 	 * after "is", "be", "as" or "says" ("the DOB on the Year 4 register,
 	 * it should be 12/09/2015", not "DOB needed by Friday 12/09/2025"),
 	 * and is then the warning's span */
-	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,4}?|born(?: on)?|"
-	 "birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
+	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,4}?|"
+	 "born(?: on)?|birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"

@@ -374,7 +374,8 @@ static void gated_scan_is_exhaustive(void **state)
 		"date of birth    abcdefghij    abcdefghij    abcdefghij    abcdefghij    is on    the    :    ",
 		"birthday was on    September    3rd,    2015", "date of birth -  1st march",
 		"d.o.b.\xE2\x80\x99s,  abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  "
-		"abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  reads  12/03/2014", "should be", " says ", "DOB on the Year 4 register",
+		"abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  reads  12/03/2014", "should be", " says ",
+		"DOB on the Year 4 register",
 		"12a,  Acacia   Gardens  Road", "7  Old  Mill  Lane  Close", "sort code :   12 34 56",
 		"12-34-56, account 12345678", "12345678 and 12-34-56", "AB 12 34 56 C", "JG103759A",
 		"4111-1111-1111-1111", "3782 822463 10005", "+44 (0)20 7946 0018", "07700 900 123",
