@@ -73,8 +73,20 @@
   }
 
   function applyStatus(recovered) {
-    enabled = siteEnabled(location.hostname, settings()) && !paused();
+    const onList = siteEnabled(location.hostname, settings());
+    enabled = onList && !paused();
     clearTimeout(pauseTimer);
+    if (!onList) {
+      // a site left off the list: let go of any box met before the
+      // settings came (a busy browser may be slow to send them), and
+      // leave the page as it was
+      for (const box of boxes.values()) { box.forget(); ui.drop(box); }
+      boxes.clear();
+      lastBox = null;
+      ui.paintHighlights();
+      ui.host.remove();
+      return;
+    }
     if (paused()) pauseTimer = setTimeout(() => applyStatus(true), settings().pausedUntil - Date.now() + 50);
     for (const box of boxes.values()) {
       if (!enabled) { box.reset(); continue; }

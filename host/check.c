@@ -1036,7 +1036,7 @@ enum { DENIAL_REACH = 4, YET_REACH = 3 };
 
 static const char *const known_word[] = {
     "know",     "knows",    "known",     "told",  "announced", "public",  "official", "shared",
-    "aware",    "informed", "confirmed", "share", "say",       "discuss", "comment"};
+    "aware",    "informed", "confirmed", "share", "say",       "discuss", "comment", "published"};
 
 /* One bit for each knowing word's hash (see text_hash()): every token of a
  * post comes to knowing_word(), and one test of its hash turns most away
@@ -1370,15 +1370,36 @@ static const char *const health_word[] = {
 	"ivf", "breakdown", "scan", "biopsy", "tumour", "panic",
 };
 
+/* Words that end the walk back to "my": a person ("my kids with autism",
+ * "my son's autism") or a word joining one ("one of my pupils with"). */
+static const char *const not_own[] = {
+	"with", "of", "for", "about", "to", "in", "on", "at", "and", "the", "a",
+	"an", "kids", "kid", "boy", "boys", "girl", "girls", "child", "children",
+	"pupil", "pupils", "student", "students", "class", "lad", "lads", "lass",
+	"little", "one", "ones", "friend", "friends", "mate", "mates",
+};
+
 /* Whether the confidential term at token first is the writer's own health
- * ("my autism assessment is next month", "my chemo"): theirs to tell. Not
- * a process of work about it ("a return to work meeting with HR after my
- * breakdown" is confidential as any HR matter is). */
+ * ("my autism assessment is next month", "my chemo", "my breast cancer
+ * diagnosis": up to two words between, none of them a person's): theirs to
+ * tell. Not a process of work about it ("a return to work meeting with HR
+ * after my breakdown" is confidential as any HR matter is), nor someone
+ * else's ("my son's autism diagnosis", "one of my kids with autism"). */
 static bool own_health(const struct tokens *t, size_t first)
 {
-	return first > 0 && token_is(t, first - 1, my_only, ARRAY_SIZE(my_only)) &&
-	       !(t->items[first].gap & (GAP_BREAK | GAP_STOP)) &&
-	       token_is(t, first, health_word, ARRAY_SIZE(health_word));
+	if (!token_is(t, first, health_word, ARRAY_SIZE(health_word)))
+		return false;
+	for (size_t j = first, n = 0; j > 0 && n < 3; n++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		j--;
+		if (token_is(t, j, my_only, ARRAY_SIZE(my_only)))
+			return true;
+		if (clitic(t, j, 's') || token_is(t, j, family, ARRAY_SIZE(family)) ||
+		    token_is(t, j, not_own, ARRAY_SIZE(not_own)))
+			return false;
+	}
+	return false;
 }
 
 static const char *const that_word[] = {"that"};
