@@ -429,11 +429,9 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 		return;
 	}
 	struct name term;
-	/* the first pass takes a plain term's words as written: tokenising
-	 * every term was a third of the work before the hello */
-	term.n = pass == PASS_VET
-			 ? text_plain_words(e->term, term.tok, term.len, MATCH_MAX_PHRASE_TOKENS)
-			 : 0;
+	/* a plain term's words are taken as written, in both passes:
+	 * tokenising every term was a third of the work before the hello */
+	term.n = text_plain_words(e->term, term.tok, term.len, MATCH_MAX_PHRASE_TOKENS);
 	bool plain = term.n > 0;
 	if (!plain)
 		term_of(&c->term_tokens, e->term, &term);
