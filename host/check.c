@@ -3121,6 +3121,88 @@ static void take_over(struct classifier *c, const struct cand_list *l)
 	c->cands.count += l->count;
 }
 
+/* An allowlisted phrase, which the whole post's reading leaves out too;
+ * the first few only. Candidates come in order of their start, so the
+ * spans are in order and, as only one reaching further than the last is
+ * noted, end in order too. */
+static void note_allowed(struct classifier *c, const struct candidate *k)
+{
+	if (c->allowed_count < ARRAY_SIZE(c->allowed)) {
+		c->allowed[c->allowed_count].start = k->start;
+		c->allowed[c->allowed_count++].end = k->end;
+	}
+}
+
+/* The whole post's reading (model.h): in a post about school or a
+ * particular child where no listed phrase warns of a category, the model
+ * may, at medium, over the word or pair of words that weighs most towards
+ * it. Where a warning is on those words already, it shares that warning's
+ * span, so warnings still never overlap. */
+static void read_whole(struct classifier *c, struct warnings *out)
+{
+	const struct tokens *t = &c->tokens;
+	if (!c->model || !t->count || !(c->cands.context || c->cands.child))
+		return;
+	uint8_t marks[MODEL_MAX_TOKENS];
+	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
+	size_t sections = word_model_category_count(c->model);
+	for (size_t i = 0, a = 0; i < count; i++) {
+		const struct token *tok = &t->items[i];
+		while (a < c->allowed_count && c->allowed[a].end <= tok->start)
+			a++;
+		marks[i] = a < c->allowed_count && c->allowed[a].start < tok->end ? MODEL_IGNORED : 0;
+	}
+	/* warnings are in order and apart, except that two may share a span */
+	for (size_t w = 0, i = 0; w < out->count; w++) {
+		const struct warning *x = &out->items[w];
+		while (i > 0 && t->items[i - 1].end > x->start)
+			i--;
+		while (i < count && t->items[i].end <= x->start)
+			i++;
+		for (size_t j = i; j < count && t->items[j].start < x->end; j++) {
+			if (x->severity >= SEV_MEDIUM)
+				marks[j] |= MODEL_TAKEN;
+			for (size_t k = 0; k < sections; k++)
+				if (x->severity == SEV_LOW && word_model_category(c->model, k) == x->category)
+					marks[j] |= (uint8_t)MODEL_JUDGED(k);
+		}
+	}
+	struct word_model_reading r[MODEL_MAX_CATEGORIES];
+	word_model_read(c->model, t, marks, r);
+	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
+		unsigned cat = word_model_category(c->model, k);
+		bool warned = false, hinted = false;
+		for (size_t i = 0; i < out->count; i++)
+			if (out->items[i].category == cat) {
+				warned |= out->items[i].severity >= SEV_MEDIUM;
+				hinted |= out->items[i].severity == SEV_LOW;
+			}
+		/* where a listed phrase of the category was judged a hint ("our
+		 * head is [pounding]", "[Parents' evening] for my own two"), the
+		 * reading must be surer: halfway from its threshold to 1 */
+		float needed = hinted ? (r[k].threshold + 1) / 2 : r[k].threshold;
+		if (warned || r[k].probability < needed || r[k].first > r[k].last)
+			continue;
+		/* a parent speaking of their own child's school ("Parents' evening
+		 * with our daughter tonight") is not at work */
+		if (cat == CAT_WORK_DETAIL && c->parent_span_count)
+			continue;
+		size_t at = 0;
+		struct warning w = {t->items[r[k].first].start, t->items[r[k].last].end, (uint8_t)cat,
+				    SEV_MEDIUM, c->model_labels[k]};
+		while (at < out->count && out->items[at].end <= w.start)
+			at++;
+		if (at < out->count && out->items[at].start < w.end) {
+			w.start = out->items[at].start;
+			w.end = out->items[at].end;
+		}
+		warnings_push(out, &w);
+		memmove(out->items + at + 1, out->items + at,
+			(out->count - 1 - at) * sizeof(*out->items));
+		out->items[at] = w;
+	}
+}
+
 void classifier_set_parallel_min(struct classifier *c, size_t bytes)
 {
 	c->parallel_min = bytes;
@@ -3228,11 +3310,14 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	 * so a new one can only clash with the last kept. */
 	struct candidate *kept = NULL;
 	uint32_t allowed_end = 0; /* the furthest an allowlisted phrase reaches */
+	c->allowed_count = 0;
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
 		if (k->severity == SEV_NONE) {
-			if (k->category == CAT_ALLOW && k->end > allowed_end)
+			if (k->category == CAT_ALLOW && k->end > allowed_end) {
 				allowed_end = k->end;
+				note_allowed(c, k);
+			}
 			continue;
 		}
 		/* an allowlisted phrase raises nothing, nor does a pattern or a
@@ -3278,4 +3363,5 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 			warnings_push(out, &also);
 		}
 	}
+	read_whole(c, out);
 }

@@ -8,6 +8,7 @@
 
 #include "classify.h"
 #include "match.h"
+#include "model.h"
 #include "patterns.h"
 #include "text.h"
 #include "util.h"
@@ -126,6 +127,9 @@ struct classifier {
 	size_t frame_count, frame_cap;
 	char *last_reg;
 	struct patterns *patterns;
+	/* the whole post's reading (model.h), or NULL; and its warnings' labels */
+	struct word_model *model;
+	uint16_t model_labels[MODEL_MAX_CATEGORIES];
 	struct label *labels;
 	size_t label_count;
 	size_t label_cap;
@@ -179,6 +183,11 @@ struct classifier {
 		uint32_t first, last;
 	} parent_spans[16];
 	size_t parent_span_count;
+	/* allowlisted phrases' byte ranges, in order; the first few only */
+	struct {
+		uint32_t start, end;
+	} allowed[16];
+	size_t allowed_count;
 	struct cand_list stem_cands; /* words found by stem, joined after the phrases */
 	struct buf obf;
 	size_t parallel_min; /* texts this long use a second thread */

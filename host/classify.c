@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "lexicon.h"
+#include "model.h"
 #include "morphology.h"
 #include "roster.h"
 #include "typos.h"
@@ -62,6 +64,23 @@ static const struct label grievance_default = {
 	"Criticising your school, colleagues or parents in public breaches professional "
 	"conduct even when no one is named. Raise it at work instead.",
 	NULL,
+};
+
+/* What a warning from reading the whole post says (model.h): not a listed
+ * phrase, so it says what the post reads like and how to tell. */
+static const struct label read_labels[CAT_COUNT] = {
+	[CAT_WORK_DETAIL] = {
+		"Read as a whole, this post looks like it describes your work or your school.",
+		"Details of a school day can identify your school, pupils and colleagues. If it "
+		"is about your work, leave the details out; if it is not, post it.",
+		NULL,
+	},
+	[CAT_CONFIDENTIAL] = {
+		"Read as a whole, this post looks like a confidential matter.",
+		"A child's or a family's circumstances, a colleague's situation and what happens "
+		"inside school stay there. If it is none of those, post it.",
+		NULL,
+	},
 };
 
 const char *classifier_default_lexicon_dir(void)
@@ -958,6 +977,25 @@ static void add_person(struct classifier *c, struct morphology *m, const struct 
 	free(nick);
 }
 
+/* The word model beside the default lexicons, if there is one: a folder of
+ * a school's own lexicons without it reads posts by their phrases alone. */
+static void load_model(struct classifier *c, struct problems *problems)
+{
+	char *path = path_join(c->lexicon_dir, "posts.model");
+	if (access(path, F_OK) == 0)
+		c->model = word_model_load(path, problems);
+	free(path);
+	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
+		unsigned cat = word_model_category(c->model, k);
+		struct label l = c->labels[cat];
+		if (read_labels[cat].message) {
+			l.message = read_labels[cat].message;
+			l.advice = read_labels[cat].advice;
+		}
+		c->model_labels[k] = add_label(c, l);
+	}
+}
+
 /* Reads every roster: counts and problems are known after this. */
 static void load_rosters(struct classifier *c, const struct config *config,
 			 struct problems *problems)
@@ -1102,6 +1140,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 				       "those words match in their plural only (install the hunspell "
 				       "library; Debian: libhunspell-1.7-0).",
 			     morphology_hunspell_error(m));
+	load_model(c, problems);
 	c->school_names = strv_copy(&config->school_names);
 	c->trust_names = strv_copy(&config->trust_names);
 	c->email_domains = strv_copy(&config->email_domains);
@@ -1139,6 +1178,7 @@ void classifier_destroy(struct classifier *c)
 	classifier_wait_for_names(c);
 	match_dict_destroy(c->dict);
 	typos_destroy(c->typos);
+	word_model_destroy(c->model);
 	patterns_destroy(c->patterns);
 	for (size_t i = 0; i < c->lexicon_count; i++)
 		lexicon_destroy(c->lexicons[i]);

@@ -5,7 +5,7 @@ set -eu
 
 packages="meson ninja-build pkg-config gcc clang
   libjansson-dev libpcre2-dev libhunspell-dev hunspell-en-gb libutf8proc-dev
-  libcmocka-dev valgrind python3 dpkg-dev openssl chromium firefox-esr"
+  libcmocka-dev liblinear-dev valgrind python3 dpkg-dev openssl chromium firefox-esr"
 # the browser tests drive Chromium with playwright-core and Firefox ESR with
 # puppeteer-core, both from npm
 command -v npm >/dev/null || packages="$packages nodejs npm"

@@ -37,7 +37,7 @@ else:
     assert "allowed_extensions" not in m
 PY
 done
-for lex in "$src"/lexicons/*.txt; do
+for lex in "$src"/lexicons/*.txt "$src"/lexicons/posts.model; do
   [ -f "$work/stage$prefix/share/prepost/lexicons/$(basename "$lex")" ] \
     || fail "lexicon $(basename "$lex") is not installed"
 done
@@ -60,7 +60,8 @@ for path in ./usr/bin/prepost-host ./etc/opt/chrome/native-messaging-hosts/org.p
             ./etc/chromium/native-messaging-hosts/org.prepost.host.json \
             ./etc/opt/edge/native-messaging-hosts/org.prepost.host.json \
             ./usr/lib/mozilla/native-messaging-hosts/org.prepost.host.json \
-            ./usr/share/prepost/lexicons/derogatory.txt ./usr/share/prepost/sample/config.json \
+            ./usr/share/prepost/lexicons/derogatory.txt ./usr/share/prepost/lexicons/posts.model \
+            ./usr/share/prepost/sample/config.json \
             ./usr/share/prepost/extension/manifest.json; do
   grep -qF " $path" <<<"$contents" || fail ".deb lacks $path"
 done

@@ -1,0 +1,408 @@
+/* The model file's parser and the reading of a text (model.h). Features sit
+ * in one open-addressing table keyed by the hashes of their words, built
+ * once at load; a reading looks up each token and each pair of tokens and
+ * allocates nothing. */
+#include "model.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "warning.h"
+
+#define MAX_MODEL_BYTES (32u << 20)
+#define NUMBER_FEATURE "<number>"
+
+struct feature {
+	uint32_t key;    /* key_of() its words' hashes; entries with len 0 are empty */
+	uint32_t text;   /* offset of its text in the model's arena */
+	uint32_t len;
+	uint32_t seen;   /* the reading that last counted it */
+	float w[MODEL_MAX_CATEGORIES];
+};
+
+struct word_model {
+	struct {
+		unsigned category;
+		float bias, threshold;
+	} cats[MODEL_MAX_CATEGORIES];
+	size_t cat_count;
+	struct feature *table;
+	size_t mask; /* table size - 1, a power of two */
+	size_t count;
+	struct buf arena;
+	uint32_t number_hash;
+	uint32_t reading; /* counts readings, for feature.seen */
+};
+
+/* a word alone has second == 0; a hash of 0 is taken as 1 */
+static uint32_t key_of(uint32_t first, uint32_t second)
+{
+	uint32_t h = first * 0x9e3779b1u ^ (second + 0x7f4a7c15u) * 0x85ebca6bu;
+	h ^= h >> 15;
+	return h ? h : 1;
+}
+
+size_t word_model_category_count(const struct word_model *m)
+{
+	return m ? m->cat_count : 0;
+}
+
+unsigned word_model_category(const struct word_model *m, size_t k)
+{
+	return m->cats[k].category;
+}
+
+static bool is_number(const struct token *tok)
+{
+	return (tok->flags & TOKEN_HAS_DIGIT) && !(tok->flags & TOKEN_HAS_LETTER);
+}
+
+static size_t put_word(const struct tokens *t, size_t i, char *out, size_t cap)
+{
+	const struct token *tok = &t->items[i];
+	const char *s = is_number(tok) ? NUMBER_FEATURE : token_text(t, tok);
+	size_t n = is_number(tok) ? strlen(NUMBER_FEATURE) : tok->norm_len;
+	if (n > cap)
+		n = cap;
+	memcpy(out, s, n);
+	return n;
+}
+
+size_t word_model_feature(const struct tokens *t, size_t i, bool pair, char *out, size_t cap)
+{
+	size_t n = 0;
+	if (pair && i > 0) {
+		n = put_word(t, i - 1, out, cap);
+		if (n < cap)
+			out[n++] = ' ';
+	}
+	n += put_word(t, i, out + n, cap - n);
+	return n;
+}
+
+static struct feature *slot_for(struct word_model *m, uint32_t key, const char *text, size_t len)
+{
+	for (size_t i = key & m->mask;; i = (i + 1) & m->mask) {
+		struct feature *f = &m->table[i];
+		if (!f->len || (f->key == key && f->len == len &&
+				!memcmp(m->arena.data + f->text, text, len)))
+			return f;
+	}
+}
+
+static void grow_table(struct word_model *m)
+{
+	size_t size = m->table ? (m->mask + 1) * 2 : 1024;
+	struct feature *old = m->table;
+	size_t old_size = old ? m->mask + 1 : 0;
+	m->table = xcalloc(size, sizeof(*m->table));
+	m->mask = size - 1;
+	for (size_t i = 0; i < old_size; i++) {
+		if (!old[i].len)
+			continue;
+		for (size_t j = old[i].key & m->mask;; j = (j + 1) & m->mask)
+			if (!m->table[j].len) {
+				m->table[j] = old[i];
+				break;
+			}
+	}
+	free(old);
+}
+
+/* the key of a feature as the file writes it: one word, or two with one
+ * space between; false if it is neither */
+static bool feature_key(const char *s, size_t len, uint32_t *key)
+{
+	const char *space = memchr(s, ' ', len);
+	if (!len || len > MODEL_MAX_FEATURE_BYTES)
+		return false;
+	if (!space) {
+		*key = key_of(text_hash(s, len), 0);
+		return true;
+	}
+	size_t a = (size_t)(space - s), b = len - a - 1;
+	if (!a || !b || memchr(space + 1, ' ', b))
+		return false;
+	*key = key_of(text_hash(s, a), text_hash(space + 1, b));
+	return true;
+}
+
+static bool parse_float(const char *s, float *out)
+{
+	char *end;
+	errno = 0;
+	float v = strtof(s, &end);
+	if (end == s || *end || errno || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+struct word_model *word_model_parse(const char *name, const char *data, size_t len,
+			  struct problems *problems)
+{
+	struct word_model *m = xcalloc(1, sizeof(*m));
+	buf_init(&m->arena);
+	m->number_hash = text_hash(NUMBER_FEATURE, strlen(NUMBER_FEATURE));
+	grow_table(m);
+	bool versioned = false;
+	int section = -1;
+	if (memchr(data, 0, len)) {
+		problems_add(problems, "%s: not a text file (it holds a NUL byte)", name);
+		word_model_destroy(m);
+		return NULL;
+	}
+	size_t line_no = 0;
+	char *copy = xstrndup(data, len);
+	char *line = copy, *next;
+	for (; line; line = next) {
+		line_no++;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		size_t n = strlen(line);
+		if (n && line[n - 1] == '\r')
+			line[--n] = 0;
+		if (!n || line[0] == '#')
+			continue;
+		if (line[0] == '@') {
+			char *arg = strchr(line, ' ');
+			if (arg)
+				*arg++ = 0;
+			if (!arg || !*arg) {
+				problems_add(problems, "%s:%zu: \"%s\" needs a value", name, line_no, line);
+				goto err;
+			}
+			if (!strcmp(line, "@model")) {
+				if (strcmp(arg, "1")) {
+					problems_add(problems, "%s:%zu: model format %s is not known (1 is)",
+						     name, line_no, arg);
+					goto err;
+				}
+				versioned = true;
+			} else if (!strcmp(line, "@category")) {
+				unsigned cat = category_from_name(arg);
+				if (cat >= CAT_COUNT || cat == CAT_PUPIL_NAME || cat == CAT_PERSON_NAME) {
+					problems_add(problems,
+						     "%s:%zu: \"%s\" is not a category a model can read "
+						     "(work_detail, derogatory, confidential or personal_data)",
+						     name, line_no, arg);
+					goto err;
+				}
+				for (size_t k = 0; k < m->cat_count; k++)
+					if (m->cats[k].category == cat) {
+						problems_add(problems, "%s:%zu: category %s comes twice", name,
+							     line_no, arg);
+						goto err;
+					}
+				if (m->cat_count == MODEL_MAX_CATEGORIES) {
+					problems_add(problems, "%s:%zu: more than %d categories", name,
+						     line_no, MODEL_MAX_CATEGORIES);
+					goto err;
+				}
+				section = (int)m->cat_count++;
+				m->cats[section].category = cat;
+				m->cats[section].threshold = 1.0f;
+			} else if (!strcmp(line, "@bias") || !strcmp(line, "@threshold")) {
+				float v;
+				bool bias = !strcmp(line, "@bias");
+				if (section < 0) {
+					problems_add(problems, "%s:%zu: %s before any @category", name,
+						     line_no, line);
+					goto err;
+				}
+				if (!parse_float(arg, &v) || (!bias && (v <= 0 || v > 1))) {
+					problems_add(problems, "%s:%zu: %s needs a number%s", name, line_no,
+						     line, bias ? "" : " above 0 and at most 1");
+					goto err;
+				}
+				if (bias)
+					m->cats[section].bias = v;
+				else
+					m->cats[section].threshold = v;
+			} else {
+				problems_add(problems, "%s:%zu: \"%s\" is not a model directive", name,
+					     line_no, line);
+				goto err;
+			}
+			continue;
+		}
+		char *tab = strchr(line, '\t');
+		float w;
+		uint32_t key;
+		if (!versioned || section < 0) {
+			problems_add(problems, "%s:%zu: a weight before %s", name, line_no,
+				     versioned ? "any @category" : "\"@model 1\"");
+			goto err;
+		}
+		if (!tab || !parse_float(tab + 1, &w) || !feature_key(line, (size_t)(tab - line), &key)) {
+			problems_add(problems,
+				     "%s:%zu: expected one or two words, a tab and a weight", name,
+				     line_no);
+			goto err;
+		}
+		size_t flen = (size_t)(tab - line);
+		if ((m->count + 1) * 2 > m->mask + 1)
+			grow_table(m);
+		struct feature *f = slot_for(m, key, line, flen);
+		if (!f->len) {
+			if (m->arena.len > UINT32_MAX - flen) {
+				problems_add(problems, "%s:%zu: the model is too large", name, line_no);
+				goto err;
+			}
+			f->key = key;
+			f->text = (uint32_t)m->arena.len;
+			f->len = (uint32_t)flen;
+			buf_append(&m->arena, line, flen);
+			m->count++;
+		} else if (f->w[section] != 0) {
+			problems_add(problems, "%s:%zu: this feature comes twice in one category", name,
+				     line_no);
+			goto err;
+		}
+		f->w[section] = w;
+	}
+	if (!versioned || !m->cat_count) {
+		problems_add(problems, "%s: not a prepost model (\"@model 1\" and a @category expected)",
+			     name);
+		goto err;
+	}
+	free(copy);
+	return m;
+err:
+	free(copy);
+	word_model_destroy(m);
+	return NULL;
+}
+
+struct word_model *word_model_load(const char *path, struct problems *problems)
+{
+	char *data;
+	size_t len;
+	int e = read_file(path, MAX_MODEL_BYTES, &data, &len);
+	if (e < 0) {
+		problems_add(problems, "%s: %s", path,
+			     e == -EFBIG ? "larger than a model can be" : strerror(-e));
+		return NULL;
+	}
+	struct word_model *m = word_model_parse(path, data, len, problems);
+	free(data);
+	return m;
+}
+
+void word_model_destroy(struct word_model *m)
+{
+	if (!m)
+		return;
+	free(m->table);
+	buf_finish(&m->arena);
+	free(m);
+}
+
+static uint32_t token_hash(const struct word_model *m, const struct token *tok)
+{
+	return is_number(tok) ? m->number_hash : tok->hash;
+}
+
+/* whether the feature's text is the token (or pair) at i */
+static bool same_feature(const struct word_model *m, const struct feature *f,
+			 const struct tokens *t, size_t i, bool pair)
+{
+	char buf[2 * MODEL_MAX_FEATURE_BYTES + 2];
+	if (f->len > sizeof(buf))
+		return false;
+	size_t n = word_model_feature(t, i, pair, buf, sizeof(buf));
+	return n == f->len && !memcmp(buf, m->arena.data + f->text, n);
+}
+
+static const struct feature *find(const struct word_model *m, const struct tokens *t, size_t i,
+				  bool pair)
+{
+	uint32_t key = pair ? key_of(token_hash(m, &t->items[i - 1]), token_hash(m, &t->items[i]))
+			    : key_of(token_hash(m, &t->items[i]), 0);
+	for (size_t j = key & m->mask;; j = (j + 1) & m->mask) {
+		const struct feature *f = &m->table[j];
+		if (!f->len)
+			return NULL;
+		if (f->key == key && same_feature(m, f, t, i, pair))
+			return f;
+	}
+}
+
+/* The words that weigh most towards a category: of every run of up to
+ * MODEL_SPAN_TOKENS tokens, the one whose words and pairs weigh most. A
+ * single word ("but") seldom explains a reading; "told me her" does.
+ * Returns the run's weight; first > last when nothing weighs towards it. */
+static float best_span(const float *word, const float *pair, size_t count, const uint8_t *marks,
+		       uint32_t *first, uint32_t *last)
+{
+	float best = 0;
+	*first = 1;
+	*last = 0;
+	for (size_t a = 0; a < count; a++) {
+		float sum = 0;
+		/* a run starts and ends on words that weigh something */
+		if (!(word[a] > 0 || (a + 1 < count && pair[a + 1] > 0)))
+			continue;
+		for (size_t b = a; b < count && b < a + MODEL_SPAN_TOKENS; b++) {
+			if (marks && (marks[b] & MODEL_TAKEN))
+				break;
+			sum += word[b] + (b > a ? pair[b] : 0);
+			if (sum > best && (word[b] > 0 || (b > a && pair[b] > 0))) {
+				best = sum;
+				*first = (uint32_t)a;
+				*last = (uint32_t)b;
+			}
+		}
+	}
+	return best;
+}
+
+void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t *marks,
+		     struct word_model_reading *out)
+{
+	float z[MODEL_MAX_CATEGORIES];
+	float word[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS], pair[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS];
+	for (size_t k = 0; k < m->cat_count; k++) {
+		z[k] = m->cats[k].bias;
+		out[k].first = 1;
+		out[k].last = 0;
+	}
+	if (++m->reading == 0) {
+		for (size_t j = 0; j <= m->mask; j++)
+			m->table[j].seen = 0;
+		m->reading = 1;
+	}
+	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
+	for (size_t i = 0; i < count; i++)
+		for (int is_pair = 0; is_pair <= (i > 0); is_pair++) {
+			bool ignored = marks && ((marks[i] & MODEL_IGNORED) ||
+						 (is_pair && (marks[i - 1] & MODEL_IGNORED)));
+			struct feature *f = ignored ? NULL : (struct feature *)find(m, t, i, is_pair);
+			unsigned judged = marks ? marks[i] | (is_pair ? marks[i - 1] : 0) : 0;
+			for (size_t k = 0; k < m->cat_count; k++)
+				(is_pair ? pair : word)[k][i] =
+					f && !(judged & MODEL_JUDGED(k)) ? f->w[k] : 0;
+			if (!f || f->seen == m->reading)
+				continue;
+			f->seen = m->reading;
+			for (size_t k = 0; k < m->cat_count; k++)
+				z[k] += judged & MODEL_JUDGED(k) ? 0 : f->w[k];
+		}
+	for (size_t k = 0; k < m->cat_count; k++) {
+		out[k].probability = 1.0f / (1.0f + expf(-z[k]));
+		out[k].threshold = m->cats[k].threshold;
+		/* words no other warning is on, unless they weigh less than half
+		 * as much as the best ("and we've" beside "[not to tell the
+		 * class]"): then the span is the best's, which may be shared */
+		float all = best_span(word[k], pair[k], count, NULL, &out[k].first, &out[k].last);
+		uint32_t first, last;
+		if (marks && best_span(word[k], pair[k], count, marks, &first, &last) >= all / 2) {
+			out[k].first = first;
+			out[k].last = last;
+		}
+	}
+}

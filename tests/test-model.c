@@ -1,0 +1,329 @@
+/* The word model (model.h): its file format, how it reads a text, and how
+ * the classifier warns from its reading. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "classify.h"
+#include "config.h"
+#include "helpers.h"
+#include "model.h"
+#include "util.h"
+#include "warning.h"
+
+static const char small[] = "# two sections\n"
+			    "@model 1\n"
+			    "@category confidential\n"
+			    "@bias -2\n"
+			    "@threshold 0.5\n"
+			    "told\t0.5\n"
+			    "told me\t1.5\n"
+			    "<number>\t0.25\n"
+			    "quietly\t-1\r\n"
+			    "\n"
+			    "@category work_detail\n"
+			    "@bias -1\n"
+			    "told\t-0.5\n"
+			    "staff room\t2\n";
+
+static struct word_model *parse(const char *s, struct problems *p)
+{
+	problems_init(p);
+	return word_model_parse("t.model", s, strlen(s), p);
+}
+
+static float sigmoid(float z)
+{
+	return 1.0f / (1.0f + expf(-z));
+}
+
+static void read_text(struct word_model *m, const char *text, const uint8_t *marks,
+		      struct word_model_reading *r, struct tokens *t)
+{
+	text_tokenize(t, text, strlen(text));
+	word_model_read(m, t, marks, r);
+}
+
+static void sections_and_weights(void **state)
+{
+	(void)state;
+	struct problems p;
+	struct word_model *m = parse(small, &p);
+	assert_non_null(m);
+	assert_int_equal(p.count, 0);
+	assert_int_equal(word_model_category_count(m), 2);
+	assert_int_equal(word_model_category(m, 0), CAT_CONFIDENTIAL);
+	assert_int_equal(word_model_category(m, 1), CAT_WORK_DETAIL);
+
+	struct tokens t;
+	tokens_init(&t);
+	struct word_model_reading r[MODEL_MAX_CATEGORIES];
+	/* each feature once however often: told, told me, and <number> (3
+	 * and 2024 are both numbers) */
+	read_text(m, "She TOLD me 3 things in 2024, told me twice", NULL, r, &t);
+	assert_float_equal(r[0].probability, sigmoid(-2 + 0.5f + 1.5f + 0.25f), 1e-6);
+	assert_float_equal(r[0].threshold, 0.5, 1e-6);
+	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f), 1e-6);
+	assert_float_equal(r[1].threshold, 1.0, 1e-6); /* none given: never */
+	/* the run that weighs most: "TOLD me 3" (told 0.5, told me 1.5, <number> 0.25) */
+	assert_int_equal(r[0].first, 1);
+	assert_int_equal(r[0].last, 3);
+	/* nothing weighs towards work_detail */
+	assert_true(r[1].first > r[1].last);
+
+	/* a pair is two tokens side by side, across punctuation too */
+	read_text(m, "the staff-room kettle", NULL, r, &t);
+	assert_float_equal(r[1].probability, sigmoid(-1 + 2), 1e-6);
+	assert_int_equal(r[1].first, 1);
+	assert_int_equal(r[1].last, 2);
+
+	/* a negative weight counts too, and the empty text is the bias */
+	read_text(m, "told me quietly", NULL, r, &t);
+	assert_float_equal(r[0].probability, sigmoid(-2 + 0.5f + 1.5f - 1), 1e-6);
+	read_text(m, "", NULL, r, &t);
+	assert_float_equal(r[0].probability, sigmoid(-2), 1e-6);
+	assert_true(r[0].first > r[0].last);
+
+	tokens_finish(&t);
+	word_model_destroy(m);
+	problems_finish(&p);
+}
+
+static void marks(void **state)
+{
+	(void)state;
+	struct problems p;
+	struct word_model *m = parse(small, &p);
+	struct tokens t;
+	tokens_init(&t);
+	struct word_model_reading r[MODEL_MAX_CATEGORIES];
+	const char *text = "she told me in the staff room";
+	uint8_t mk[MODEL_MAX_TOKENS] = {0};
+
+	/* an allowed token counts for nothing, nor do the pairs it is in */
+	mk[2] = MODEL_IGNORED; /* "me" */
+	read_text(m, text, mk, r, &t);
+	assert_float_equal(r[0].probability, sigmoid(-2 + 0.5f), 1e-6);
+	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f + 2), 1e-6);
+
+	/* judged as one section's: counts for nothing towards that section
+	 * only */
+	memset(mk, 0, sizeof(mk));
+	mk[1] = (uint8_t)MODEL_JUDGED(0); /* "told" */
+	read_text(m, text, mk, r, &t);
+	assert_float_equal(r[0].probability, sigmoid(-2), 1e-6);
+	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f + 2), 1e-6);
+
+	/* taken by another warning: the span goes elsewhere when what is
+	 * left weighs at least half as much, and stays when it does not */
+	const char *two = "told me and told";
+	memset(mk, 0, sizeof(mk));
+	mk[0] = mk[1] = MODEL_TAKEN;
+	read_text(m, two, mk, r, &t);
+	/* the free "told" weighs 0.5 against all four's 2.5: shared */
+	assert_int_equal(r[0].first, 0);
+	assert_int_equal(r[0].last, 3);
+	read_text(m, "told me and told, told", mk, r, &t);
+	assert_int_equal(r[0].first, 0);
+	memset(mk, 0, sizeof(mk));
+	mk[0] = MODEL_TAKEN;
+	read_text(m, "told me told", mk, r, &t);
+	/* "me told" is free but weighs 0.5 against all three's 2.5 */
+	assert_int_equal(r[0].first, 0);
+	assert_int_equal(r[0].last, 2);
+	mk[0] = 0;
+	mk[3] = MODEL_TAKEN;
+	read_text(m, "told me and told me", mk, r, &t);
+	/* the first "told me" is free, and weighs 2 of the best 2.5 */
+	assert_int_equal(r[0].last, 1);
+
+	tokens_finish(&t);
+	word_model_destroy(m);
+	problems_finish(&p);
+}
+
+/* Each bad file is refused with one problem naming the file and line. */
+static void bad_files(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *problem;
+	} cases[] = {
+		{"", "t.model: not a prepost model"},
+		{"# only a comment\n", "t.model: not a prepost model"},
+		{"@model 1\n", "t.model: not a prepost model"},
+		{"@model 2\n", "t.model:1: model format 2"},
+		{"@model\n", "t.model:1: \"@model\" needs a value"},
+		{"@model 1\n@colour red\n", "t.model:2: \"@colour\" is not a model directive"},
+		{"@model 1\n@bias 1\n", "t.model:2: @bias before any @category"},
+		{"@model 1\n@category pupil_name\n", "t.model:2: \"pupil_name\" is not a category"},
+		{"@model 1\n@category gossip\n", "t.model:2: \"gossip\" is not a category"},
+		{"@model 1\n@category derogatory\n@category derogatory\n",
+		 "t.model:3: category derogatory comes twice"},
+		{"@model 1\n@category derogatory\n@threshold 1.5\n",
+		 "t.model:3: @threshold needs a number above 0 and at most 1"},
+		{"@model 1\n@category derogatory\n@bias lots\n", "t.model:3: @bias needs a number"},
+		{"@model 1\n@category derogatory\n@bias nan\n", "t.model:3: @bias needs a number"},
+		{"word\t1\n", "t.model:1: a weight before \"@model 1\""},
+		{"@model 1\nword\t1\n", "t.model:2: a weight before any @category"},
+		{"@model 1\n@category derogatory\nword 1\n",
+		 "t.model:3: expected one or two words, a tab and a weight"},
+		{"@model 1\n@category derogatory\nthree word phrase\t1\n",
+		 "t.model:3: expected one or two words"},
+		{"@model 1\n@category derogatory\n two\t1\n", "t.model:3: expected one or two words"},
+		{"@model 1\n@category derogatory\nword\t1x\n", "t.model:3: expected one or two words"},
+		{"@model 1\n@category derogatory\nword\t1\nword\t2\n",
+		 "t.model:4: this feature comes twice in one category"},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct problems p;
+		struct word_model *m = parse(cases[i].text, &p);
+		if (m || p.count != 1 || !strstr(p.items[0], cases[i].problem))
+			fail_msg("case %zu: %s", i, p.count ? p.items[0] : "no problem");
+		problems_finish(&p);
+	}
+	/* a NUL byte */
+	struct problems p;
+	problems_init(&p);
+	assert_null(word_model_parse("t.model", "@model 1\0x", 10, &p));
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.items[0], "NUL"));
+	problems_finish(&p);
+	/* the same feature in two sections is two weights, not a repeat */
+	struct word_model *m = parse("@model 1\n@category derogatory\nw\t1\n"
+				     "@category confidential\nw\t2\n",
+				     &p);
+	assert_non_null(m);
+	word_model_destroy(m);
+	problems_finish(&p);
+	problems_init(&p);
+	assert_null(word_model_load("/nonexistent/posts.model", &p));
+	assert_int_equal(p.count, 1);
+	problems_finish(&p);
+	word_model_destroy(NULL);
+}
+
+/* The shipped model loads, and is big enough to be the one learnt. */
+static void shipped_model(void **state)
+{
+	(void)state;
+	struct problems p;
+	problems_init(&p);
+	char *path = source_path("lexicons/posts.model");
+	struct word_model *m = word_model_load(path, &p);
+	assert_non_null(m);
+	assert_int_equal(p.count, 0);
+	assert_int_equal(word_model_category_count(m), 2);
+	word_model_destroy(m);
+	free(path);
+	problems_finish(&p);
+}
+
+/* How the classifier warns from the reading: in a post about school only,
+ * where no listed phrase of the category warns, over the words that weigh
+ * most, at medium, with the model's own message. */
+static void classifier_reads(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_create();
+	char *lexdir = xasprintf("%s/lex", dir);
+	assert_int_equal(mkdir(lexdir, 0700), 0);
+	free(write_temp_str(lexdir, "terms.txt",
+			    "@category context\nlesson\n"
+			    "@category confidential\nsafeguarding\n"
+			    "@category allow\nwhat he told me\n"
+			    "@category work_detail\nstaff meeting\n"
+			    "@category derogatory\nnumpty\n"));
+	free(write_temp_str(lexdir, "posts.model",
+			    "@model 1\n@category confidential\n@bias -3\n@threshold 0.6\n"
+			    "told me\t4\ntold\t0.5\n@category work_detail\n@bias -3\n"
+			    "@threshold 0.6\nlesson\t1\nmarking\t3\n"));
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_defaults();
+	struct classifier *k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
+	struct warnings w;
+	warnings_init(&w);
+	const char *text;
+
+	/* about school: the reading warns */
+	text = "After the lesson a boy told me about home";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].category, CAT_CONFIDENTIAL);
+	assert_int_equal(w.items[0].severity, SEV_MEDIUM);
+	assert_int_equal(w.items[0].end - w.items[0].start, strlen("told me"));
+	assert_memory_equal(text + w.items[0].start, "told me", strlen("told me"));
+	assert_non_null(strstr(classifier_label(k, w.items[0].label)->message, "Read as a whole"));
+
+	/* not about school: nothing */
+	text = "A friend told me about her holiday";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 0);
+
+	/* a listed confidential phrase already warns: no second one; and
+	 * work_detail is read apart */
+	text = "Marking after the lesson, a boy told me something: safeguarding";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 2);
+	assert_int_equal(w.items[0].category, CAT_WORK_DETAIL);
+	assert_memory_equal(text + w.items[0].start, "Marking", 7);
+	assert_int_equal(w.items[1].category, CAT_CONFIDENTIAL);
+	assert_memory_equal(text + w.items[1].start, "safeguarding", 12);
+
+	/* words in an allowlisted phrase count for nothing */
+	text = "In the lesson I thought about what he told me";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 0);
+
+	/* on another warning's words: the same span, in text order */
+	text = "Staff meeting marking marathon";
+	classifier_check(k, text, strlen(text), &w);
+	for (size_t i = 0; i + 1 < w.count; i++)
+		assert_true(w.items[i].start <= w.items[i + 1].start);
+	assert_int_equal(w.count, 1); /* the phrase is a work detail already */
+
+	warnings_finish(&w);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(&p);
+
+	/* a broken model is a problem, and the lexicons still work */
+	free(write_temp_str(lexdir, "posts.model", "@model 1\n@category confidential\nx\n"));
+	problems_init(&p);
+	c = config_defaults();
+	k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.items[0], "posts.model:3:"));
+	warnings_init(&w);
+	text = "After the lesson a boy told me, numpty";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].category, CAT_DEROGATORY);
+	warnings_finish(&w);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(&p);
+	free(lexdir);
+	tmpdir_remove(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sections_and_weights),
+		cmocka_unit_test(marks),
+		cmocka_unit_test(bad_files),
+		cmocka_unit_test(shipped_model),
+		cmocka_unit_test(classifier_reads),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
