@@ -2823,6 +2823,7 @@ static void lower_general_remarks(struct classifier *c)
 	for (size_t i = 0; i < t->count; i++)
 		if (token_is(t, i, here_and_now, ARRAY_SIZE(here_and_now)) && !not_own_day(t, i))
 			return;
+	c->cands.general = true;
 	for (size_t i = 0; i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
 		if (k->severity >= SEV_MEDIUM &&
@@ -3141,7 +3142,10 @@ static void note_allowed(struct classifier *c, const struct candidate *k)
 static void read_whole(struct classifier *c, struct warnings *out)
 {
 	const struct tokens *t = &c->tokens;
-	if (!c->model || !t->count || !(c->cands.context || c->cands.child))
+	/* a remark on schools in general ("Behaviour is a whole-school job,
+	 * not just the classroom teacher's") is no one's school, read whole
+	 * or by its phrases */
+	if (!c->model || !t->count || !(c->cands.context || c->cands.child) || c->cands.general)
 		return;
 	uint8_t marks[MODEL_MAX_TOKENS];
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
@@ -3220,6 +3224,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.concern_term = false;
 	c->cands.concern = false;
 	c->cands.teacher = false;
+	c->cands.general = false;
 
 	/* A long text: a second thread tokenises its last part (from
 	 * SPLIT_64THS of the way) and then scans the whole for obfuscated

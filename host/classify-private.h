@@ -78,6 +78,9 @@ struct cand_list {
 	/* the writer speaks of their own pupils ("my class", "one of my
 	 * boys") (phrases only) */
 	bool teacher;
+	/* every work detail and confidential term is said of schools in
+	 * general, and was lowered to a hint for it */
+	bool general;
 };
 
 /* A long text's second thread: it tokenises and looks up the text's last

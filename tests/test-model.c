@@ -244,7 +244,7 @@ static void classifier_reads(void **state)
 	free(write_temp_str(lexdir, "posts.model",
 			    "@model 1\n@category confidential\n@bias -3\n@threshold 0.6\n"
 			    "told me\t4\ntold\t0.5\n@category work_detail\n@bias -3\n"
-			    "@threshold 0.6\nlesson\t1\nmarking\t3\n"));
+			    "@threshold 0.6\nlesson\t1\nmarking\t3\npointless\t5\n"));
 	struct problems p;
 	problems_init(&p);
 	struct config *c = config_defaults();
@@ -283,6 +283,20 @@ static void classifier_reads(void **state)
 	text = "In the lesson I thought about what he told me";
 	classifier_check(k, text, strlen(text), &w);
 	assert_int_equal(w.count, 0);
+
+	/* a remark on schools in general is no one's school, read whole
+	 * too; said of one's own lesson, it is */
+	text = "Staff meetings are pointless";
+	classifier_check(k, text, strlen(text), &w);
+	assert_true(w.count == 0 || w.items[0].severity == SEV_LOW);
+	for (size_t i = 0; i < w.count; i++)
+		assert_int_equal(w.items[i].severity, SEV_LOW);
+	text = "That lesson was pointless";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].category, CAT_WORK_DETAIL);
+	assert_int_equal(w.items[0].end - w.items[0].start, strlen("lesson was pointless"));
+	assert_memory_equal(text + w.items[0].start, "lesson was pointless", 20);
 
 	/* on another warning's words: the same span, in text order */
 	text = "Staff meeting marking marathon";
