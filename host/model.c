@@ -14,6 +14,8 @@
 
 #define MAX_MODEL_BYTES (32u << 20)
 #define NUMBER_FEATURE "<number>"
+/* weights smaller than this do not choose a span */
+#define SPAN_LEAST 0.15f
 
 struct feature {
 	uint32_t key;    /* key_of() its words' hashes; entries with len 0 are empty */
@@ -336,8 +338,16 @@ static const struct feature *find(const struct word_model *m, const struct token
  * MODEL_SPAN_TOKENS tokens, the one whose words and pairs weigh most. A
  * single word ("but") seldom explains a reading; "told me her" does.
  * Returns the run's weight; first > last when nothing weighs towards it. */
-static float best_span(const float *word, const float *pair, size_t count, const uint8_t *marks,
-		       uint32_t *first, uint32_t *last)
+/* whether token i is joined to the one before it in one written word
+ * ("hasn't", "one's", "staff-room") */
+static bool joined(const struct tokens *t, size_t i)
+{
+	uint16_t gap = t->items[i].gap;
+	return !(gap & (GAP_SPACE | GAP_START | GAP_BREAK | GAP_STOP | GAP_OTHER | GAP_HANDLE));
+}
+
+static float best_span(const struct tokens *t, const float *word, const float *pair, size_t count,
+		       const uint8_t *marks, uint32_t *first, uint32_t *last)
 {
 	float best = 0;
 	*first = 1;
@@ -348,7 +358,9 @@ static float best_span(const float *word, const float *pair, size_t count, const
 		if (!(word[a] > 0 || (a + 1 < count && pair[a + 1] > 0)))
 			continue;
 		for (size_t b = a; b < count && b < a + MODEL_SPAN_TOKENS; b++) {
-			if (marks && (marks[b] & MODEL_TAKEN))
+			/* within a sentence, and not another warning's words */
+			if ((marks && (marks[b] & MODEL_TAKEN)) ||
+			    (b > a && (t->items[b].gap & (GAP_BREAK | GAP_STOP))))
 				break;
 			sum += word[b] + (b > a ? pair[b] : 0);
 			if (sum > best && (word[b] > 0 || (b > a && pair[b] > 0))) {
@@ -357,6 +369,13 @@ static float best_span(const float *word, const float *pair, size_t count, const
 				*last = (uint32_t)b;
 			}
 		}
+	}
+	/* whole written words: "hasn't had", not "t had" */
+	if (*first <= *last) {
+		while (*first > 0 && joined(t, *first))
+			--*first;
+		while (*last + 1 < t->count && joined(t, *last + 1))
+			++*last;
 	}
 	return best;
 }
@@ -383,9 +402,13 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 						 (is_pair && (marks[i - 1] & MODEL_IGNORED)));
 			struct feature *f = ignored ? NULL : (struct feature *)find(m, t, i, is_pair);
 			unsigned judged = marks ? marks[i] | (is_pair ? marks[i - 1] : 0) : 0;
+			/* what a span is chosen by: a word that weighs little
+			 * ("a", "to") neither starts nor ends it */
 			for (size_t k = 0; k < m->cat_count; k++)
 				(is_pair ? pair : word)[k][i] =
-					f && !(judged & MODEL_JUDGED(k)) ? f->w[k] : 0;
+					f && !(judged & MODEL_JUDGED(k)) && fabsf(f->w[k]) >= SPAN_LEAST
+						? f->w[k]
+						: 0;
 			if (!f || f->seen == m->reading)
 				continue;
 			f->seen = m->reading;
@@ -398,9 +421,9 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 		/* words no other warning is on, unless they weigh less than half
 		 * as much as the best ("and we've" beside "[not to tell the
 		 * class]"): then the span is the best's, which may be shared */
-		float all = best_span(word[k], pair[k], count, NULL, &out[k].first, &out[k].last);
+		float all = best_span(t, word[k], pair[k], count, NULL, &out[k].first, &out[k].last);
 		uint32_t first, last;
-		if (marks && best_span(word[k], pair[k], count, marks, &first, &last) >= all / 2) {
+		if (marks && best_span(t, word[k], pair[k], count, marks, &first, &last) >= all / 2) {
 			out[k].first = first;
 			out[k].last = last;
 		}
