@@ -132,6 +132,7 @@ struct classifier {
 	struct patterns *patterns;
 	/* the whole post's reading (model.h), or NULL; and its warnings' labels */
 	struct word_model *model;
+	char *model_path;
 	uint16_t model_labels[MODEL_MAX_CATEGORIES];
 	struct label *labels;
 	size_t label_count;

@@ -979,12 +979,18 @@ static void add_person(struct classifier *c, struct morphology *m, const struct 
 
 /* The word model beside the default lexicons, if there is one: a folder of
  * a school's own lexicons without it reads posts by their phrases alone. */
-static void load_model(struct classifier *c, struct problems *problems)
+static void load_model(struct classifier *c, const struct config *config,
+		       struct problems *problems)
 {
+	if (config->no_word_model)
+		return;
 	char *path = path_join(c->lexicon_dir, "posts.model");
 	if (access(path, F_OK) == 0)
 		c->model = word_model_load(path, problems);
-	free(path);
+	if (c->model)
+		c->model_path = path;
+	else
+		free(path);
 	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
 		unsigned cat = word_model_category(c->model, k);
 		struct label l = c->labels[cat];
@@ -1140,7 +1146,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 				       "those words match in their plural only (install the hunspell "
 				       "library; Debian: libhunspell-1.7-0).",
 			     morphology_hunspell_error(m));
-	load_model(c, problems);
+	load_model(c, config, problems);
 	c->school_names = strv_copy(&config->school_names);
 	c->trust_names = strv_copy(&config->trust_names);
 	c->email_domains = strv_copy(&config->email_domains);
@@ -1150,6 +1156,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 	c->stats.config_source = config->source;
 	c->stats.lexicon_dir = c->lexicon_dir;
 	c->stats.dictionary = c->dictionary;
+	c->stats.word_model = c->model_path;
 	return c;
 }
 
@@ -1179,6 +1186,7 @@ void classifier_destroy(struct classifier *c)
 	match_dict_destroy(c->dict);
 	typos_destroy(c->typos);
 	word_model_destroy(c->model);
+	free(c->model_path);
 	patterns_destroy(c->patterns);
 	for (size_t i = 0; i < c->lexicon_count; i++)
 		lexicon_destroy(c->lexicons[i]);

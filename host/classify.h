@@ -62,6 +62,7 @@ struct classifier_stats {
 	size_t lexicon_files;
 	size_t phrases;           /* distinct phrases in the dictionary */
 	const char *dictionary;   /* the hunspell dictionary used, or NULL */
+	const char *word_model;   /* the word model file read, or NULL (model.h) */
 	const struct roster_info *rosters;
 	size_t roster_count;
 };

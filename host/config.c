@@ -282,6 +282,12 @@ struct config *config_parse(const char *path, const char *data, size_t len,
 				free(full);
 			}
 			strv_finish(&dirs);
+		} else if (strcmp(key, "word_model") == 0) {
+			if (json_is_boolean(v))
+				c->no_word_model = !json_is_true(v);
+			else
+				problems_add(problems, "%s: 'word_model' should be true or false; the "
+						       "word model is used.", path);
 		} else if (strcmp(key, "messages") == 0) {
 			read_messages(c, v, path, problems);
 		} else if (strcmp(key, "patterns") == 0) {
@@ -291,7 +297,8 @@ struct config *config_parse(const char *path, const char *data, size_t len,
 			/* informational */
 		} else {
 			problems_add(problems, "%s: unknown key '%s' ignored; expected school, "
-					       "rosters, lexicons, messages or patterns.", path, key);
+					       "rosters, lexicons, messages, patterns or word_model.",
+				     path, key);
 		}
 	}
 	free(dir);

@@ -55,6 +55,9 @@ struct config {
 	char *text[CAT_COUNT][TEXT_COUNT]; /* rewordings; NULL keeps the default */
 	struct config_pattern *patterns;
 	size_t pattern_count;
+	/* "word_model": false: posts are read by their phrases only, not also
+	 * whole by the word model beside the default lexicons (model.h) */
+	bool no_word_model;
 };
 
 /* Finds and loads the configuration as described above. explicit_path may be

@@ -264,6 +264,15 @@ int doctor_run(const char *config_path, const char *lexicon_dir)
 	const struct classifier_stats *st = classifier_stats(c);
 	ok("%zu names from %zu roster(s), %zu lexicon terms", st->roster_names, st->roster_count,
 	   st->lexicon_terms);
+	if (st->word_model)
+		ok("word model %s", st->word_model);
+	else if (config->no_word_model)
+		printf("  note  the word model is off (\"word_model\": false in the config): posts are "
+		       "read by their phrases only\n");
+	else if (st->lexicon_files)
+		problem("reinstall prepost: the lexicons should come with it",
+			"no word model (posts.model) in %s: posts are read by their phrases only",
+			st->lexicon_dir);
 	for (size_t i = 0; i < p.count; i++)
 		problem("see docs/tuning.md; `prepost-host lint` shows every line", "%s", p.items[i]);
 	const char *why = NULL;

@@ -195,6 +195,8 @@ json_t *protocol_hello(struct protocol *p)
 	json_object_set_new(cfg, "lexicon_terms", json_integer((json_int_t)st->lexicon_terms));
 	json_object_set_new(cfg, "lexicon_files", json_integer((json_int_t)st->lexicon_files));
 	json_object_set_new(cfg, "lexicon_dir", json_string(st->lexicon_dir));
+	json_object_set_new(cfg, "word_model",
+			    st->word_model ? json_string(st->word_model) : json_null());
 	json_t *rosters = json_array();
 	for (size_t i = 0; i < st->roster_count; i++) {
 		const struct roster_info *ri = &st->rosters[i];

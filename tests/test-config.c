@@ -89,6 +89,31 @@ static void reports_unknown_and_wrong_keys(void **state)
 	problems_finish(&p);
 }
 
+/* "word_model": false turns the whole-post reading off; anything but a
+ * boolean is a problem and leaves it on. */
+static void word_model_switch(void **state)
+{
+	(void)state;
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_parse("c.json", "{}", 2, &p);
+	assert_false(c->no_word_model);
+	config_destroy(c);
+	c = config_parse("c.json", "{\"word_model\":false}", 20, &p);
+	assert_true(c->no_word_model);
+	config_destroy(c);
+	c = config_parse("c.json", "{\"word_model\":true}", 19, &p);
+	assert_false(c->no_word_model);
+	config_destroy(c);
+	assert_int_equal(p.count, 0);
+	c = config_parse("c.json", "{\"word_model\":\"no\"}", 19, &p);
+	assert_false(c->no_word_model);
+	assert_int_equal(p.count, 1);
+	assert_non_null(strstr(p.items[0], "c.json: 'word_model' should be true or false"));
+	config_destroy(c);
+	problems_finish(&p);
+}
+
 static void patterns(void **state)
 {
 	(void)state;
@@ -211,6 +236,7 @@ int main(void)
 		cmocka_unit_test(full_config),
 		cmocka_unit_test(reports_unknown_and_wrong_keys),
 		cmocka_unit_test(patterns),
+		cmocka_unit_test(word_model_switch),
 		cmocka_unit_test(broken_json_names_line),
 		cmocka_unit_test(search_order),
 		cmocka_unit_test(user_path_from_home),

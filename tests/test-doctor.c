@@ -108,6 +108,32 @@ static void valid_setup(void **state)
 	run_result_finish(&r);
 }
 
+/* Lexicons without the word model beside them: reported, with the fix. */
+static void no_word_model(void **state)
+{
+	(void)state;
+	manifest("org.prepost.host", HOST_PATH, GOOD_ORIGIN);
+	struct run_result r;
+	doctor(&r);
+	assert_non_null(strstr(r.out, "ok    word model "));
+	run_result_finish(&r);
+
+	char *lex = xasprintf("%s/lex", dir);
+	char *src = source_path("lexicons");
+	char *cmd = xasprintf("mkdir -p '%s' && cp '%s/'*.txt '%s'", lex, src, lex);
+	free(src);
+	sh(cmd);
+	free(env[3]);
+	env[3] = xasprintf("PREPOST_LEXICONS=%s", lex);
+	doctor(&r);
+	assert_int_equal(r.status, 0); /* the browsers can still start it */
+	assert_non_null(strstr(r.out, "FAIL  no word model (posts.model) in "));
+	assert_non_null(strstr(r.out, "fix: reinstall prepost"));
+	run_result_finish(&r);
+	free(cmd);
+	free(lex);
+}
+
 static void wrong_path(void **state)
 {
 	(void)state;
@@ -204,6 +230,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(missing_manifest, setup_case, teardown_case),
 		cmocka_unit_test_setup_teardown(valid_setup, setup_case, teardown_case),
+		cmocka_unit_test_setup_teardown(no_word_model, setup_case, teardown_case),
 		cmocka_unit_test_setup_teardown(wrong_path, setup_case, teardown_case),
 		cmocka_unit_test_setup_teardown(wrong_id_and_name, setup_case, teardown_case),
 		cmocka_unit_test_setup_teardown(not_executable, setup_case, teardown_case),

@@ -305,6 +305,23 @@ static void classifier_reads(void **state)
 		assert_true(w.items[i].start <= w.items[i + 1].start);
 	assert_int_equal(w.count, 1); /* the phrase is a work detail already */
 
+
+	/* the config can turn the reading off */
+	const struct classifier_stats *st = classifier_stats(k);
+	assert_non_null(st->word_model);
+	assert_non_null(strstr(st->word_model, "lex/posts.model"));
+	config_destroy(c);
+	classifier_destroy(k);
+	problems_init(&p);
+	c = config_defaults();
+	c->no_word_model = true;
+	k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
+	assert_null(classifier_stats(k)->word_model);
+	text = "After the lesson a boy told me about home";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 0);
+
 	warnings_finish(&w);
 	classifier_destroy(k);
 	config_destroy(c);

@@ -88,6 +88,8 @@ static void hello(void **state)
 	assert_non_null(strstr(json_string_value(json_object_get(cfg, "path")), "config.json"));
 	assert_int_equal(json_integer_value(json_object_get(cfg, "roster_names")), 3);
 	assert_true(json_integer_value(json_object_get(cfg, "lexicon_terms")) > 100);
+	assert_non_null(strstr(json_string_value(json_object_get(cfg, "word_model")),
+			       "lexicons/posts.model"));
 	json_t *rosters = json_object_get(cfg, "rosters");
 	assert_int_equal(json_array_size(rosters), 2);
 	assert_true(json_is_false(json_object_get(json_array_get(rosters, 1), "loaded")));
