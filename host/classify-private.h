@@ -130,9 +130,12 @@ struct classifier {
 	size_t frame_count, frame_cap;
 	char *last_reg;
 	struct patterns *patterns;
-	/* the whole post's reading (model.h), or NULL; and its warnings' labels */
+	/* the whole post's reading (model.h), or NULL; its file, found while
+	 * loading and read with the names; what was wrong with it; and its
+	 * warnings' labels */
 	struct word_model *model;
 	char *model_path;
+	struct problems model_problems;
 	uint16_t model_labels[MODEL_MAX_CATEGORIES];
 	struct label *labels;
 	size_t label_count;

@@ -6,6 +6,7 @@
  * are ordinary words. */
 #include "classify-private.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -978,19 +979,28 @@ static void add_person(struct classifier *c, struct morphology *m, const struct 
 }
 
 /* The word model beside the default lexicons, if there is one: a folder of
- * a school's own lexicons without it reads posts by their phrases alone. */
-static void load_model(struct classifier *c, const struct config *config,
-		       struct problems *problems)
+ * a school's own lexicons without it reads posts by their phrases alone.
+ * Only found here; it is read with the names, after the hello (reading it
+ * takes a few milliseconds), and a damaged one is reported then. */
+static void find_model(struct classifier *c, const struct config *config)
 {
 	if (config->no_word_model)
 		return;
 	char *path = path_join(c->lexicon_dir, "posts.model");
 	if (access(path, F_OK) == 0)
-		c->model = word_model_load(path, problems);
-	if (c->model)
 		c->model_path = path;
 	else
 		free(path);
+}
+
+static void read_model(struct classifier *c)
+{
+	if (!c->model_path)
+		return;
+	c->model = word_model_load(c->model_path, &c->model_problems);
+	if (!c->model)
+		problems_add(&c->model_problems, "%s was not used: posts are read by their phrases "
+						 "only (reinstall prepost)", c->model_path);
 	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
 		unsigned cat = word_model_category(c->model, k);
 		struct label l = c->labels[cat];
@@ -1079,6 +1089,7 @@ static void *build_names(void *arg)
 	/* after the names, which a misspelling may not be, and off the way
 	 * to the hello: the dictionary's word list takes a while to read */
 	typos_build(c->typos, c->morphology, c->dict);
+	read_model(c);
 	match_dict_freeze(c->dict);
 	c->number_id = word_id(c->dict, NUMBER_WORD);
 	c->many_id = word_id(c->dict, MANY_WORD);
@@ -1106,6 +1117,10 @@ void classifier_wait_for_names(struct classifier *c)
 	if (c->building) {
 		pthread_join(c->builder, NULL);
 		c->building = false;
+		/* after the hello, which could not tell of it: a browser keeps
+		 * what its host writes to standard error */
+		for (size_t i = 0; i < c->model_problems.count; i++)
+			fprintf(stderr, "prepost-host: %s\n", c->model_problems.items[i]);
 	}
 }
 
@@ -1115,6 +1130,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 			       struct problems *problems)
 {
 	struct classifier *c = xcalloc(1, sizeof(*c));
+	problems_init(&c->model_problems);
 	/* sized for the shipped lexicons (about 45,600 phrase steps over 4,900
 	 * words in session 22, 51,400 over 5,300 in session 24, 58,200 over
 	 * 5,500 in session 26) with room to grow, so that adding them never
@@ -1146,7 +1162,7 @@ static struct classifier *load(const struct config *config, const char *lexicon_
 				       "those words match in their plural only (install the hunspell "
 				       "library; Debian: libhunspell-1.7-0).",
 			     morphology_hunspell_error(m));
-	load_model(c, config, problems);
+	find_model(c, config);
 	c->school_names = strv_copy(&config->school_names);
 	c->trust_names = strv_copy(&config->trust_names);
 	c->email_domains = strv_copy(&config->email_domains);
@@ -1165,6 +1181,8 @@ struct classifier *classifier_create(const struct config *config, const char *le
 {
 	struct classifier *c = load(config, lexicon_dir, problems);
 	build_names(c);
+	for (size_t i = 0; i < c->model_problems.count; i++)
+		problems_add(problems, "%s", c->model_problems.items[i]);
 	return c;
 }
 
@@ -1187,6 +1205,7 @@ void classifier_destroy(struct classifier *c)
 	typos_destroy(c->typos);
 	word_model_destroy(c->model);
 	free(c->model_path);
+	problems_finish(&c->model_problems);
 	patterns_destroy(c->patterns);
 	for (size_t i = 0; i < c->lexicon_count; i++)
 		lexicon_destroy(c->lexicons[i]);
@@ -1224,6 +1243,12 @@ void classifier_destroy(struct classifier *c)
 	buf_finish(&c->side.scratch);
 	buf_finish(&c->obf);
 	free(c);
+}
+
+bool classifier_reads_whole(struct classifier *c)
+{
+	classifier_wait_for_names(c);
+	return c->model != NULL;
 }
 
 const struct label *classifier_label(const struct classifier *c, unsigned label)

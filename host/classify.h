@@ -94,6 +94,10 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
  * either way. */
 void classifier_set_parallel_min(struct classifier *c, size_t bytes);
 
+/* Whether whole posts are read by the word model too (model.h): it was found
+ * and read without a problem. Waits for the names, as a check does. */
+bool classifier_reads_whole(struct classifier *c);
+
 const struct label *classifier_label(const struct classifier *c, unsigned label);
 const struct classifier_stats *classifier_stats(const struct classifier *c);
 

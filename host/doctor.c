@@ -264,8 +264,10 @@ int doctor_run(const char *config_path, const char *lexicon_dir)
 	const struct classifier_stats *st = classifier_stats(c);
 	ok("%zu names from %zu roster(s), %zu lexicon terms", st->roster_names, st->roster_count,
 	   st->lexicon_terms);
-	if (st->word_model)
+	if (classifier_reads_whole(c))
 		ok("word model %s", st->word_model);
+	else if (st->word_model)
+		; /* found but damaged: its problems follow */
 	else if (config->no_word_model)
 		printf("  note  the word model is off (\"word_model\": false in the config): posts are "
 		       "read by their phrases only\n");

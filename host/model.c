@@ -18,11 +18,10 @@
 #define SPAN_LEAST 0.15f
 
 struct feature {
-	uint32_t key;    /* key_of() its words' hashes; entries with len 0 are empty */
-	uint32_t text;   /* offset of its text in the model's arena */
+	uint32_t key;  /* key_of() its words' hashes */
+	uint32_t text; /* offset of its text in the model's arena */
 	uint32_t len;
-	uint32_t seen;   /* the reading that last counted it */
-	float w[MODEL_MAX_CATEGORIES];
+	uint32_t seen; /* the reading that last counted it */
 };
 
 struct word_model {
@@ -31,9 +30,11 @@ struct word_model {
 		float bias, threshold;
 	} cats[MODEL_MAX_CATEGORIES];
 	size_t cat_count;
-	struct feature *table;
-	size_t mask; /* table size - 1, a power of two */
-	size_t count;
+	struct feature *features;
+	float *weights; /* MODEL_MAX_CATEGORIES per feature */
+	size_t count, cap;
+	uint32_t *table; /* feature index + 1, 0 empty; open addressing */
+	size_t mask;     /* table size - 1, a power of two */
 	struct buf arena;
 	uint32_t number_hash;
 	uint32_t reading; /* counts readings, for feature.seen */
@@ -85,33 +86,17 @@ size_t word_model_feature(const struct tokens *t, size_t i, bool pair, char *out
 	return n;
 }
 
-static struct feature *slot_for(struct word_model *m, uint32_t key, const char *text, size_t len)
+/* where the feature with this key and text is in the table, or the empty
+ * slot where it would go */
+static uint32_t *slot_for(struct word_model *m, uint32_t key, const char *text, size_t len)
 {
 	for (size_t i = key & m->mask;; i = (i + 1) & m->mask) {
-		struct feature *f = &m->table[i];
-		if (!f->len || (f->key == key && f->len == len &&
-				!memcmp(m->arena.data + f->text, text, len)))
-			return f;
+		uint32_t e = m->table[i];
+		const struct feature *f = e ? &m->features[e - 1] : NULL;
+		if (!f || (f->key == key && f->len == len &&
+			   !memcmp(m->arena.data + f->text, text, len)))
+			return &m->table[i];
 	}
-}
-
-static void grow_table(struct word_model *m)
-{
-	size_t size = m->table ? (m->mask + 1) * 2 : 1024;
-	struct feature *old = m->table;
-	size_t old_size = old ? m->mask + 1 : 0;
-	m->table = xcalloc(size, sizeof(*m->table));
-	m->mask = size - 1;
-	for (size_t i = 0; i < old_size; i++) {
-		if (!old[i].len)
-			continue;
-		for (size_t j = old[i].key & m->mask;; j = (j + 1) & m->mask)
-			if (!m->table[j].len) {
-				m->table[j] = old[i];
-				break;
-			}
-	}
-	free(old);
 }
 
 /* the key of a feature as the file writes it: one word, or two with one
@@ -132,74 +117,117 @@ static bool feature_key(const char *s, size_t len, uint32_t *key)
 	return true;
 }
 
-static bool parse_float(const char *s, float *out)
+/* A weight or a setting as prepost-train writes them: an optional minus
+ * and decimal digits with at most one point ("-0.1620", "1", "0.60"). */
+static bool parse_number(const char *s, size_t len, float *out)
 {
-	char *end;
-	errno = 0;
-	float v = strtof(s, &end);
-	if (end == s || *end || errno || !isfinite(v))
+	size_t i = 0, digits = 0, scale = 0;
+	bool point = false, minus = len && s[0] == '-';
+	uint64_t v = 0;
+	for (i = minus; i < len; i++) {
+		if (s[i] == '.' && !point) {
+			point = true;
+		} else if (s[i] >= '0' && s[i] <= '9' && digits < 18) {
+			v = v * 10 + (uint64_t)(s[i] - '0');
+			digits++;
+			scale += point;
+		} else {
+			return false;
+		}
+	}
+	if (!digits)
 		return false;
-	*out = v;
+	static const double tens[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
+				      1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+	double d = (double)v / tens[scale];
+	*out = (float)(minus ? -d : d);
+	return true;
+}
+
+static bool is_directive(const char *line, size_t n, const char *name, const char **arg)
+{
+	size_t k = strlen(name);
+	if (n < k || memcmp(line, name, k) || (n > k && line[k] != ' '))
+		return false;
+	*arg = n > k ? line + k + 1 : line + n;
 	return true;
 }
 
 struct word_model *word_model_parse(const char *name, const char *data, size_t len,
-			  struct problems *problems)
+				    struct problems *problems)
 {
 	struct word_model *m = xcalloc(1, sizeof(*m));
 	buf_init(&m->arena);
 	m->number_hash = text_hash(NUMBER_FEATURE, strlen(NUMBER_FEATURE));
-	grow_table(m);
-	bool versioned = false;
-	int section = -1;
 	if (memchr(data, 0, len)) {
 		problems_add(problems, "%s: not a text file (it holds a NUL byte)", name);
-		word_model_destroy(m);
-		return NULL;
+		goto err;
 	}
+	/* sized once: at most a feature a line, the table at most half full */
+	size_t lines = 1;
+	for (const char *p = data; (p = memchr(p, '\n', len - (size_t)(p - data))); p++)
+		lines++;
+	size_t size = 1024;
+	while (size < 2 * lines)
+		size *= 2;
+	m->table = xcalloc(size, sizeof(*m->table));
+	m->mask = size - 1;
+	m->cap = lines;
+	m->features = xmalloc(lines * sizeof(*m->features));
+	m->weights = xmalloc(lines * MODEL_MAX_CATEGORIES * sizeof(*m->weights));
+	buf_reserve(&m->arena, len);
+
+	bool versioned = false;
+	int section = -1;
 	size_t line_no = 0;
-	char *copy = xstrndup(data, len);
-	char *line = copy, *next;
-	for (; line; line = next) {
+	for (const char *line = data, *end = data + len; line < end || !line_no;) {
 		line_no++;
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = 0;
-		size_t n = strlen(line);
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+		const char *next = nl ? nl + 1 : end;
 		if (n && line[n - 1] == '\r')
-			line[--n] = 0;
-		if (!n || line[0] == '#')
+			n--;
+		if (!n || line[0] == '#') {
+			line = next;
+			if (line == end)
+				break;
 			continue;
+		}
+		const char *arg;
 		if (line[0] == '@') {
-			char *arg = strchr(line, ' ');
-			if (arg)
-				*arg++ = 0;
-			if (!arg || !*arg) {
-				problems_add(problems, "%s:%zu: \"%s\" needs a value", name, line_no, line);
-				goto err;
-			}
-			if (!strcmp(line, "@model")) {
-				if (strcmp(arg, "1")) {
-					problems_add(problems, "%s:%zu: model format %s is not known (1 is)",
-						     name, line_no, arg);
+			size_t an;
+			if (is_directive(line, n, "@model", &arg)) {
+				an = n - (size_t)(arg - line);
+				if (!an)
+					goto no_value;
+				if (an != 1 || arg[0] != '1') {
+					problems_add(problems, "%s:%zu: model format %.*s is not known (1 is)",
+						     name, line_no, (int)an, arg);
 					goto err;
 				}
 				versioned = true;
-			} else if (!strcmp(line, "@category")) {
-				unsigned cat = category_from_name(arg);
+			} else if (is_directive(line, n, "@category", &arg)) {
+				an = n - (size_t)(arg - line);
+				if (!an)
+					goto no_value;
+				char *cat_name = xstrndup(arg, an);
+				unsigned cat = category_from_name(cat_name);
 				if (cat >= CAT_COUNT || cat == CAT_PUPIL_NAME || cat == CAT_PERSON_NAME) {
 					problems_add(problems,
 						     "%s:%zu: \"%s\" is not a category a model can read "
 						     "(work_detail, derogatory, confidential or personal_data)",
-						     name, line_no, arg);
+						     name, line_no, cat_name);
+					free(cat_name);
 					goto err;
 				}
 				for (size_t k = 0; k < m->cat_count; k++)
 					if (m->cats[k].category == cat) {
-						problems_add(problems, "%s:%zu: category %s comes twice", name,
-							     line_no, arg);
+						problems_add(problems, "%s:%zu: category %s comes twice",
+							     name, line_no, cat_name);
+						free(cat_name);
 						goto err;
 					}
+				free(cat_name);
 				if (m->cat_count == MODEL_MAX_CATEGORIES) {
 					problems_add(problems, "%s:%zu: more than %d categories", name,
 						     line_no, MODEL_MAX_CATEGORIES);
@@ -208,17 +236,22 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 				section = (int)m->cat_count++;
 				m->cats[section].category = cat;
 				m->cats[section].threshold = 1.0f;
-			} else if (!strcmp(line, "@bias") || !strcmp(line, "@threshold")) {
+			} else if (is_directive(line, n, "@bias", &arg) ||
+				   is_directive(line, n, "@threshold", &arg)) {
+				bool bias = line[1] == 'b';
 				float v;
-				bool bias = !strcmp(line, "@bias");
+				an = n - (size_t)(arg - line);
+				if (!an)
+					goto no_value;
 				if (section < 0) {
 					problems_add(problems, "%s:%zu: %s before any @category", name,
-						     line_no, line);
+						     line_no, bias ? "@bias" : "@threshold");
 					goto err;
 				}
-				if (!parse_float(arg, &v) || (!bias && (v <= 0 || v > 1))) {
+				if (!parse_number(arg, an, &v) || (!bias && (v <= 0 || v > 1))) {
 					problems_add(problems, "%s:%zu: %s needs a number%s", name, line_no,
-						     line, bias ? "" : " above 0 and at most 1");
+						     bias ? "@bias" : "@threshold",
+						     bias ? "" : " above 0 and at most 1");
 					goto err;
 				}
 				if (bias)
@@ -226,56 +259,60 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 				else
 					m->cats[section].threshold = v;
 			} else {
-				problems_add(problems, "%s:%zu: \"%s\" is not a model directive", name,
-					     line_no, line);
+				const char *sp = memchr(line, ' ', n);
+				problems_add(problems, "%s:%zu: \"%.*s\" is not a model directive", name,
+					     line_no, (int)(sp ? (size_t)(sp - line) : n), line);
 				goto err;
 			}
+			line = next;
+			if (line == end)
+				break;
 			continue;
 		}
-		char *tab = strchr(line, '\t');
-		float w;
-		uint32_t key;
 		if (!versioned || section < 0) {
 			problems_add(problems, "%s:%zu: a weight before %s", name, line_no,
 				     versioned ? "any @category" : "\"@model 1\"");
 			goto err;
 		}
-		if (!tab || !parse_float(tab + 1, &w) || !feature_key(line, (size_t)(tab - line), &key)) {
+		const char *tab = memchr(line, '\t', n);
+		float w;
+		uint32_t key;
+		size_t flen = tab ? (size_t)(tab - line) : 0;
+		if (!tab || !parse_number(tab + 1, n - flen - 1, &w) || !feature_key(line, flen, &key)) {
 			problems_add(problems,
 				     "%s:%zu: expected one or two words, a tab and a weight", name,
 				     line_no);
 			goto err;
 		}
-		size_t flen = (size_t)(tab - line);
-		if ((m->count + 1) * 2 > m->mask + 1)
-			grow_table(m);
-		struct feature *f = slot_for(m, key, line, flen);
-		if (!f->len) {
-			if (m->arena.len > UINT32_MAX - flen) {
-				problems_add(problems, "%s:%zu: the model is too large", name, line_no);
-				goto err;
-			}
-			f->key = key;
-			f->text = (uint32_t)m->arena.len;
-			f->len = (uint32_t)flen;
+		uint32_t *slot = slot_for(m, key, line, flen);
+		if (!*slot) {
+			m->features[m->count] = (struct feature){key, (uint32_t)m->arena.len,
+								 (uint32_t)flen, 0};
+			memset(m->weights + m->count * MODEL_MAX_CATEGORIES, 0,
+			       MODEL_MAX_CATEGORIES * sizeof(float));
 			buf_append(&m->arena, line, flen);
-			m->count++;
-		} else if (f->w[section] != 0) {
+			*slot = (uint32_t)++m->count;
+		} else if (m->weights[(*slot - 1) * MODEL_MAX_CATEGORIES + (size_t)section] != 0) {
 			problems_add(problems, "%s:%zu: this feature comes twice in one category", name,
 				     line_no);
 			goto err;
 		}
-		f->w[section] = w;
+		m->weights[(*slot - 1) * MODEL_MAX_CATEGORIES + (size_t)section] = w;
+		line = next;
+		if (line == end)
+			break;
+		continue;
+no_value:
+		problems_add(problems, "%s:%zu: \"%.*s\" needs a value", name, line_no, (int)n, line);
+		goto err;
 	}
 	if (!versioned || !m->cat_count) {
 		problems_add(problems, "%s: not a prepost model (\"@model 1\" and a @category expected)",
 			     name);
 		goto err;
 	}
-	free(copy);
 	return m;
 err:
-	free(copy);
 	word_model_destroy(m);
 	return NULL;
 }
@@ -300,6 +337,8 @@ void word_model_destroy(struct word_model *m)
 	if (!m)
 		return;
 	free(m->table);
+	free(m->features);
+	free(m->weights);
 	buf_finish(&m->arena);
 	free(m);
 }
@@ -320,24 +359,21 @@ static bool same_feature(const struct word_model *m, const struct feature *f,
 	return n == f->len && !memcmp(buf, m->arena.data + f->text, n);
 }
 
-static const struct feature *find(const struct word_model *m, const struct tokens *t, size_t i,
-				  bool pair)
+/* the index of the feature of token i (or of tokens i - 1 and i) + 1, or 0 */
+static uint32_t find(const struct word_model *m, const struct tokens *t, size_t i, bool pair)
 {
 	uint32_t key = pair ? key_of(token_hash(m, &t->items[i - 1]), token_hash(m, &t->items[i]))
 			    : key_of(token_hash(m, &t->items[i]), 0);
 	for (size_t j = key & m->mask;; j = (j + 1) & m->mask) {
-		const struct feature *f = &m->table[j];
-		if (!f->len)
-			return NULL;
+		uint32_t e = m->table[j];
+		if (!e)
+			return 0;
+		const struct feature *f = &m->features[e - 1];
 		if (f->key == key && same_feature(m, f, t, i, pair))
-			return f;
+			return e;
 	}
 }
 
-/* The words that weigh most towards a category: of every run of up to
- * MODEL_SPAN_TOKENS tokens, the one whose words and pairs weigh most. A
- * single word ("but") seldom explains a reading; "told me her" does.
- * Returns the run's weight; first > last when nothing weighs towards it. */
 /* whether token i is joined to the one before it in one written word
  * ("hasn't", "one's", "staff-room") */
 static bool joined(const struct tokens *t, size_t i)
@@ -346,6 +382,10 @@ static bool joined(const struct tokens *t, size_t i)
 	return !(gap & (GAP_SPACE | GAP_START | GAP_BREAK | GAP_STOP | GAP_OTHER | GAP_HANDLE));
 }
 
+/* The words that weigh most towards a category: of every run of up to
+ * MODEL_SPAN_TOKENS tokens, the one whose words and pairs weigh most. A
+ * single word ("but") seldom explains a reading; "told me her" does.
+ * Returns the run's weight; first > last when nothing weighs towards it. */
 static float best_span(const struct tokens *t, const float *word, const float *pair, size_t count,
 		       const uint8_t *marks, uint32_t *first, uint32_t *last)
 {
@@ -391,8 +431,8 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 		out[k].last = 0;
 	}
 	if (++m->reading == 0) {
-		for (size_t j = 0; j <= m->mask; j++)
-			m->table[j].seen = 0;
+		for (size_t j = 0; j < m->count; j++)
+			m->features[j].seen = 0;
 		m->reading = 1;
 	}
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
@@ -400,20 +440,22 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 		for (int is_pair = 0; is_pair <= (i > 0); is_pair++) {
 			bool ignored = marks && ((marks[i] & MODEL_IGNORED) ||
 						 (is_pair && (marks[i - 1] & MODEL_IGNORED)));
-			struct feature *f = ignored ? NULL : (struct feature *)find(m, t, i, is_pair);
+			uint32_t e = ignored ? 0 : find(m, t, i, is_pair);
+			struct feature *f = e ? &m->features[e - 1] : NULL;
+			const float *w = e ? &m->weights[(e - 1) * MODEL_MAX_CATEGORIES] : NULL;
 			unsigned judged = marks ? marks[i] | (is_pair ? marks[i - 1] : 0) : 0;
 			/* what a span is chosen by: a word that weighs little
 			 * ("a", "to") neither starts nor ends it */
 			for (size_t k = 0; k < m->cat_count; k++)
 				(is_pair ? pair : word)[k][i] =
-					f && !(judged & MODEL_JUDGED(k)) && fabsf(f->w[k]) >= SPAN_LEAST
-						? f->w[k]
+					w && !(judged & MODEL_JUDGED(k)) && fabsf(w[k]) >= SPAN_LEAST
+						? w[k]
 						: 0;
 			if (!f || f->seen == m->reading)
 				continue;
 			f->seen = m->reading;
 			for (size_t k = 0; k < m->cat_count; k++)
-				z[k] += judged & MODEL_JUDGED(k) ? 0 : f->w[k];
+				z[k] += judged & MODEL_JUDGED(k) ? 0 : w[k];
 		}
 	for (size_t k = 0; k < m->cat_count; k++) {
 		out[k].probability = 1.0f / (1.0f + expf(-z[k]));

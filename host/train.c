@@ -21,7 +21,7 @@
  *                                from which it warns (0.8 if not given)
  *   --cost C                     liblinear's C (1)
  *   --min-count N                (2)
- *   --prune W                    (0.02) */
+ *   --prune W                    (0.05) */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -172,7 +172,7 @@ int main(int argc, char **argv)
 	size_t cat_count = 0;
 	const char *clean_files[8], *case_files[8];
 	size_t clean_count = 0, case_count = 0;
-	double cost = 1, prune = 0.02;
+	double cost = 1, prune = 0.05;
 	unsigned long min_count = 2;
 	int argi = 1;
 	for (; argi < argc && !strncmp(argv[argi], "--", 2); argi++) {

@@ -308,6 +308,7 @@ static void classifier_reads(void **state)
 
 	/* the config can turn the reading off */
 	const struct classifier_stats *st = classifier_stats(k);
+	assert_true(classifier_reads_whole(k));
 	assert_non_null(st->word_model);
 	assert_non_null(strstr(st->word_model, "lex/posts.model"));
 	config_destroy(c);
@@ -318,6 +319,7 @@ static void classifier_reads(void **state)
 	k = classifier_create(c, lexdir, &p);
 	assert_int_equal(p.count, 0);
 	assert_null(classifier_stats(k)->word_model);
+	assert_false(classifier_reads_whole(k));
 	text = "After the lesson a boy told me about home";
 	classifier_check(k, text, strlen(text), &w);
 	assert_int_equal(w.count, 0);
@@ -332,10 +334,22 @@ static void classifier_reads(void **state)
 	problems_init(&p);
 	c = config_defaults();
 	k = classifier_create(c, lexdir, &p);
-	assert_int_equal(p.count, 1);
+	assert_int_equal(p.count, 2);
 	assert_non_null(strstr(p.items[0], "posts.model:3:"));
+	assert_non_null(strstr(p.items[1], "posts.model was not used"));
+	assert_false(classifier_reads_whole(k));
 	warnings_init(&w);
 	text = "After the lesson a boy told me, numpty";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].category, CAT_DEROGATORY);
+	classifier_destroy(k);
+	problems_finish(&p);
+	/* started in the background (the host), the model is read after the
+	 * hello, whose problems cannot tell of it; checks are the same */
+	problems_init(&p);
+	k = classifier_start(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
 	classifier_check(k, text, strlen(text), &w);
 	assert_int_equal(w.count, 1);
 	assert_int_equal(w.items[0].category, CAT_DEROGATORY);
