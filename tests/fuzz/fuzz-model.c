@@ -19,11 +19,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (m) {
 		struct tokens t;
 		tokens_init(&t);
-		bool taken[MODEL_MAX_TOKENS] = {false, true};
+		uint8_t marks[MODEL_MAX_TOKENS] = {0, MODEL_TAKEN, MODEL_IGNORED,
+						   (uint8_t)MODEL_JUDGED(0), MODEL_TAKEN};
 		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
 			struct word_model_reading r[MODEL_MAX_CATEGORIES];
 			text_tokenize(&t, texts[i], strlen(texts[i]));
-			word_model_read(m, &t, i & 1 ? taken : NULL, r);
+			word_model_read(m, &t, i & 1 ? marks : NULL, r);
 			for (size_t k = 0; k < word_model_category_count(m); k++)
 				if (r[k].first <= r[k].last && r[k].last >= t.count)
 					abort();
