@@ -3149,7 +3149,6 @@ static void read_whole(struct classifier *c, struct warnings *out)
 		return;
 	uint8_t marks[MODEL_MAX_TOKENS];
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
-	size_t sections = word_model_category_count(c->model);
 	for (size_t i = 0, a = 0; i < count; i++) {
 		const struct token *tok = &t->items[i];
 		while (a < c->allowed_count && c->allowed[a].end <= tok->start)
@@ -3163,13 +3162,9 @@ static void read_whole(struct classifier *c, struct warnings *out)
 			i--;
 		while (i < count && t->items[i].end <= x->start)
 			i++;
-		for (size_t j = i; j < count && t->items[j].start < x->end; j++) {
+		for (size_t j = i; j < count && t->items[j].start < x->end; j++)
 			if (x->severity >= SEV_MEDIUM)
 				marks[j] |= MODEL_TAKEN;
-			for (size_t k = 0; k < sections; k++)
-				if (x->severity == SEV_LOW && word_model_category(c->model, k) == x->category)
-					marks[j] |= (uint8_t)MODEL_JUDGED(k);
-		}
 	}
 	struct word_model_reading r[MODEL_MAX_CATEGORIES];
 	word_model_read(c->model, t, marks, r);

@@ -443,19 +443,18 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 			uint32_t e = ignored ? 0 : find(m, t, i, is_pair);
 			struct feature *f = e ? &m->features[e - 1] : NULL;
 			const float *w = e ? &m->weights[(e - 1) * MODEL_MAX_CATEGORIES] : NULL;
-			unsigned judged = marks ? marks[i] | (is_pair ? marks[i - 1] : 0) : 0;
 			/* what a span is chosen by: a word that weighs little
 			 * ("a", "to") neither starts nor ends it */
 			for (size_t k = 0; k < m->cat_count; k++)
 				(is_pair ? pair : word)[k][i] =
-					w && !(judged & MODEL_JUDGED(k)) && fabsf(w[k]) >= SPAN_LEAST
+					w && fabsf(w[k]) >= SPAN_LEAST
 						? w[k]
 						: 0;
 			if (!f || f->seen == m->reading)
 				continue;
 			f->seen = m->reading;
 			for (size_t k = 0; k < m->cat_count; k++)
-				z[k] += judged & MODEL_JUDGED(k) ? 0 : w[k];
+				z[k] += w[k];
 		}
 	for (size_t k = 0; k < m->cat_count; k++) {
 		out[k].probability = 1.0f / (1.0f + expf(-z[k]));

@@ -73,9 +73,6 @@ enum word_model_mark {
 	/* allowed: its word and the pairs it is in count for nothing */
 	MODEL_IGNORED = 1 << 1,
 };
-/* judged already as section k's (a hint the lexicons lowered): counts for
- * nothing towards section k */
-#define MODEL_JUDGED(k) (1u << (2 + (k)))
 
 /* Reads tokens (at most MODEL_MAX_TOKENS of them) and fills out[k] for each
  * section k. marks, if not NULL, has an enum word_model_mark set per token.

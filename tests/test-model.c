@@ -113,13 +113,11 @@ static void marks(void **state)
 	assert_float_equal(r[0].probability, sigmoid(-2 + 0.5f), 1e-6);
 	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f + 2), 1e-6);
 
-	/* judged as one section's: counts for nothing towards that section
-	 * only */
+	/* taken changes the span only, not the weights */
 	memset(mk, 0, sizeof(mk));
-	mk[1] = (uint8_t)MODEL_JUDGED(0); /* "told" */
+	mk[1] = MODEL_TAKEN; /* "told" */
 	read_text(m, text, mk, r, &t);
-	assert_float_equal(r[0].probability, sigmoid(-2), 1e-6);
-	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f + 2), 1e-6);
+	assert_float_equal(r[0].probability, sigmoid(-2 + 0.5f + 1.5f), 1e-6);
 
 	/* taken by another warning: the span goes elsewhere when what is
 	 * left weighs at least half as much, and stays when it does not */

@@ -19,8 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (m) {
 		struct tokens t;
 		tokens_init(&t);
-		uint8_t marks[MODEL_MAX_TOKENS] = {0, MODEL_TAKEN, MODEL_IGNORED,
-						   (uint8_t)MODEL_JUDGED(0), MODEL_TAKEN};
+		uint8_t marks[MODEL_MAX_TOKENS] = {0, MODEL_TAKEN, MODEL_IGNORED, MODEL_TAKEN,
+						   MODEL_TAKEN | MODEL_IGNORED};
 		for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++) {
 			struct word_model_reading r[MODEL_MAX_CATEGORIES];
 			text_tokenize(&t, texts[i], strlen(texts[i]));
