@@ -489,9 +489,11 @@ static void add_entry(struct classifier *c, struct morphology *m, const struct l
 	if (!acronym && term.n == 1 && e->category == CAT_DEROGATORY && pass == PASS_BUILD)
 		remember_masked(c, word, &p);
 	/* "EHCPs", "LADOs": an acronym has a plural and nothing else; one that
-	 * is also a word matches only in capitals, so not this way */
+	 * is also a word matches only in capitals, so not this way; and
+	 * inflect=no keeps even the plural out ("CLA", whose "clas" is a
+	 * "class" typed short) */
 	bool plural = acronym && wl > 0 && word[wl - 1] >= 'a' && word[wl - 1] <= 'z';
-	if (acronym ? !plural : e->inflect == INFLECT_NO)
+	if (e->inflect == INFLECT_NO || (acronym && !plural))
 		return;
 	if (pass == PASS_VET) {
 		if (!plural)

@@ -382,19 +382,42 @@ static bool joined(const struct tokens *t, size_t i)
 	return !(gap & (GAP_SPACE | GAP_START | GAP_BREAK | GAP_STOP | GAP_OTHER | GAP_HANDLE));
 }
 
+/* Words that carry weight in a reading but explain nothing shown alone:
+ * a span holds at least one other word when it can. */
+static const char *const function_words[] = {
+	"a",  "an",  "the", "and",  "or", "but", "to",  "of",   "in",    "on",  "at",
+	"for", "with", "my", "our", "your", "his", "her", "their", "we", "i",  "me",
+	"us", "it",  "is",  "was", "be", "been", "this", "that", "so",  "he",  "she",
+	"they", "has", "had", "have", "s", "t", "m", "ve", "re", "ll", "d",
+};
+
+static bool function_word(const struct tokens *t, size_t i)
+{
+	const struct token *tok = &t->items[i];
+	if (tok->norm_len > 5)
+		return false;
+	for (size_t k = 0; k < sizeof(function_words) / sizeof(*function_words); k++)
+		if (strlen(function_words[k]) == tok->norm_len &&
+		    !memcmp(function_words[k], token_text(t, tok), tok->norm_len))
+			return true;
+	return false;
+}
+
 /* The words that weigh most towards a category: of every run of up to
- * MODEL_SPAN_TOKENS tokens, the one whose words and pairs weigh most. A
- * single word ("but") seldom explains a reading; "told me her" does.
- * Returns the run's weight; first > last when nothing weighs towards it. */
-static float best_span(const struct tokens *t, const float *word, const float *pair, size_t count,
-		       const uint8_t *marks, uint32_t *first, uint32_t *last)
+ * MODEL_SPAN_TOKENS tokens, within a sentence, starting and ending on
+ * words that weigh something and holding a word that is not a function
+ * word (if content), the one whose words and pairs weigh most. A single
+ * word ("but", "our") seldom explains a reading; "told me her" does.
+ * Returns the run's weight; first > last when there is none. */
+static float best_run(const struct tokens *t, const float *word, const float *pair, size_t count,
+		      const uint8_t *marks, bool content, uint32_t *first, uint32_t *last)
 {
 	float best = 0;
 	*first = 1;
 	*last = 0;
 	for (size_t a = 0; a < count; a++) {
 		float sum = 0;
-		/* a run starts and ends on words that weigh something */
+		bool has_content = false;
 		if (!(word[a] > 0 || (a + 1 < count && pair[a + 1] > 0)))
 			continue;
 		for (size_t b = a; b < count && b < a + MODEL_SPAN_TOKENS; b++) {
@@ -403,13 +426,23 @@ static float best_span(const struct tokens *t, const float *word, const float *p
 			    (b > a && (t->items[b].gap & (GAP_BREAK | GAP_STOP))))
 				break;
 			sum += word[b] + (b > a ? pair[b] : 0);
-			if (sum > best && (word[b] > 0 || (b > a && pair[b] > 0))) {
+			has_content |= !content || !function_word(t, b);
+			if (sum > best && has_content && (word[b] > 0 || (b > a && pair[b] > 0))) {
 				best = sum;
 				*first = (uint32_t)a;
 				*last = (uint32_t)b;
 			}
 		}
 	}
+	return best;
+}
+
+static float best_span(const struct tokens *t, const float *word, const float *pair, size_t count,
+		       const uint8_t *marks, uint32_t *first, uint32_t *last)
+{
+	float best = best_run(t, word, pair, count, marks, true, first, last);
+	if (*first > *last)
+		best = best_run(t, word, pair, count, marks, false, first, last);
 	/* whole written words: "hasn't had", not "t had" */
 	if (*first <= *last) {
 		while (*first > 0 && joined(t, *first))

@@ -147,6 +147,36 @@ static void marks(void **state)
 	problems_finish(&p);
 }
 
+/* A span holds a word that is not a function word when one weighs
+ * something nearby: "our" alone explains nothing. */
+static void span_words(void **state)
+{
+	(void)state;
+	struct problems p;
+	struct word_model *m = parse("@model 1\n@category work_detail\n@bias 0\n@threshold 0.5\n"
+				     "our\t2\nschool\t0.2\nat\t-0.5\n",
+				     &p);
+	assert_non_null(m);
+	struct tokens t;
+	tokens_init(&t);
+	struct word_model_reading r[MODEL_MAX_CATEGORIES];
+	/* "our" weighs 2 alone, "our kids at school" 1.7: the longer is shown */
+	read_text(m, "it was our kids at school", NULL, r, &t);
+	assert_int_equal(r[0].first, 2);
+	assert_int_equal(r[0].last, 5);
+	/* with no other word weighing anything, "our" it is */
+	read_text(m, "it was in our favour", NULL, r, &t);
+	assert_int_equal(r[0].first, 3);
+	assert_int_equal(r[0].last, 3);
+	/* whole written words, in one sentence */
+	read_text(m, "School's out. Our turn", NULL, r, &t);
+	assert_int_equal(r[0].first, 0);
+	assert_int_equal(r[0].last, 1); /* "School's", not "School" */
+	tokens_finish(&t);
+	word_model_destroy(m);
+	problems_finish(&p);
+}
+
 /* Each bad file is refused with one problem naming the file and line. */
 static void bad_files(void **state)
 {
@@ -364,6 +394,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sections_and_weights),
 		cmocka_unit_test(marks),
+		cmocka_unit_test(span_words),
 		cmocka_unit_test(bad_files),
 		cmocka_unit_test(shipped_model),
 		cmocka_unit_test(classifier_reads),
