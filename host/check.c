@@ -3180,11 +3180,13 @@ static void read_whole(struct classifier *c, struct warnings *out)
 		 * head is [pounding]", "[Parents' evening] for my own two"), the
 		 * reading must be surer: halfway from its threshold to 1 */
 		float needed = hinted ? (r[k].threshold + 1) / 2 : r[k].threshold;
-		if (warned || r[k].probability < needed || r[k].first > r[k].last)
-			continue;
 		/* a parent speaking of their own child's school ("Parents' evening
 		 * with our daughter tonight") is not at work */
-		if (cat == CAT_WORK_DETAIL && c->parent_span_count)
+		if (warned || r[k].probability < needed ||
+		    (cat == CAT_WORK_DETAIL && c->parent_span_count))
+			continue;
+		word_model_explain(c->model, t, marks, k, &r[k]);
+		if (r[k].first > r[k].last)
 			continue;
 		size_t at = 0;
 		struct warning w = {t->items[r[k].first].start, t->items[r[k].last].end, (uint8_t)cat,

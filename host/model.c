@@ -17,8 +17,18 @@
 /* weights smaller than this do not choose a span */
 #define SPAN_LEAST 0.15f
 
+/* Words that carry weight in a reading but explain nothing shown alone:
+ * a span holds at least one other word when it can. */
+static const char *const function_words[] = {
+	"a",  "an",  "the", "and",  "or", "but", "to",  "of",   "in",    "on",  "at",
+	"for", "with", "my", "our", "your", "his", "her", "their", "we", "i",  "me",
+	"us", "it",  "is",  "was", "be", "been", "this", "that", "so",  "he",  "she",
+	"they", "has", "had", "have", "s", "t", "m", "ve", "re", "ll", "d",
+};
+
+#define FUNCTION_WORDS (sizeof(function_words) / sizeof(*function_words))
+
 struct feature {
-	uint32_t key;  /* key_of() its words' hashes */
 	uint32_t text; /* offset of its text in the model's arena */
 	uint32_t len;
 	uint32_t seen; /* the reading that last counted it */
@@ -33,11 +43,21 @@ struct word_model {
 	struct feature *features;
 	float *weights; /* MODEL_MAX_CATEGORIES per feature */
 	size_t count, cap;
-	uint32_t *table; /* feature index + 1, 0 empty; open addressing */
+	/* open addressing: each slot a feature's key and index + 1 (0 empty),
+	 * so that a probe touches the table alone until the keys agree */
+	struct slot {
+		uint32_t key, index;
+	} *table;
 	size_t mask;     /* table size - 1, a power of two */
 	struct buf arena;
 	uint32_t number_hash;
 	uint32_t reading; /* counts readings, for feature.seen */
+	/* the last reading's weights per token (a word, and the pair it ends),
+	 * for word_model_explain */
+	float word[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS];
+	float pair[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS];
+	size_t read_count;
+	uint32_t function_hash[FUNCTION_WORDS];
 };
 
 /* a word alone has second == 0; a hash of 0 is taken as 1 */
@@ -88,14 +108,14 @@ size_t word_model_feature(const struct tokens *t, size_t i, bool pair, char *out
 
 /* where the feature with this key and text is in the table, or the empty
  * slot where it would go */
-static uint32_t *slot_for(struct word_model *m, uint32_t key, const char *text, size_t len)
+static struct slot *slot_for(struct word_model *m, uint32_t key, const char *text, size_t len)
 {
 	for (size_t i = key & m->mask;; i = (i + 1) & m->mask) {
-		uint32_t e = m->table[i];
-		const struct feature *f = e ? &m->features[e - 1] : NULL;
-		if (!f || (f->key == key && f->len == len &&
+		struct slot *sl = &m->table[i];
+		const struct feature *f = sl->index ? &m->features[sl->index - 1] : NULL;
+		if (!f || (sl->key == key && f->len == len &&
 			   !memcmp(m->arena.data + f->text, text, len)))
-			return &m->table[i];
+			return sl;
 	}
 }
 
@@ -159,6 +179,8 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 	struct word_model *m = xcalloc(1, sizeof(*m));
 	buf_init(&m->arena);
 	m->number_hash = text_hash(NUMBER_FEATURE, strlen(NUMBER_FEATURE));
+	for (size_t k = 0; k < FUNCTION_WORDS; k++)
+		m->function_hash[k] = text_hash(function_words[k], strlen(function_words[k]));
 	if (memchr(data, 0, len)) {
 		problems_add(problems, "%s: not a text file (it holds a NUL byte)", name);
 		goto err;
@@ -180,19 +202,16 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 	bool versioned = false;
 	int section = -1;
 	size_t line_no = 0;
-	for (const char *line = data, *end = data + len; line < end || !line_no;) {
+	const char *next;
+	for (const char *line = data, *end = data + len; line < end; line = next) {
 		line_no++;
 		const char *nl = memchr(line, '\n', (size_t)(end - line));
 		size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
-		const char *next = nl ? nl + 1 : end;
+		next = nl ? nl + 1 : end;
 		if (n && line[n - 1] == '\r')
 			n--;
-		if (!n || line[0] == '#') {
-			line = next;
-			if (line == end)
-				break;
+		if (!n || line[0] == '#')
 			continue;
-		}
 		const char *arg;
 		if (line[0] == '@') {
 			size_t an;
@@ -264,9 +283,6 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 					     line_no, (int)(sp ? (size_t)(sp - line) : n), line);
 				goto err;
 			}
-			line = next;
-			if (line == end)
-				break;
 			continue;
 		}
 		if (!versioned || section < 0) {
@@ -284,23 +300,21 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 				     line_no);
 			goto err;
 		}
-		uint32_t *slot = slot_for(m, key, line, flen);
-		if (!*slot) {
-			m->features[m->count] = (struct feature){key, (uint32_t)m->arena.len,
-								 (uint32_t)flen, 0};
+		struct slot *slot = slot_for(m, key, line, flen);
+		if (!slot->index) {
+			m->features[m->count] = (struct feature){(uint32_t)m->arena.len, (uint32_t)flen, 0};
 			memset(m->weights + m->count * MODEL_MAX_CATEGORIES, 0,
 			       MODEL_MAX_CATEGORIES * sizeof(float));
 			buf_append(&m->arena, line, flen);
-			*slot = (uint32_t)++m->count;
-		} else if (m->weights[(*slot - 1) * MODEL_MAX_CATEGORIES + (size_t)section] != 0) {
+			slot->key = key;
+			slot->index = (uint32_t)++m->count;
+		} else if (m->weights[(slot->index - 1) * MODEL_MAX_CATEGORIES + (size_t)section] !=
+			   0) {
 			problems_add(problems, "%s:%zu: this feature comes twice in one category", name,
 				     line_no);
 			goto err;
 		}
-		m->weights[(*slot - 1) * MODEL_MAX_CATEGORIES + (size_t)section] = w;
-		line = next;
-		if (line == end)
-			break;
+		m->weights[(slot->index - 1) * MODEL_MAX_CATEGORIES + (size_t)section] = w;
 		continue;
 no_value:
 		problems_add(problems, "%s:%zu: \"%.*s\" needs a value", name, line_no, (int)n, line);
@@ -365,12 +379,11 @@ static uint32_t find(const struct word_model *m, const struct tokens *t, size_t 
 	uint32_t key = pair ? key_of(token_hash(m, &t->items[i - 1]), token_hash(m, &t->items[i]))
 			    : key_of(token_hash(m, &t->items[i]), 0);
 	for (size_t j = key & m->mask;; j = (j + 1) & m->mask) {
-		uint32_t e = m->table[j];
-		if (!e)
+		const struct slot *sl = &m->table[j];
+		if (!sl->index)
 			return 0;
-		const struct feature *f = &m->features[e - 1];
-		if (f->key == key && same_feature(m, f, t, i, pair))
-			return e;
+		if (sl->key == key && same_feature(m, &m->features[sl->index - 1], t, i, pair))
+			return sl->index;
 	}
 }
 
@@ -382,22 +395,13 @@ static bool joined(const struct tokens *t, size_t i)
 	return !(gap & (GAP_SPACE | GAP_START | GAP_BREAK | GAP_STOP | GAP_OTHER | GAP_HANDLE));
 }
 
-/* Words that carry weight in a reading but explain nothing shown alone:
- * a span holds at least one other word when it can. */
-static const char *const function_words[] = {
-	"a",  "an",  "the", "and",  "or", "but", "to",  "of",   "in",    "on",  "at",
-	"for", "with", "my", "our", "your", "his", "her", "their", "we", "i",  "me",
-	"us", "it",  "is",  "was", "be", "been", "this", "that", "so",  "he",  "she",
-	"they", "has", "had", "have", "s", "t", "m", "ve", "re", "ll", "d",
-};
-
-static bool function_word(const struct tokens *t, size_t i)
+static bool function_word(const struct word_model *m, const struct tokens *t, size_t i)
 {
 	const struct token *tok = &t->items[i];
 	if (tok->norm_len > 5)
 		return false;
-	for (size_t k = 0; k < sizeof(function_words) / sizeof(*function_words); k++)
-		if (strlen(function_words[k]) == tok->norm_len &&
+	for (size_t k = 0; k < FUNCTION_WORDS; k++)
+		if (m->function_hash[k] == tok->hash && strlen(function_words[k]) == tok->norm_len &&
 		    !memcmp(function_words[k], token_text(t, tok), tok->norm_len))
 			return true;
 	return false;
@@ -409,8 +413,9 @@ static bool function_word(const struct tokens *t, size_t i)
  * word (if content), the one whose words and pairs weigh most. A single
  * word ("but", "our") seldom explains a reading; "told me her" does.
  * Returns the run's weight; first > last when there is none. */
-static float best_run(const struct tokens *t, const float *word, const float *pair, size_t count,
-		      const uint8_t *marks, bool content, uint32_t *first, uint32_t *last)
+static float best_run(const struct word_model *m, const struct tokens *t, const float *word,
+		      const float *pair, size_t count, const uint8_t *marks, bool content,
+		      uint32_t *first, uint32_t *last)
 {
 	float best = 0;
 	*first = 1;
@@ -426,7 +431,7 @@ static float best_run(const struct tokens *t, const float *word, const float *pa
 			    (b > a && (t->items[b].gap & (GAP_BREAK | GAP_STOP))))
 				break;
 			sum += word[b] + (b > a ? pair[b] : 0);
-			has_content |= !content || !function_word(t, b);
+			has_content = has_content || !content || !function_word(m, t, b);
 			if (sum > best && has_content && (word[b] > 0 || (b > a && pair[b] > 0))) {
 				best = sum;
 				*first = (uint32_t)a;
@@ -437,12 +442,13 @@ static float best_run(const struct tokens *t, const float *word, const float *pa
 	return best;
 }
 
-static float best_span(const struct tokens *t, const float *word, const float *pair, size_t count,
-		       const uint8_t *marks, uint32_t *first, uint32_t *last)
+static float best_span(const struct word_model *m, const struct tokens *t, const float *word,
+		       const float *pair, size_t count, const uint8_t *marks, uint32_t *first,
+		       uint32_t *last)
 {
-	float best = best_run(t, word, pair, count, marks, true, first, last);
+	float best = best_run(m, t, word, pair, count, marks, true, first, last);
 	if (*first > *last)
-		best = best_run(t, word, pair, count, marks, false, first, last);
+		best = best_run(m, t, word, pair, count, marks, false, first, last);
 	/* whole written words: "hasn't had", not "t had" */
 	if (*first <= *last) {
 		while (*first > 0 && joined(t, *first))
@@ -457,7 +463,6 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 		     struct word_model_reading *out)
 {
 	float z[MODEL_MAX_CATEGORIES];
-	float word[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS], pair[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS];
 	for (size_t k = 0; k < m->cat_count; k++) {
 		z[k] = m->cats[k].bias;
 		out[k].first = 1;
@@ -469,6 +474,7 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 		m->reading = 1;
 	}
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
+	m->read_count = count;
 	for (size_t i = 0; i < count; i++)
 		for (int is_pair = 0; is_pair <= (i > 0); is_pair++) {
 			bool ignored = marks && ((marks[i] & MODEL_IGNORED) ||
@@ -479,10 +485,8 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 			/* what a span is chosen by: a word that weighs little
 			 * ("a", "to") neither starts nor ends it */
 			for (size_t k = 0; k < m->cat_count; k++)
-				(is_pair ? pair : word)[k][i] =
-					w && fabsf(w[k]) >= SPAN_LEAST
-						? w[k]
-						: 0;
+				(is_pair ? m->pair : m->word)[k][i] =
+					w && fabsf(w[k]) >= SPAN_LEAST ? w[k] : 0;
 			if (!f || f->seen == m->reading)
 				continue;
 			f->seen = m->reading;
@@ -492,14 +496,20 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 	for (size_t k = 0; k < m->cat_count; k++) {
 		out[k].probability = 1.0f / (1.0f + expf(-z[k]));
 		out[k].threshold = m->cats[k].threshold;
-		/* words no other warning is on, unless they weigh less than half
-		 * as much as the best ("and we've" beside "[not to tell the
-		 * class]"): then the span is the best's, which may be shared */
-		float all = best_span(t, word[k], pair[k], count, NULL, &out[k].first, &out[k].last);
-		uint32_t first, last;
-		if (marks && best_span(t, word[k], pair[k], count, marks, &first, &last) >= all / 2) {
-			out[k].first = first;
-			out[k].last = last;
-		}
+	}
+}
+
+void word_model_explain(struct word_model *m, const struct tokens *t, const uint8_t *marks,
+			size_t k, struct word_model_reading *out)
+{
+	size_t count = m->read_count < t->count ? m->read_count : t->count;
+	/* words no other warning is on, unless they weigh less than half as
+	 * much as the best ("and we've" beside "[not to tell the class]"):
+	 * then the span is the best's, which may be shared */
+	float all = best_span(m, t, m->word[k], m->pair[k], count, NULL, &out->first, &out->last);
+	uint32_t first, last;
+	if (marks && best_span(m, t, m->word[k], m->pair[k], count, marks, &first, &last) >= all / 2) {
+		out->first = first;
+		out->last = last;
 	}
 }

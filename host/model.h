@@ -59,9 +59,9 @@ unsigned word_model_category(const struct word_model *m, size_t k);
 struct word_model_reading {
 	float probability;
 	float threshold;
-	/* the run of at most MODEL_SPAN_TOKENS tokens whose words and pairs
-	 * weigh most towards the category, as tokens [first, last]; first >
-	 * last when none weighs towards it */
+	/* set by word_model_explain: the run of at most MODEL_SPAN_TOKENS
+	 * tokens whose words and pairs weigh most towards the category, as
+	 * tokens [first, last]; first > last when none weighs towards it */
 	uint32_t first, last;
 };
 
@@ -74,10 +74,16 @@ enum word_model_mark {
 	MODEL_IGNORED = 1 << 1,
 };
 
-/* Reads tokens (at most MODEL_MAX_TOKENS of them) and fills out[k] for each
- * section k. marks, if not NULL, has an enum word_model_mark set per token.
- * Not thread-safe: a model marks the features it has counted. */
+/* Reads tokens (at most MODEL_MAX_TOKENS of them) and fills each section's
+ * probability and threshold in out[k]. marks, if not NULL, has an enum
+ * word_model_mark set per token. Not thread-safe: a model marks the
+ * features it has counted and keeps the reading for word_model_explain. */
 void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t *marks,
 		     struct word_model_reading *out);
+
+/* The span of section k in the last reading of the same tokens, into
+ * out->first and out->last: asked for only when a warning is shown. */
+void word_model_explain(struct word_model *m, const struct tokens *t, const uint8_t *marks,
+			size_t k, struct word_model_reading *out);
 
 #endif

@@ -333,8 +333,10 @@ int main(int argc, char **argv)
 		free(y);
 	}
 
-	for (size_t c = 0; c < cat_count; c++)
+	for (size_t c = 0; c < cat_count; c++) {
 		free(weights[c]);
+		free((char *)cat_names[c]);
+	}
 	free(weights);
 	for (size_t i = 0; i < post_count; i++) {
 		free(x[i]);

@@ -49,6 +49,8 @@ static void read_text(struct word_model *m, const char *text, const uint8_t *mar
 {
 	text_tokenize(t, text, strlen(text));
 	word_model_read(m, t, marks, r);
+	for (size_t k = 0; k < word_model_category_count(m); k++)
+		word_model_explain(m, t, marks, k, &r[k]);
 }
 
 static void sections_and_weights(void **state)

@@ -26,6 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			text_tokenize(&t, texts[i], strlen(texts[i]));
 			word_model_read(m, &t, i & 1 ? marks : NULL, r);
 			for (size_t k = 0; k < word_model_category_count(m); k++)
+				word_model_explain(m, &t, i & 1 ? marks : NULL, k, &r[k]);
+			for (size_t k = 0; k < word_model_category_count(m); k++)
 				if (r[k].first <= r[k].last && r[k].last >= t.count)
 					abort();
 		}
