@@ -3196,6 +3196,17 @@ static void read_whole(struct classifier *c, struct warnings *out)
 		if (at < out->count && out->items[at].start < w.end) {
 			w.start = out->items[at].start;
 			w.end = out->items[at].end;
+			/* a hint of the same category on those words becomes the
+			 * warning, not a second one beside it */
+			size_t same = at;
+			while (same < out->count && out->items[same].start == w.start &&
+			       out->items[same].end == w.end && out->items[same].category != cat)
+				same++;
+			if (same < out->count && out->items[same].start == w.start &&
+			    out->items[same].end == w.end) {
+				out->items[same] = w;
+				continue;
+			}
 		}
 		warnings_push(out, &w);
 		memmove(out->items + at + 1, out->items + at,

@@ -269,12 +269,13 @@ static void classifier_reads(void **state)
 			    "@category context\nlesson\n"
 			    "@category confidential\nsafeguarding\n"
 			    "@category allow\nwhat he told me\n"
-			    "@category work_detail\nstaff meeting\n"
+			    "@category work_detail\nstaff meeting\nparents evening | context=child\n"
 			    "@category derogatory\nnumpty\n"));
 	free(write_temp_str(lexdir, "posts.model",
 			    "@model 1\n@category confidential\n@bias -3\n@threshold 0.6\n"
 			    "told me\t4\ntold\t0.5\n@category work_detail\n@bias -3\n"
-			    "@threshold 0.6\nlesson\t1\nmarking\t3\npointless\t5\n"));
+			    "@threshold 0.6\nlesson\t1\nmarking\t3\npointless\t5\n"
+			    "parents evening\t5\n"));
 	struct problems p;
 	problems_init(&p);
 	struct config *c = config_defaults();
@@ -327,6 +328,17 @@ static void classifier_reads(void **state)
 	assert_int_equal(w.items[0].category, CAT_WORK_DETAIL);
 	assert_int_equal(w.items[0].end - w.items[0].start, strlen("lesson was pointless"));
 	assert_memory_equal(text + w.items[0].start, "lesson was pointless", 20);
+
+	/* a hint of the same category on the words that weigh most becomes
+	 * the warning (surer, since the lists judged it a hint), not a second
+	 * warning of the category over the same words */
+	text = "After the lesson, parents evening";
+	classifier_check(k, text, strlen(text), &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].category, CAT_WORK_DETAIL);
+	assert_int_equal(w.items[0].severity, SEV_MEDIUM);
+	assert_memory_equal(text + w.items[0].start, "parents evening", 15);
+	assert_non_null(strstr(classifier_label(k, w.items[0].label)->message, "Read as a whole"));
 
 	/* on another warning's words: the same span, in text order */
 	text = "Staff meeting marking marathon";
