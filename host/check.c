@@ -3136,9 +3136,10 @@ static void note_allowed(struct classifier *c, const struct candidate *k)
 
 /* The whole post's reading (model.h): in a post about school or a
  * particular child where no listed phrase warns of a category, the model
- * may, at medium, over the word or pair of words that weighs most towards
- * it. Where a warning is on those words already, it shares that warning's
- * span, so warnings still never overlap. */
+ * may, at medium, over the few words that weigh most towards it
+ * (word_model_explain). Where a warning is on those words already, it
+ * shares that warning's span (or takes the place of a hint of its own
+ * category there), so warnings still never overlap. */
 static void read_whole(struct classifier *c, struct warnings *out)
 {
 	const struct tokens *t = &c->tokens;
