@@ -106,8 +106,6 @@ static bool in_capitals(const struct tokens *t, size_t first, size_t last)
 	return true;
 }
 
-static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n);
-
 /* Whether token i starts a sentence (or the text). */
 static bool starts_sentence(const struct tokens *t, size_t i)
 {
@@ -792,19 +790,6 @@ static void on_pattern(const struct pattern_hit *h, void *ctx)
 		.label = h->custom ? c->custom_labels[h->custom - 1] : c->pattern_labels[h->label],
 	};
 	push(sink->out, &k);
-}
-
-static bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n)
-{
-	const struct token *tok = &t->items[i];
-	const char *text = token_text(t, tok);
-	/* the first letter turns most words away before their length is
-	 * taken: this runs for every token in several scans */
-	for (size_t k = 0; k < n; k++)
-		if (words[k][0] == text[0] && strlen(words[k]) == tok->norm_len &&
-		    memcmp(text, words[k], tok->norm_len) == 0)
-			return true;
-	return false;
 }
 
 /* An email address spelled out to keep it from robots: "jane dot smith at

@@ -26,8 +26,6 @@ static const char *const function_words[] = {
 	"they", "has", "had", "have", "s", "t", "m", "ve", "re", "ll", "d",
 };
 
-#define FUNCTION_WORDS (sizeof(function_words) / sizeof(*function_words))
-
 struct feature {
 	uint32_t text; /* offset of its text in the model's arena */
 	uint32_t len;
@@ -42,7 +40,7 @@ struct word_model {
 	size_t cat_count;
 	struct feature *features;
 	float *weights; /* MODEL_MAX_CATEGORIES per feature */
-	size_t count, cap;
+	size_t count;
 	/* open addressing: each slot a feature's key and index + 1 (0 empty),
 	 * so that a probe touches the table alone until the keys agree */
 	struct slot {
@@ -57,7 +55,6 @@ struct word_model {
 	float word[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS];
 	float pair[MODEL_MAX_CATEGORIES][MODEL_MAX_TOKENS];
 	size_t read_count;
-	uint32_t function_hash[FUNCTION_WORDS];
 };
 
 /* a word alone has second == 0; a hash of 0 is taken as 1 */
@@ -179,8 +176,6 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 	struct word_model *m = xcalloc(1, sizeof(*m));
 	buf_init(&m->arena);
 	m->number_hash = text_hash(NUMBER_FEATURE, strlen(NUMBER_FEATURE));
-	for (size_t k = 0; k < FUNCTION_WORDS; k++)
-		m->function_hash[k] = text_hash(function_words[k], strlen(function_words[k]));
 	if (memchr(data, 0, len)) {
 		problems_add(problems, "%s: not a text file (it holds a NUL byte)", name);
 		goto err;
@@ -194,7 +189,6 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 		size *= 2;
 	m->table = xcalloc(size, sizeof(*m->table));
 	m->mask = size - 1;
-	m->cap = lines;
 	m->features = xmalloc(lines * sizeof(*m->features));
 	m->weights = xmalloc(lines * MODEL_MAX_CATEGORIES * sizeof(*m->weights));
 	buf_reserve(&m->arena, len);
@@ -395,27 +389,14 @@ static bool joined(const struct tokens *t, size_t i)
 	return !(gap & (GAP_SPACE | GAP_START | GAP_BREAK | GAP_STOP | GAP_OTHER | GAP_HANDLE));
 }
 
-static bool function_word(const struct word_model *m, const struct tokens *t, size_t i)
-{
-	const struct token *tok = &t->items[i];
-	if (tok->norm_len > 5)
-		return false;
-	for (size_t k = 0; k < FUNCTION_WORDS; k++)
-		if (m->function_hash[k] == tok->hash && strlen(function_words[k]) == tok->norm_len &&
-		    !memcmp(function_words[k], token_text(t, tok), tok->norm_len))
-			return true;
-	return false;
-}
-
 /* The words that weigh most towards a category: of every run of up to
  * MODEL_SPAN_TOKENS tokens, within a sentence, starting and ending on
  * words that weigh something and holding a word that is not a function
  * word (if content), the one whose words and pairs weigh most. A single
  * word ("but", "our") seldom explains a reading; "told me her" does.
  * Returns the run's weight; first > last when there is none. */
-static float best_run(const struct word_model *m, const struct tokens *t, const float *word,
-		      const float *pair, size_t count, const uint8_t *marks, bool content,
-		      uint32_t *first, uint32_t *last)
+static float best_run(const struct tokens *t, const float *word, const float *pair, size_t count,
+		      const uint8_t *marks, bool content, uint32_t *first, uint32_t *last)
 {
 	float best = 0;
 	*first = 1;
@@ -431,7 +412,8 @@ static float best_run(const struct word_model *m, const struct tokens *t, const 
 			    (b > a && (t->items[b].gap & (GAP_BREAK | GAP_STOP))))
 				break;
 			sum += word[b] + (b > a ? pair[b] : 0);
-			has_content = has_content || !content || !function_word(m, t, b);
+			has_content = has_content || !content ||
+				      !token_is(t, b, function_words, ARRAY_SIZE(function_words));
 			if (sum > best && has_content && (word[b] > 0 || (b > a && pair[b] > 0))) {
 				best = sum;
 				*first = (uint32_t)a;
@@ -442,13 +424,12 @@ static float best_run(const struct word_model *m, const struct tokens *t, const 
 	return best;
 }
 
-static float best_span(const struct word_model *m, const struct tokens *t, const float *word,
-		       const float *pair, size_t count, const uint8_t *marks, uint32_t *first,
-		       uint32_t *last)
+static float best_span(const struct tokens *t, const float *word, const float *pair, size_t count,
+		       const uint8_t *marks, uint32_t *first, uint32_t *last)
 {
-	float best = best_run(m, t, word, pair, count, marks, true, first, last);
+	float best = best_run(t, word, pair, count, marks, true, first, last);
 	if (*first > *last)
-		best = best_run(m, t, word, pair, count, marks, false, first, last);
+		best = best_run(t, word, pair, count, marks, false, first, last);
 	/* whole written words: "hasn't had", not "t had" */
 	if (*first <= *last) {
 		while (*first > 0 && joined(t, *first))
@@ -506,9 +487,9 @@ void word_model_explain(struct word_model *m, const struct tokens *t, const uint
 	/* words no other warning is on, unless they weigh less than half as
 	 * much as the best ("and we've" beside "[not to tell the class]"):
 	 * then the span is the best's, which may be shared */
-	float all = best_span(m, t, m->word[k], m->pair[k], count, NULL, &out->first, &out->last);
+	float all = best_span(t, m->word[k], m->pair[k], count, NULL, &out->first, &out->last);
 	uint32_t first, last;
-	if (marks && best_span(m, t, m->word[k], m->pair[k], count, marks, &first, &last) >= all / 2) {
+	if (marks && best_span(t, m->word[k], m->pair[k], count, marks, &first, &last) >= all / 2) {
 		out->first = first;
 		out->last = last;
 	}

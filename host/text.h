@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum token_flag {
 	TOKEN_UPPER_FIRST = 1 << 0, /* first letter was upper case */
@@ -81,6 +82,21 @@ void tokens_append(struct tokens *t, const struct tokens *more);
 static inline const char *token_text(const struct tokens *t, const struct token *tok)
 {
 	return t->norm + tok->norm;
+}
+
+/* Whether token i's folded form is one of words[0, n) (folded words):
+ * check.c asks it of every token in several scans, so it stays inline,
+ * and the first letter turns most words away before their length is
+ * taken. */
+static inline bool token_is(const struct tokens *t, size_t i, const char *const *words, size_t n)
+{
+	const struct token *tok = &t->items[i];
+	const char *text = token_text(t, tok);
+	for (size_t k = 0; k < n; k++)
+		if (words[k][0] == text[0] && strlen(words[k]) == tok->norm_len &&
+		    memcmp(text, words[k], tok->norm_len) == 0)
+			return true;
+	return false;
 }
 
 uint32_t text_hash(const char *s, size_t len);

@@ -30,51 +30,32 @@
 
 #include <linear.h>
 
+#include "match.h"
 #include "model.h"
 #include "util.h"
 #include "warning.h"
 
+/* The features met, interned in a match_dict (ids from 0 in the order
+ * first met), with what is counted of each. */
 struct vocab_entry {
-	char *text;
 	uint32_t docs;
 	int index; /* liblinear's, from 1; 0 when left out */
 };
 
 struct vocab {
+	struct match_dict *words;
 	struct vocab_entry *items;
 	size_t count, cap;
-	size_t *table; /* index + 1 into items, 0 empty */
-	size_t mask;
 };
-
-static size_t vocab_slot(const struct vocab *v, const char *s, size_t len)
-{
-	for (size_t i = text_hash(s, len) & v->mask;; i = (i + 1) & v->mask) {
-		size_t e = v->table[i];
-		if (!e || (strlen(v->items[e - 1].text) == len && !memcmp(v->items[e - 1].text, s, len)))
-			return i;
-	}
-}
 
 static size_t vocab_add(struct vocab *v, const char *s, size_t len)
 {
-	if ((v->count + 1) * 2 > v->mask + 1) {
-		size_t size = v->table ? (v->mask + 1) * 2 : 4096;
-		free(v->table);
-		v->table = xcalloc(size, sizeof(*v->table));
-		v->mask = size - 1;
-		for (size_t k = 0; k < v->count; k++) {
-			const char *t = v->items[k].text;
-			v->table[vocab_slot(v, t, strlen(t))] = k + 1;
-		}
-	}
-	size_t slot = vocab_slot(v, s, len);
-	if (!v->table[slot]) {
+	uint32_t id = match_dict_intern(v->words, s, len);
+	if (id == v->count) {
 		grow_array((void **)&v->items, &v->cap, v->count + 1, sizeof(*v->items));
-		v->items[v->count] = (struct vocab_entry){xstrndup(s, len), 0, 0};
-		v->table[slot] = ++v->count;
+		v->items[v->count++] = (struct vocab_entry){0, 0};
 	}
-	return v->table[slot] - 1;
+	return id;
 }
 
 struct post {
@@ -227,7 +208,7 @@ int main(int argc, char **argv)
 	if (argi == argc || !cat_count)
 		return usage();
 
-	struct vocab v = {0};
+	struct vocab v = {match_dict_create(), NULL, 0, 0};
 	struct tokens t;
 	tokens_init(&t);
 	struct post *posts = NULL;
@@ -326,8 +307,10 @@ int main(int argc, char **argv)
 		       thresholds[c]);
 		for (size_t i = 0; i < v.count; i++) {
 			int index = v.items[i].index;
+			size_t len;
+			const char *text = match_dict_token_text(v.words, (uint32_t)i, &len);
 			if (index && fabs(weights[c][index - 1]) >= prune)
-				printf("%s\t%.4f\n", v.items[i].text, weights[c][index - 1]);
+				printf("%.*s\t%.4f\n", (int)len, text, weights[c][index - 1]);
 		}
 		free_and_destroy_model(&m);
 		free(y);
@@ -345,9 +328,7 @@ int main(int argc, char **argv)
 	}
 	free(x);
 	free(posts);
-	for (size_t i = 0; i < v.count; i++)
-		free(v.items[i].text);
+	match_dict_destroy(v.words);
 	free(v.items);
-	free(v.table);
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 }
