@@ -1119,6 +1119,20 @@ static const char *const word_after[] = {
 	"holidays", "holiday", "hols", "term", "fair", "camp", "job", "jobs",
 };
 
+/* A name that is also a modal verb ("Will", "May") is the verb before a
+ * bare verb or an adverb: "Will return in one piece!", "May just say". A
+ * name there would take "returns" or "returned". */
+static const char *const modal_name[] = {"will", "may"};
+static const char *const after_modal[] = {
+	"add", "always", "ask", "bake", "book", "bring", "buy", "call", "check", "collect",
+	"come", "confirm", "def", "definitely", "do", "drop", "email", "explain", "find",
+	"finish", "follow", "get", "give", "go", "have", "help", "hopefully", "join", "just",
+	"keep", "let", "look", "make", "meet", "message", "miss", "need", "never", "order",
+	"pay", "pick", "pop", "post", "probably", "put", "read", "report", "return", "ring",
+	"say", "see", "send", "share", "show", "sort", "start", "stay", "still", "take",
+	"tell", "text", "try", "update", "use", "write",
+};
+
 /* ... and before which: "a frank chat", "the will", "such hope". */
 static const char *const word_before[] = {
 	"a", "an", "the", "my", "your", "our", "their", "its", "this", "that", "some", "any",
@@ -2267,7 +2281,9 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (p->flags & TERM_ORDINARY) {
 		bool word_use =
 			(k->last + 1 < t->count && t->items[k->last + 1].gap == GAP_SPACE &&
-			 token_is(t, k->last + 1, word_after, ARRAY_SIZE(word_after))) ||
+			 (token_is(t, k->last + 1, word_after, ARRAY_SIZE(word_after)) ||
+			  (k->first == k->last && token_is(t, k->first, modal_name, ARRAY_SIZE(modal_name)) &&
+			   token_is(t, k->last + 1, after_modal, ARRAY_SIZE(after_modal))))) ||
 			(k->first > 0 && first->gap == GAP_SPACE &&
 			 token_is(t, k->first - 1, word_before, ARRAY_SIZE(word_before)));
 		if (word_use)
