@@ -15,5 +15,5 @@ export LC_ALL=C
 exec "$build/host/prepost-train" --cost 1 \
   --clean "$datasets/tweets/offensive_train_text.txt" \
   --cases "$here/../data/classify/cases.txt" \
-  --category confidential=0.6 --category work_detail=0.45 \
+  --category confidential=0.65 --category work_detail=0.45 \
   "$here"/teacher-posts*.tsv
