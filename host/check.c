@@ -1980,6 +1980,58 @@ static bool spouse_marker_at(const struct tokens *t, size_t i)
 	return false;
 }
 
+/* Someone else of the writer's family or friends whose school job the
+ * sentence is about: "My sister teaches Year 6", "My neighbour's a TA",
+ * "Friend who's a SENCo says", "my friend's deputy head", "Cousin's school
+ * got a Good". A parent (or "mum" at a sentence's start, which is often a
+ * pupil's) counts only after "my". */
+static const char *const relation[] = {
+	"sister", "brother", "cousin", "aunt", "auntie", "aunty", "uncle", "friend", "mate",
+	"neighbour", "bestie", "mum", "mam", "dad", "mother", "father", "nan", "grandad",
+	"grandma", "boyfriend", "girlfriend", "sis", "bro",
+};
+static const char *const relation_elder[] = {"mum", "mam", "dad", "mother", "father", "nan",
+					     "grandad", "grandma"};
+static const char *const relation_job_verb[] = {"teaches", "taught", "works", "worked",
+						"is", "was", "s"};
+static const char *const who_word[] = {"who"};
+
+static bool relation_marker_at(const struct tokens *t, size_t i)
+{
+	bool mine = token_is(t, i, my, ARRAY_SIZE(my));
+	size_t at = mine ? i + 1 : i;
+	if (at + 1 >= t->count || !token_is(t, at, relation, ARRAY_SIZE(relation)) ||
+	    (mine && (t->items[at].gap & (GAP_BREAK | GAP_STOP))) ||
+	    (t->items[at + 1].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	if (!mine && (!starts_sentence(t, i) || token_is(t, at, relation_elder,
+							  ARRAY_SIZE(relation_elder))))
+		return false;
+	size_t after = at + 1;
+	/* "my friend's deputy head": whose job it is */
+	if (possessive_s(t, after) && after + 1 < t->count &&
+	    !token_is(t, after + 1, a_an, ARRAY_SIZE(a_an)))
+		return true;
+	/* "Friend who's a SENCo", "my mate who teaches in Spain" */
+	if (token_is(t, after, who_word, 1))
+		after++;
+	if (after >= t->count || (t->items[after].gap & (GAP_BREAK | GAP_STOP)) ||
+	    !token_is(t, after, relation_job_verb, ARRAY_SIZE(relation_job_verb)))
+		return false;
+	/* "teaches Year 6", "works in a PRU"; "is a TA", "'s a PE teacher" */
+	if (t->items[after].norm_len > 3)
+		return true;
+	return after + 1 < t->count && !(t->items[after + 1].gap & (GAP_BREAK | GAP_STOP)) &&
+	       token_is(t, after + 1, a_an, ARRAY_SIZE(a_an));
+}
+
+/* Whether token i starts a sentence about the school of someone close to
+ * the writer: a spouse or another relation or friend. */
+static bool other_adult_marker_at(const struct tokens *t, size_t i)
+{
+	return spouse_marker_at(t, i) || relation_marker_at(t, i);
+}
+
 /* Whether the work detail at tokens [first, last] is "our school" or "my
  * class" in a sentence about the writer's spouse: a school they share ("My
  * husband got the deputy head job at our school"), still the writer's. */
@@ -1993,7 +2045,7 @@ static bool ours_beside_spouse(const struct tokens *t, size_t first, size_t last
 	size_t i = sentence_start(t, first, SIZE_MAX);
 	for (size_t j = i; j < t->count && (j == i || !(t->items[j].gap & (GAP_BREAK | GAP_STOP)));
 	     j++)
-		if (spouse_marker_at(t, j))
+		if (other_adult_marker_at(t, j))
 			return true;
 	return false;
 }
@@ -2022,7 +2074,7 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (starts_sentence(t, i) && token_is(t, i, own_children, ARRAY_SIZE(own_children)) &&
 	    possessive_s(t, i + 1))
 		return true;
-	if (spouse_marker_at(t, i))
+	if (other_adult_marker_at(t, i))
 		return true;
 	/* "the parents' race" at sports day: run by the parents */
 	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
