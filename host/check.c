@@ -1109,6 +1109,49 @@ static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 	}
 }
 
+/* "Head said yes", "Head's asked me to", "Head came out to thank me": at
+ * a sentence's start, a capital "Head" doing something is the
+ * headteacher, never a head that aches ("Head is pounding") or one to go
+ * somewhere ("Head over to"). */
+static const char *const head_word[] = {"head"};
+static const char *const head_aux[] = {"s", "has", "had", "just"};
+static const char *const head_verb[] = {
+	"agreed",   "announced", "asked",   "asks",	"booked",   "called",  "came",
+	"cancelled", "caught",   "decided", "emailed",	"gave",	    "insisted", "keeps",
+	"let",	    "popped",	"rang",	    "reckons",	"refused",  "said",	"says",
+	"sent",	    "signed",	"thinks",   "told",	"tells",    "wants",	"wanted",
+};
+
+static void scan_head_at_start(struct classifier *c, bool shouting)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i + 1 < t->count; i++) {
+		if (!starts_sentence(t, i) || !(t->items[i].flags & TOKEN_UPPER_FIRST) || shouting ||
+		    !token_is(t, i, head_word, 1))
+			continue;
+		size_t j = i + 1;
+		for (size_t n = 0; n < 2 && j + 1 < t->count && token_is(t, j, head_aux,
+									    ARRAY_SIZE(head_aux));
+		     n++)
+			j++;
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP) ||
+		    !token_is(t, j, head_verb, ARRAY_SIZE(head_verb)))
+			continue;
+		struct candidate k = {
+		    .start = t->items[i].start,
+		    .end = t->items[j].end,
+		    .first = (uint32_t)i,
+		    .last = (uint32_t)j,
+		    .node = MATCH_NO_NODE,
+		    .category = CAT_WORK_DETAIL,
+		    .severity = SEV_MEDIUM,
+		    .label = CAT_WORK_DETAIL,
+		};
+		push(&c->cands, &k);
+		c->cands.context = true;
+	}
+}
+
 /* Words after which a name-like word is being used as a verb or an
  * adjective: "Hope to see", "Will you", "May I", "Mark the date". */
 static const char *const word_after[] = {
@@ -3347,6 +3390,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	scan_spelled_addresses(c, &sink);
 	struct text_shape shape = shape_of(t);
 	scan_class_groups(c, text, shape.shouting);
+	scan_head_at_start(c, shape.shouting);
 	scan_not_yet(c, text, len);
 	find_parent_sentences(c);
 	lower_year_groups_everywhere(c);
@@ -3357,8 +3401,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	for (size_t i = phrases; c->parent_span_count && i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
 		if (k->node == MATCH_NO_NODE && k->category == CAT_WORK_DETAIL &&
-		    k->label == c->pattern_labels[PL_YEAR_GROUP] && k->severity > SEV_LOW &&
-		    parents_sentence_at(c, k->start))
+		    (k->label == c->pattern_labels[PL_YEAR_GROUP] || k->label == CAT_WORK_DETAIL) &&
+		    k->severity > SEV_LOW && parents_sentence_at(c, k->start))
 			k->severity = SEV_LOW;
 	}
 	/* "one of my colleagues" is a work detail beside "is being
