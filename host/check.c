@@ -1130,8 +1130,9 @@ static void scan_head_at_start(struct classifier *c, bool shouting)
 		    !token_is(t, i, head_word, 1))
 			continue;
 		size_t j = i + 1;
-		for (size_t n = 0; n < 2 && j + 1 < t->count && token_is(t, j, head_aux,
-									    ARRAY_SIZE(head_aux));
+		for (size_t n = 0; n < 2 && j + 1 < t->count &&
+				   !(t->items[j].gap & (GAP_BREAK | GAP_STOP)) &&
+				   token_is(t, j, head_aux, ARRAY_SIZE(head_aux));
 		     n++)
 			j++;
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP) ||
@@ -1145,6 +1146,8 @@ static void scan_head_at_start(struct classifier *c, bool shouting)
 		    .node = MATCH_NO_NODE,
 		    .category = CAT_WORK_DETAIL,
 		    .severity = SEV_MEDIUM,
+		    /* the category's own label: init_labels adds those first,
+		     * one per category in order */
 		    .label = CAT_WORK_DETAIL,
 		};
 		push(&c->cands, &k);
@@ -2038,6 +2041,20 @@ static const char *const relation_elder[] = {"mum", "mam", "dad", "mother", "fat
 static const char *const relation_job_verb[] = {"teaches", "taught", "works", "worked",
 						"is", "was", "s"};
 static const char *const who_word[] = {"who"};
+/* what follows an "'s" that is "is" or "has", not a possessive: "My
+ * sister's visiting", "my mum's not well", "my friend's been off" */
+static const char *const is_has_after[] = {
+	"not", "been", "got", "gone", "off", "just", "home", "here", "in", "on", "at", "away",
+	"ill", "poorly", "still", "always", "never", "so", "really", "very", "back", "over",
+	"out", "up", "down", "had", "finally", "now", "also", "too",
+};
+
+/* Whether token i ends in "ing" ("visiting", "coming"). */
+static bool ing_word(const struct tokens *t, size_t i)
+{
+	const struct token *tok = &t->items[i];
+	return tok->norm_len > 4 && memcmp(t->norm + tok->norm + tok->norm_len - 3, "ing", 3) == 0;
+}
 
 static bool relation_marker_at(const struct tokens *t, size_t i)
 {
@@ -2054,7 +2071,8 @@ static bool relation_marker_at(const struct tokens *t, size_t i)
 	/* "my friend's deputy head": whose job it is */
 	if (possessive_s(t, after) && after + 1 < t->count &&
 	    !token_is(t, after + 1, a_an, ARRAY_SIZE(a_an)))
-		return true;
+		return !token_is(t, after + 1, is_has_after, ARRAY_SIZE(is_has_after)) &&
+		       !ing_word(t, after + 1);
 	/* "Friend who's a SENCo", "my mate who teaches in Spain" */
 	if (token_is(t, after, who_word, 1))
 		after++;
