@@ -2036,8 +2036,6 @@ static const char *const relation[] = {
 	"neighbour", "bestie", "mum", "mam", "dad", "mother", "father", "nan", "grandad",
 	"grandma", "boyfriend", "girlfriend", "sis", "bro",
 };
-static const char *const relation_elder[] = {"mum", "mam", "dad", "mother", "father", "nan",
-					     "grandad", "grandma"};
 static const char *const relation_job_verb[] = {"teaches", "taught", "works", "worked",
 						"is", "was", "s"};
 static const char *const who_word[] = {"who"};
@@ -2053,7 +2051,7 @@ static const char *const is_has_after[] = {
 static bool ing_word(const struct tokens *t, size_t i)
 {
 	const struct token *tok = &t->items[i];
-	return tok->norm_len > 4 && memcmp(t->norm + tok->norm + tok->norm_len - 3, "ing", 3) == 0;
+	return tok->norm_len > 4 && memcmp(token_text(t, tok) + tok->norm_len - 3, "ing", 3) == 0;
 }
 
 static bool relation_marker_at(const struct tokens *t, size_t i)
@@ -2064,8 +2062,8 @@ static bool relation_marker_at(const struct tokens *t, size_t i)
 	    (mine && (t->items[at].gap & (GAP_BREAK | GAP_STOP))) ||
 	    (t->items[at + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	if (!mine && (!starts_sentence(t, i) || token_is(t, at, relation_elder,
-							  ARRAY_SIZE(relation_elder))))
+	/* of the relations, elders[] holds just the parents and grandparents */
+	if (!mine && (!starts_sentence(t, i) || token_is(t, at, elders, ARRAY_SIZE(elders))))
 		return false;
 	size_t after = at + 1;
 	/* "my friend's deputy head": whose job it is */
