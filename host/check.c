@@ -936,7 +936,8 @@ static enum class_code class_code_kind(const char *text, size_t start, size_t en
 	/* 9X3 is a maths set, 4X4 a car */
 	if (set_digit && nletters == 1 && text[letters] == 'X')
 		return text[end - 1] == text[letters - 1] ? CODE_EVERYDAY : CODE_CLASS;
-	for (size_t k = 0; k < ARRAY_SIZE(class_suffix_veto); k++)
+	/* a set's digit makes the letters a form's: 11M1 is not millions */
+	for (size_t k = 0; k < ARRAY_SIZE(class_suffix_veto) && !set_digit; k++)
 		if (strlen(class_suffix_veto[k]) == nletters &&
 		    memcmp(text + letters, class_suffix_veto[k], nletters) == 0)
 			return CODE_EVERYDAY;
@@ -1354,6 +1355,10 @@ static const char *const pet[] = {
 	"terrier",  "cockapoo", "cavapoo",   "whippet",	  "greyhound", "pug",	    "retriever",
 	"poodle",   "dachshund", "beagle",   "husky",	  "lurcher",   "staffie",   "goldfish",
 	"gerbil",   "ferret",	"cockatiel", "hen",	  "chicken"};
+/* what may stand between "my" and a grown-up: not "little", whose sister
+ * may be a child */
+static const char *const grown_up_adj[] = {"best", "oldest", "closest", "old", "dear",
+					   "older", "elder", "big"};
 static const char *const my_or_the[] = {"my", "our", "the"};
 static const char *const young[] = {
 	"son", "daughter", "kid", "kids", "lad", "girl", "boy", "baby", "child", "children",
@@ -1363,12 +1368,17 @@ static const char *const young[] = {
 static const char *const young_adj[] = {"little", "eldest", "youngest", "oldest", "baby",
 					"teenage", "older", "younger"};
 
+static const char *const clause_joiner[] = {"and", "but"};
+static const char *const theirs[] = {
+	"school", "work", "job", "office", "class", "boss", "head", "colleague", "colleagues",
+	"manager", "team", "company", "nursery", "college", "pupils", "students", "staff",
+};
 static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got", "just", "been",
 					   "and", "who", "recently", "finally"};
 
 /* How far before a confidential term its subject may be: "my mum has just
  * been [diagnosed with]". */
-#define OWN_REACH 6
+#define OWN_REACH 9
 
 /* Whether the confidential term at token first is said of a grown-up of the
  * writer's own ("my mum has been diagnosed with", "my brother's on a
@@ -1380,25 +1390,47 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
 	/* not across a comma: "my brother's been arrested, don't say
 	 * anything to mum" asks for secrecy whoever the news is of */
+	/* the nearest "and" or "but" passed that starts a clause with a
+	 * subject of its own ("and her husband", not "and is keeping") */
+	size_t joiner = 0;
+	if (first + 1 < t->count && token_is(t, first, clause_joiner, ARRAY_SIZE(clause_joiner)) &&
+	    !token_is(t, first + 1, subject_verb, ARRAY_SIZE(subject_verb)))
+		joiner = first; /* "[and she doesn't know]" */
 	for (size_t i = first, n = 0; i > 0 && n < OWN_REACH; n++) {
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
 			return false;
 		i--;
 		if (starts_sentence(t, i))
 			continue;
+		if (!joiner && token_is(t, i, clause_joiner, ARRAY_SIZE(clause_joiner)) &&
+		    !token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb)))
+			joiner = i;
 		/* "the dog's been diagnosed with arthritis": a pet's news */
 		if (token_is(t, i, pet, ARRAY_SIZE(pet)) &&
 		    token_is(t, i - 1, my_or_the, ARRAY_SIZE(my_or_the)))
 			return i + 1 < first &&
 			       token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
+		/* "my mum", "my best friend", "my older brother" */
 		if (!token_is(t, i, grown_up, ARRAY_SIZE(grown_up)) ||
-		    !token_is(t, i - 1, my, ARRAY_SIZE(my)))
+		    !(token_is(t, i - 1, my, ARRAY_SIZE(my)) ||
+		      (i >= 2 && token_is(t, i - 1, grown_up_adj, ARRAY_SIZE(grown_up_adj)) &&
+		       token_is(t, i - 2, my, ARRAY_SIZE(my)) && !starts_sentence(t, i - 1))))
 			continue;
+		/* past another clause, it is someone else's news ("my friend is
+		 * in a crisis and her husband [has no idea]"), unless the two
+		 * are one subject ("my mum and dad have been") */
+		if (joiner && joiner != i + 1)
+			return false;
 		size_t y = i + 2;
 		if (y + 1 < first && token_is(t, y, young_adj, ARRAY_SIZE(young_adj)))
 			y++; /* "my sister's little boy" */
 		if (y < first && possessive_s(t, i + 1) &&
 		    (token_is(t, y, young, ARRAY_SIZE(young)) || (t->items[y].flags & TOKEN_HAS_DIGIT)))
+			return false;
+		/* nor of their workplace: "my friend's school is about to be put
+		 * in special measures" (their husband's news is still theirs) */
+		if (i + 2 < first && possessive_s(t, i + 1) &&
+		    token_is(t, i + 2, theirs, ARRAY_SIZE(theirs)))
 			return false;
 		/* the grown-up is the subject ("my mum has", "my brother's on"),
 		 * not the one kept in the dark ("keeping it from our mum") */

@@ -810,6 +810,15 @@ static void split_full_name(const char *full, char **fore, char **sur)
 	*sur = xstrdup(sp ? sp + 1 : "");
 }
 
+/* Two or three capital letters, as a form's code is written (RB, RW). */
+static bool is_letter_code(const char *reg)
+{
+	size_t n = 0;
+	while (reg[n] >= 'A' && reg[n] <= 'Z')
+		n++;
+	return reg[n] == '\0' && n >= 2 && n <= 3;
+}
+
 static void add_group(struct classifier *c, const char *reg)
 {
 	/* rosters come sorted by group, and each group needs adding once */
@@ -838,6 +847,12 @@ static void add_group(struct classifier *c, const char *reg)
 		char *a = xasprintf("%s class", reg), *b = xasprintf("class %s", reg);
 		add_phrase(c, a, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
 		add_phrase(c, b, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM, 0, CAT_WORK_DETAIL);
+		/* RB, RW: a Reception class's code in capitals is the school's
+		 * own form too, but two letters are also many other things, so
+		 * alone it counts only in capitals and in a post about school */
+		if (is_letter_code(reg))
+			add_phrase(c, reg, CAT_WORK_DETAIL, KIND_GROUP, SEV_MEDIUM,
+				   TERM_ACRONYM | TERM_SCHOOL, CAT_WORK_DETAIL);
 		free(a);
 		free(b);
 	}
