@@ -139,6 +139,8 @@ static bool clitic(const struct tokens *t, size_t i, char c)
 	       t->norm[t->items[i].norm] == c;
 }
 static const char *const my[] = {"my", "our"};
+static const char *const own_young[] = {"kids", "children", "teenagers", "teens",
+					"boys", "girls", "lads", "youngsters"};
 /* a work detail that starts with one of these is the writer's own work:
  * "teaching in the same school as", "covering my own daughter's class" */
 static const char *const teaching_verb[] = {"teaching", "teach", "taught", "covering", "being"};
@@ -160,7 +162,13 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			c->cands.context = true;
 		if (is_child(&ps[k]))
 			c->cands.child = true;
-		if (ps[k].category == CAT_GROUP)
+		/* "my teenagers", "our kids": the writer's own, not a group
+		 * (but "our Muslim TA" is a remark on a trait) */
+		if (ps[k].category == CAT_GROUP &&
+		    !(first > 0 && first == last &&
+		      token_is(&c->tokens, first, own_young, ARRAY_SIZE(own_young)) &&
+		      token_is(&c->tokens, first - 1, my, ARRAY_SIZE(my)) &&
+		      !(c->tokens.items[first].gap & (GAP_BREAK | GAP_STOP))))
 			c->cands.group = true;
 		if (ps[k].flags & TERM_CONCERN)
 			c->cands.concern_term = true;
@@ -2079,6 +2087,17 @@ static const char *const is_has_after[] = {
 	"out", "up", "down", "had", "finally", "now", "also", "too",
 };
 
+static const char *const has_word[] = {"has", "had"};
+static const char *const been_word[] = {"been"};
+
+/* Whether "been a" or "been an" starts at token i, in one sentence. */
+static bool been_a(const struct tokens *t, size_t i)
+{
+	return i + 1 < t->count && token_is(t, i, been_word, 1) &&
+	       !(t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)) &&
+	       token_is(t, i + 1, a_an, ARRAY_SIZE(a_an));
+}
+
 /* Whether token i ends in "ing" ("visiting", "coming"). */
 static bool ing_word(const struct tokens *t, size_t i)
 {
@@ -2098,14 +2117,20 @@ static bool relation_marker_at(const struct tokens *t, size_t i)
 	if (!mine && (!starts_sentence(t, i) || token_is(t, at, elders, ARRAY_SIZE(elders))))
 		return false;
 	size_t after = at + 1;
-	/* "my friend's deputy head": whose job it is */
+	/* "my friend's deputy head": whose job it is; but "my mum's been a
+	 * dinner lady for 30 years" is hers too */
 	if (possessive_s(t, after) && after + 1 < t->count &&
 	    !token_is(t, after + 1, a_an, ARRAY_SIZE(a_an)))
-		return !token_is(t, after + 1, is_has_after, ARRAY_SIZE(is_has_after)) &&
-		       !ing_word(t, after + 1);
+		return been_a(t, after + 1) ||
+		       (!token_is(t, after + 1, is_has_after, ARRAY_SIZE(is_has_after)) &&
+			!ing_word(t, after + 1));
 	/* "Friend who's a SENCo", "my mate who teaches in Spain" */
 	if (token_is(t, after, who_word, 1))
 		after++;
+	/* "My sister has been a TA for ten years" */
+	if (after + 1 < t->count && token_is(t, after, has_word, ARRAY_SIZE(has_word)) &&
+	    !(t->items[after + 1].gap & (GAP_BREAK | GAP_STOP)) && been_a(t, after + 1))
+		return true;
 	if (after >= t->count || (t->items[after].gap & (GAP_BREAK | GAP_STOP)) ||
 	    !token_is(t, after, relation_job_verb, ARRAY_SIZE(relation_job_verb)))
 		return false;
