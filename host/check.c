@@ -1385,7 +1385,8 @@ static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got"
 					   "and", "who", "recently", "finally"};
 
 /* How far before a confidential term its subject may be: "my mum has just
- * been [diagnosed with]". */
+ * been [diagnosed with]", "my best friend has just been diagnosed with type
+ * 1 [diabetes]". */
 #define OWN_REACH 9
 
 /* Whether the confidential term at token first is said of a grown-up of the
@@ -1393,17 +1394,19 @@ static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got"
  * suicide watch") or of a pet ("the dog's been diagnosed with"): their own
  * news, not a confidence of their school. Not of a child ("my son", "my
  * friend's daughter", "my neighbour's 15 year old"), whose welfare is the
- * policy's, nor past a comma or the end of a sentence. */
+ * policy's, nor of their workplace ("my friend's school"), nor past a
+ * comma, the end of a sentence or a new clause with its own subject. */
 static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
-	/* not across a comma: "my brother's been arrested, don't say
-	 * anything to mum" asks for secrecy whoever the news is of */
 	/* the nearest "and" or "but" passed that starts a clause with a
-	 * subject of its own ("and her husband", not "and is keeping") */
+	 * subject of its own ("and her husband", not "and is keeping"), or
+	 * 0 for none */
 	size_t joiner = 0;
 	if (first + 1 < t->count && token_is(t, first, clause_joiner, ARRAY_SIZE(clause_joiner)) &&
 	    !token_is(t, first + 1, subject_verb, ARRAY_SIZE(subject_verb)))
 		joiner = first; /* "[and she doesn't know]" */
+	/* not across a comma: "my brother's been arrested, don't say
+	 * anything to mum" asks for secrecy whoever the news is of */
 	for (size_t i = first, n = 0; i > 0 && n < OWN_REACH; n++) {
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
 			return false;
