@@ -1384,6 +1384,15 @@ static const char *const theirs[] = {
 static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got", "just", "been",
 					   "and", "who", "recently", "finally"};
 
+/* Whether token i is "and" or "but" opening a clause with a subject of its
+ * own ("and her husband"), not going on with the one before ("and is
+ * keeping"). */
+static bool opens_clause(const struct tokens *t, size_t i)
+{
+	return i + 1 < t->count && token_is(t, i, clause_joiner, ARRAY_SIZE(clause_joiner)) &&
+	       !token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
+}
+
 /* How far before a confidential term its subject may be: "my mum has just
  * been [diagnosed with]", "my best friend has just been diagnosed with type
  * 1 [diabetes]". */
@@ -1398,13 +1407,9 @@ static const char *const subject_verb[] = {"s", "has", "had", "is", "was", "got"
  * comma, the end of a sentence or a new clause with its own subject. */
 static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
-	/* the nearest "and" or "but" passed that starts a clause with a
-	 * subject of its own ("and her husband", not "and is keeping"), or
-	 * 0 for none */
-	size_t joiner = 0;
-	if (first + 1 < t->count && token_is(t, first, clause_joiner, ARRAY_SIZE(clause_joiner)) &&
-	    !token_is(t, first + 1, subject_verb, ARRAY_SIZE(subject_verb)))
-		joiner = first; /* "[and she doesn't know]" */
+	/* the nearest clause opened between the subject and the term
+	 * (opens_clause), or 0 for none */
+	size_t joiner = opens_clause(t, first) ? first : 0; /* "[and she doesn't know]" */
 	/* not across a comma: "my brother's been arrested, don't say
 	 * anything to mum" asks for secrecy whoever the news is of */
 	for (size_t i = first, n = 0; i > 0 && n < OWN_REACH; n++) {
@@ -1413,8 +1418,7 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		i--;
 		if (starts_sentence(t, i))
 			continue;
-		if (!joiner && token_is(t, i, clause_joiner, ARRAY_SIZE(clause_joiner)) &&
-		    !token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb)))
+		if (!joiner && opens_clause(t, i))
 			joiner = i;
 		/* "the dog's been diagnosed with arthritis": a pet's news */
 		if (token_is(t, i, pet, ARRAY_SIZE(pet)) &&
