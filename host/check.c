@@ -172,6 +172,8 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			c->cands.group = true;
 		if (ps[k].flags & TERM_CONCERN)
 			c->cands.concern_term = true;
+		if (ps[k].flags & TERM_SECRET)
+			c->cands.secret = true;
 		/* "one of my boys", "my class", "our SENCo", "teaching in the
 		 * same school as my kids": the writer's pupils or work */
 		if (ps[k].category == CAT_CHILD ||
@@ -2638,6 +2640,59 @@ static bool named_as_a_word(const struct tokens *t, size_t first, size_t last)
 	return false;
 }
 
+/* Whether candidate k is a phrase with a payload of this category (or any,
+ * CAT_LEXICON_END) and with one of these flags (or any, 0). */
+static bool phrase_has(const struct classifier *c, const struct candidate *k, unsigned category,
+		       unsigned flags)
+{
+	size_t n;
+	const struct payload *ps =
+		k->node == MATCH_NO_NODE ? NULL : match_dict_payloads(c->dict, k->node, &n);
+	for (size_t i = 0; ps && i < n; i++)
+		if ((category == CAT_LEXICON_END || ps[i].category == category) &&
+		    (!flags || (ps[i].flags & flags)))
+			return true;
+	return false;
+}
+
+/* A secret that is happy news: "keep it quiet but we're getting a puppy",
+ * "sworn to secrecy until Sunday, I'm bursting", "off the record, the new
+ * Doctor Who is brilliant": a happy word, and nothing negative beside it
+ * (neither a grievance word such as "awful" nor an insult). A promise of
+ * secrecy (`context=secret`) makes a post about school, as a confidential
+ * term does, unless the secret is happy news; then, in a post that is not
+ * about school otherwise, it is a hint. News kept from others that is not
+ * happy ("keep it quiet, my uncle's been arrested") is still
+ * confidential. */
+static const char *const happy_word[] = {
+    "engaged",   "engagement", "proposed",  "puppy",    "kitten",   "party",    "surprise",
+    "birthday",  "present",    "presents",  "holiday",  "honeymoon", "wedding", "booked",
+    "booking",   "lovely",     "brilliant", "thrilled", "excited",  "exciting", "bursting",
+    "delighted", "chuffed",    "yay"};
+/* "a second date", not "a court date" */
+static const char *const date_word[] = {"date"};
+static const char *const date_kind[] = {"first", "second", "third", "dinner", "hot"};
+
+static bool happy_secret(const struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	bool happy = false;
+	for (size_t i = 0; i < t->count && !happy; i++)
+		happy = token_is(t, i, happy_word, ARRAY_SIZE(happy_word)) ||
+			(i > 0 && token_is(t, i, date_word, 1) &&
+			 token_is(t, i - 1, date_kind, ARRAY_SIZE(date_kind)));
+	if (!happy)
+		return false;
+	for (size_t i = 0; i < c->cands.count; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		if (k->node == MATCH_NO_NODE ? k->category == CAT_DEROGATORY
+					     : phrase_has(c, k, CAT_GRIEVANCE, 0) ||
+						       phrase_has(c, k, CAT_DEROGATORY, 0))
+			return false;
+	}
+	return true;
+}
+
 static enum severity judge(const struct classifier *c, const struct payload *p,
 			   const struct candidate *k, struct text_shape shape, unsigned *cat)
 {
@@ -2679,7 +2734,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	if (((p->flags & TERM_SCHOOL) && !c->cands.context && !c->cands.child) ||
 	    ((p->flags & TERM_CHILD) && !c->cands.child) ||
 	    ((p->flags & TERM_GROUP) && !c->cands.group) ||
-	    ((p->flags & TERM_CONCERN) && !c->cands.concern))
+	    ((p->flags & TERM_CONCERN) && !c->cands.concern) ||
+	    ((p->flags & TERM_SECRET) && !c->cands.context && !c->cands.child))
 		return SEV_LOW;
 	/* "trainee teachers" beside an insult are colleagues, but "trainee
 	 * teachers who think they know everything are" are people in general */
@@ -2731,19 +2787,6 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	return (enum severity)p->severity;
 }
 
-/* Whether candidate k is a phrase that warns only beside something
- * derogatory or confidential. */
-static bool concern_gated(const struct classifier *c, const struct candidate *k)
-{
-	size_t n;
-	const struct payload *ps =
-		k->node == MATCH_NO_NODE ? NULL : match_dict_payloads(c->dict, k->node, &n);
-	for (size_t i = 0; ps && i < n; i++)
-		if (ps[i].flags & TERM_CONCERN)
-			return true;
-	return false;
-}
-
 /* Whether a candidate, decided, says something derogatory or confidential
  * outside any phrase that waits for one: "union rep" inside "the union rep"
  * is that phrase's own words, not a concern beside it. The first `phrases`
@@ -2755,7 +2798,7 @@ static bool says_concern(const struct classifier *c, size_t phrases)
 	uint32_t covered = 0;
 	for (size_t i = 0; i < l->count; i++) {
 		const struct candidate *k = &l->items[i];
-		bool waits = i < phrases && concern_gated(c, k);
+		bool waits = i < phrases && phrase_has(c, k, CAT_LEXICON_END, TERM_CONCERN);
 		if (!waits && k->severity >= SEV_MEDIUM &&
 		    (k->category == CAT_DEROGATORY || k->category == CAT_CONFIDENTIAL) &&
 		    !(i < phrases && k->end <= covered))
@@ -2821,6 +2864,69 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 				break;
 			}
 		}
+	}
+}
+
+/* "My ducks are absolute muppets", "Our cat is a spineless coward around
+ * the hoover", "Penguins are clowns": an insult said of an animal, the
+ * subject just before it (past "is a", "are absolute"), is a hint. A slur
+ * is high and stays; "the dog walker is an idiot" is said of a person, and
+ * so is "People who don't pick up after their dogs are scum". */
+static const char *const animal[] = {
+    "dog",      "dogs",     "puppy",    "puppies",  "cat",       "cats",      "kitten",
+    "kittens",  "duck",     "ducks",    "goose",    "geese",     "seagull",   "seagulls",
+    "gull",     "gulls",    "pigeon",   "pigeons",  "squirrel",  "squirrels", "hen",
+    "hens",     "chicken",  "chickens", "cockerel", "fox",       "foxes",     "horse",
+    "horses",   "pony",     "ponies",   "sheep",    "cow",       "cows",      "goat",
+    "goats",    "penguin",  "penguins", "parrot",   "budgie",    "rabbit",    "rabbits",
+    "hamster",  "tortoise", "alpaca",   "alpacas",  "llama",     "llamas",    "magpie",
+    "magpies",  "crow",     "crows",    "swan",     "swans",     "labrador",  "spaniel",
+    "collie",   "terrier",  "cockapoo", "pug"};
+static const char *const insult_lead[] = {"is",    "are",      "was",    "were",  "s",
+					  "a",     "an",       "the",    "such",  "so",
+					  "just",  "absolute", "utter",  "total", "complete",
+					  "being", "little",   "bloody", "right", "proper"};
+static const char *const relative_word[] = {"who", "that", "which"};
+enum { INSULT_LEAD_REACH = 4 };
+
+static bool said_of_animal(const struct tokens *t, size_t first)
+{
+	for (size_t j = first, n = 0; j > 0 && n <= INSULT_LEAD_REACH; n++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		j--;
+		if (token_is(t, j, animal, ARRAY_SIZE(animal))) {
+			/* the animal is the subject, not in a clause about people */
+			size_t s = sentence_start(t, j, SENTENCE_REACH);
+			for (size_t i = s; i < j; i++)
+				if (token_is(t, i, relative_word, ARRAY_SIZE(relative_word)))
+					return false;
+			return true;
+		}
+		if (!token_is(t, j, insult_lead, ARRAY_SIZE(insult_lead)))
+			return false;
+	}
+	return false;
+}
+
+/* An insult that goes on from one said of an animal is said of it too:
+ * "coward" after "is a spineless" in "Our cat is a spineless coward". */
+static void lower_animal_insults(struct classifier *c)
+{
+	size_t from = SIZE_MAX, to = 0; /* the tokens of the insults lowered */
+	for (size_t i = 0; i < c->cands.count; i++) {
+		const struct candidate *d = &c->cands.items[i];
+		if (d->category == CAT_DEROGATORY && d->severity >= SEV_LOW &&
+		    said_of_animal(&c->tokens, d->first)) {
+			from = d->first < from ? d->first : from;
+			to = d->last > to ? d->last : to;
+		}
+	}
+	for (size_t i = 0; from != SIZE_MAX && i < c->cands.count; i++) {
+		struct candidate *d = &c->cands.items[i];
+		if (d->category == CAT_DEROGATORY && d->severity == SEV_MEDIUM &&
+		    d->first >= from && d->first <= to + 1)
+			d->severity = SEV_LOW;
 	}
 }
 
@@ -3408,6 +3514,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	c->cands.group = false;
 	c->cands.concern_term = false;
 	c->cands.concern = false;
+	c->cands.secret = false;
 	c->cands.teacher = false;
 	c->cands.general = false;
 
@@ -3465,6 +3572,10 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		patterns_scan(c->patterns, text, len, on_pattern, &sink);
 	}
 
+	/* "keep it quiet, he's been arrested" is the kind of secret a post
+	 * about school keeps; "keep it quiet, we're getting a puppy" is not */
+	if (c->cands.secret && !c->cands.context && !c->cands.child && !happy_secret(c))
+		c->cands.context = true;
 	note_year_groups(c, text, phrases);
 	note_one_of_mine(c);
 	scan_spelled_addresses(c, &sink);
@@ -3493,6 +3604,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 			decide(c, &c->cands.items[i], shape);
 	}
 	lower_generic_insults(c, phrases);
+	lower_animal_insults(c);
 	lower_general_remarks(c);
 	if (c->cands.count > 1)
 		qsort(c->cands.items, c->cands.count, sizeof(*c->cands.items), cmp_candidates);

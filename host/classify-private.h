@@ -75,6 +75,9 @@ struct cand_list {
 	/* a term that warns only beside something derogatory or confidential
 	 * was found, and whether there is such a thing (phrases only) */
 	bool concern_term, concern;
+	/* a promise of secrecy was found ("keep it quiet"): it makes the post
+	 * about school unless the secret is happy news (phrases only) */
+	bool secret;
 	/* the writer speaks of their own pupils ("my class", "one of my
 	 * boys") (phrases only) */
 	bool teacher;

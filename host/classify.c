@@ -387,6 +387,7 @@ static const uint8_t context_flag[] = {
 	[CONTEXT_CHILD] = TERM_CHILD,
 	[CONTEXT_GROUP] = TERM_GROUP,
 	[CONTEXT_CONCERN] = TERM_CONCERN,
+	[CONTEXT_SECRET] = TERM_SECRET,
 };
 
 /* Notes the words of a term whose misspellings should stand for them: an

@@ -34,8 +34,10 @@ enum term_flag {
 	TERM_GROUP = 1 << 5,    /* warns only in a post that names a protected group */
 	TERM_CONCERN = 1 << 6,  /* warns only in a post that says something derogatory
 				 * or confidential */
-	/* any of the above four: the term warns only in some posts */
-	TERM_GATED = TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN,
+	TERM_SECRET = 1 << 7,   /* a promise of secrecy ("keep it quiet"): a hint
+				 * when the secret is happy news away from school */
+	/* any of the above five: the term warns only in some posts */
+	TERM_GATED = TERM_SCHOOL | TERM_CHILD | TERM_GROUP | TERM_CONCERN | TERM_SECRET,
 };
 
 struct label {

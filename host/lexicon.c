@@ -126,12 +126,13 @@ static bool apply(struct lexicon *l, struct defaults *d, const char *key, size_t
 		}
 	} else if (strcmp(k, "context") == 0) {
 		/* in enum lexicon_context's order */
-		static const char *const contexts[] = {"any", "school", "child", "group",
-						     "concern"};
+		static const char *const contexts[] = {"any",   "school",  "child",
+						     "group", "concern", "secret"};
 		int i = index_of(v, contexts, ARRAY_SIZE(contexts));
 		if (i < 0) {
 			problems_add(problems,
-				     "%s:%zu: context takes school, child, group, concern or any.",
+				     "%s:%zu: context takes school, child, group, concern, secret "
+				     "or any.",
 				     name, line);
 			ok = false;
 		} else {

@@ -47,6 +47,10 @@ enum lexicon_context {
 	/* something derogatory or confidential said in the post: "my line
 	 * manager is a spineless jellyfish", not "my line manager lent me it" */
 	CONTEXT_CONCERN,
+	/* a promise of secrecy, kept about anything but happy news away from
+	 * school: "keep it quiet, he's been arrested", not "keep it quiet,
+	 * we're getting a puppy" */
+	CONTEXT_SECRET,
 };
 
 struct lexicon_entry {

@@ -39,12 +39,14 @@ static void directives_and_overrides(void **state)
 			"@category derogatory\n"
 			"a drain on | context=group | inflect=first\n"
 			"@category work_detail\n"
-			"my line manager | context=concern\n";
+			"my line manager | context=concern\n"
+			"@category confidential\n"
+			"sworn to secrecy | context=secret\n";
 	struct problems p;
 	problems_init(&p);
 	struct lexicon *l = lexicon_parse("t.txt", s, strlen(s), &p);
 	assert_int_equal(p.count, 0);
-	assert_int_equal(lexicon_count(l), 11);
+	assert_int_equal(lexicon_count(l), 12);
 
 	const struct lexicon_entry *e = lexicon_entry(l, 0);
 	assert_string_equal(e->term, "numpty");
@@ -89,6 +91,8 @@ static void directives_and_overrides(void **state)
 	assert_int_equal(lexicon_entry(l, 9)->inflect, INFLECT_FIRST);
 	/* context=concern: only beside something derogatory or confidential */
 	assert_int_equal(lexicon_entry(l, 10)->context, CONTEXT_CONCERN);
+	/* context=secret: a promise of secrecy, a hint over happy news */
+	assert_int_equal(lexicon_entry(l, 11)->context, CONTEXT_SECRET);
 	lexicon_destroy(l);
 	problems_finish(&p);
 }
@@ -122,7 +126,7 @@ static void errors_name_file_and_line(void **state)
 	assert_non_null(strstr(p.items[5], "bad.txt:7: the term has no letters"));
 	assert_non_null(strstr(p.items[6], "bad.txt:9: not valid UTF-8"));
 	assert_non_null(strstr(p.items[7], "bad.txt:10: inflect takes yes, no, no-verbs or first"));
-	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school, child, group, concern or any"));
+	assert_non_null(strstr(p.items[8], "bad.txt:11: context takes school, child, group, concern, secret or any"));
 	lexicon_destroy(l);
 	problems_finish(&p);
 	lexicon_destroy(NULL);
