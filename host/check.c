@@ -1912,6 +1912,20 @@ static bool at_grown_up_place(const struct tokens *t, size_t j)
  * wedding", "Aisha and Yusuf next door", "Finn the dog", "Kacper's deli",
  * "Amara and her husband", "Oscar and Finn, our two cats", "Kacper from the
  * bakery". */
+/* "a lovely woman called Priya", "a bloke named Finn": a grown-up named */
+static const char *const grown_up_noun[] = {"woman", "women", "man",     "men",   "lady",
+					    "ladies", "bloke",  "guy",     "chap",  "gentleman",
+					    "fella",  "mum",    "dad",     "husband", "wife"};
+static const char *const called_word[] = {"called", "named"};
+
+static bool named_grown_up(const struct tokens *t, size_t first)
+{
+	return first >= 2 && !((t->items[first].gap | t->items[first - 1].gap) &
+			       (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+	       token_is(t, first - 1, called_word, ARRAY_SIZE(called_word)) &&
+	       token_is(t, first - 2, grown_up_noun, ARRAY_SIZE(grown_up_noun));
+}
+
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -2393,7 +2407,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
 		return SEV_NONE;
-	if (p->kind == KIND_FORENAME && grown_up_or_pet(t, k->last))
+	if (p->kind == KIND_FORENAME &&
+	    (grown_up_or_pet(t, k->last) || named_grown_up(t, k->first)))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
 	 * is the writer's own is family, not a pupil */
