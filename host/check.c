@@ -139,6 +139,7 @@ static bool clitic(const struct tokens *t, size_t i, char c)
 	       t->norm[t->items[i].norm] == c;
 }
 static const char *const my[] = {"my", "our"};
+static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const own_young[] = {"kids", "children", "teenagers", "teens",
 					"boys", "girls", "lads", "youngsters"};
 /* a work detail that starts with one of these is the writer's own work:
@@ -154,9 +155,16 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 	const struct payload *ps = match_dict_payloads(c->dict, node, &n);
 	/* an acronym is one word, the last of its phrase ("my HOD") */
 	bool capitals = in_capitals(&c->tokens, last, last);
+	/* "my mum rang", "my mum's new boyfriend": the writer's own parent,
+	 * not a child's */
+	bool own_parent = first > 0 && token_is(&c->tokens, first, mum_dad, ARRAY_SIZE(mum_dad)) &&
+			  token_is(&c->tokens, first - 1, my, ARRAY_SIZE(my)) &&
+			  !(c->tokens.items[first].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER));
 	for (size_t k = 0; k < n; k++) {
 		/* "please send photos" is not about SEND */
 		if ((ps[k].flags & TERM_ACRONYM) && !capitals)
+			continue;
+		if (own_parent && ps[k].category == CAT_CHILD)
 			continue;
 		if (is_context(&ps[k]))
 			c->cands.context = true;
@@ -2009,7 +2017,6 @@ static const char *const proud[] = {"proud"};
 static const char *const parent_word[] = {"mum",    "mummy",  "mama",	"mam",	   "dad",
 					  "daddy",  "parent", "mother", "father", "nana",
 					  "grandma"};
-static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const guilt_word[] = {"guilt"};
 static const char *const own_children[] = {
 	"son", "daughter", "sons", "daughters", "stepson", "stepdaughter",
