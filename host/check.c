@@ -139,6 +139,7 @@ static bool clitic(const struct tokens *t, size_t i, char c)
 	       t->norm[t->items[i].norm] == c;
 }
 static const char *const my[] = {"my", "our"};
+static const char *const of_word[] = {"of"};
 static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const own_young[] = {"kids", "children", "teenagers", "teens",
 					"boys", "girls", "lads", "youngsters"};
@@ -1842,8 +1843,10 @@ static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag"
 static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers",
 				       "restaurant", "takeaway", "garage", "pub", "bakery",
 				       "chippy", "bar", "bistro", "kitchen", "butchers"};
-static const char *const grown_up_place[] = {"allotment", "allotments", "gym", "work",
-					     "office", "bank", "golf", "parkrun", "council"};
+static const char *const grown_up_place[] = {"allotment", "allotments", "gym",  "work",
+					     "office",    "bank",       "golf", "parkrun",
+					     "council",   "job",        "uni",  "university"};
+static const char *const my_old[] = {"my", "our", "old"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
 static const char *const on_word[] = {"on"};
 static const char *const childs_event[] = {"first",	"graduation", "school",
@@ -1887,8 +1890,8 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
 
 /* Whether tokens from j place a grown-up: "from", or "at" after "and the
  * team", then a place only grown-ups have ("Kacper from the bakery",
- * "Grace and Finn from the allotment", "Amara from work", "Kacper and the
- * team at the garage"). */
+ * "Grace and Finn from the allotment", "Amara from work", "Aisha from my
+ * old job", "Kacper and the team at the garage"). */
 static bool at_grown_up_place(const struct tokens *t, size_t j)
 {
 	size_t n = 0;
@@ -1906,6 +1909,11 @@ static bool at_grown_up_place(const struct tokens *t, size_t j)
 	size_t b = j + 1;
 	if (token_is(t, b, the_word, ARRAY_SIZE(the_word)) && b + 1 < t->count &&
 	    t->items[b + 1].gap == GAP_SPACE)
+		b++;
+	/* "from my old job" */
+	for (size_t m = 0; m < 2 && b + 1 < t->count && t->items[b + 1].gap == GAP_SPACE &&
+			   token_is(t, b, my_old, ARRAY_SIZE(my_old));
+	     m++)
 		b++;
 	/* "from the union office": one word may name the place */
 	for (size_t m = 0; m < 2 && b < t->count && t->items[b].gap == GAP_SPACE; m++, b++)
@@ -2891,7 +2899,7 @@ static void lower_generic_insults(struct classifier *c, size_t phrases)
 
 /* "My ducks are absolute muppets", "Our cat is a spineless coward around
  * the hoover", "Penguins are clowns": an insult said of an animal, the
- * subject just before it (past "is a", "are absolute"), is a hint. A slur
+ * subject of its clause, is a hint. A slur
  * is high and stays; "the dog walker is an idiot" is said of a person, and
  * so is "People who don't pick up after their dogs are scum". */
 static const char *const animal[] = {
@@ -2904,31 +2912,34 @@ static const char *const animal[] = {
     "hamster",  "tortoise", "alpaca",   "alpacas",  "llama",     "llamas",    "magpie",
     "magpies",  "crow",     "crows",    "swan",     "swans",     "labrador",  "spaniel",
     "collie",   "terrier",  "cockapoo", "pug"};
-static const char *const insult_lead[] = {"is",    "are",      "was",    "were",  "s",
-					  "a",     "an",       "the",    "such",  "so",
-					  "just",  "absolute", "utter",  "total", "complete",
-					  "being", "little",   "bloody", "right", "proper"};
 static const char *const relative_word[] = {"who", "that", "which"};
-enum { INSULT_LEAD_REACH = 4 };
 
 static bool said_of_animal(const struct tokens *t, size_t first)
 {
-	for (size_t j = first, n = 0; j > 0 && n <= INSULT_LEAD_REACH; n++) {
-		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
-			return false;
-		j--;
-		if (token_is(t, j, animal, ARRAY_SIZE(animal))) {
-			/* the animal is the subject, not in a clause about people */
-			size_t s = sentence_start(t, j, SENTENCE_REACH);
-			for (size_t i = s; i < j; i++)
-				if (token_is(t, i, relative_word, ARRAY_SIZE(relative_word)))
-					return false;
-			return true;
-		}
-		if (!token_is(t, j, insult_lead, ARRAY_SIZE(insult_lead)))
+	/* back to the start of the clause, noting the last "is" or "are"
+	 * before the insult (or its own first word) */
+	size_t s = first, be = token_is(t, first, be_word, ARRAY_SIZE(be_word)) ? first : SIZE_MAX;
+	while (s > 0 && first - s < SENTENCE_REACH &&
+	       !(t->items[s].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))) {
+		s--;
+		if (be == SIZE_MAX && token_is(t, s, be_word, ARRAY_SIZE(be_word)))
+			be = s;
+		if (token_is(t, s, relative_word, ARRAY_SIZE(relative_word)))
 			return false;
 	}
-	return false;
+	if (be == SIZE_MAX)
+		return false;
+	/* "some of the local geese" */
+	while (s < be && (token_is(t, s, determiner, ARRAY_SIZE(determiner)) ||
+			  token_is(t, s, of_word, 1)))
+		s++;
+	/* the subject: "our cat", "the local geese", "my neighbour's dog",
+	 * not "the man with the dog" */
+	if (s + 2 < be && clitic(t, s + 1, 's'))
+		s += 2;
+	else if (s + 2 == be)
+		s++;
+	return s < be && token_is(t, s, animal, ARRAY_SIZE(animal));
 }
 
 /* An insult that goes on from one said of an animal is said of it too:
@@ -3346,7 +3357,6 @@ static bool one_of_a_year(const struct tokens *t, size_t first, size_t next)
  * Muslim families": one child (or child's family) of the writer's, with
  * words between that no list spells out. */
 static const char *const one_word[] = {"one"};
-static const char *const of_word[] = {"of"};
 static const char *const children_noun[] = {"pupils",   "kids",     "students", "boys",
                                             "girls",    "children", "tutees",   "learners",
                                             "lads",     "lasses",   "families", "son",
