@@ -1942,6 +1942,28 @@ static bool named_grown_up(const struct tokens *t, size_t first)
 	       token_is(t, first - 2, grown_up_noun, ARRAY_SIZE(grown_up_noun));
 }
 
+/* "Lily-Mae, my friend's newborn", "Finn, our neighbour's boy": the
+ * writer says who the name is, and it is not a pupil */
+static const char *const relation_after[] = {"friend", "friends", "neighbour", "neighbours",
+					     "newborn", "goddaughter", "godson"};
+enum { RELATION_REACH = 3 };
+
+static bool named_as_own_circle(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j + 1 >= t->count || !(t->items[j].gap & GAP_OTHER) ||
+	    (t->items[j].gap & (GAP_BREAK | GAP_STOP)) || !token_is(t, j, my, ARRAY_SIZE(my)))
+		return false;
+	for (size_t k = j + 1; k < t->count && k <= j + RELATION_REACH; k++) {
+		if (t->items[k].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		if (token_is(t, k, family, ARRAY_SIZE(family)) ||
+		    token_is(t, k, relation_after, ARRAY_SIZE(relation_after)))
+			return true;
+	}
+	return false;
+}
+
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -2423,7 +2445,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
 		return SEV_NONE;
 	if (p->kind == KIND_FORENAME &&
-	    (grown_up_or_pet(t, k->last) || named_grown_up(t, k->first)))
+	    (grown_up_or_pet(t, k->last) || named_grown_up(t, k->first) ||
+	     named_as_own_circle(t, k->last)))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
 	 * is the writer's own is family, not a pupil */
