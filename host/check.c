@@ -764,6 +764,23 @@ static bool opens_emphasis(const char *text, size_t len, size_t at)
 	return false;
 }
 
+/* The most severe masked term that form[0, n) may stand for, or p. */
+static const struct payload *masked_match(const struct classifier *c, const char *form, size_t n,
+					  const struct payload *p)
+{
+	for (size_t m = 0; m < c->masked_count; m++) {
+		const struct masked_term *mt = &c->masked[m];
+		if (mt->len != n || (p && mt->p.severity <= p->severity))
+			continue;
+		size_t i = 0;
+		while (i < n && (form[i] == '*' || form[i] == mt->form[i]))
+			i++;
+		if (i == n)
+			p = &mt->p;
+	}
+	return p;
+}
+
 static void on_obfuscated(const struct obfuscated *o, void *ctx)
 {
 	struct sink *sink = ctx;
@@ -778,16 +795,10 @@ static void on_obfuscated(const struct obfuscated *o, void *ctx)
 			shown += o->form[i] != '*';
 		if (shown == 0 || shown == o->len)
 			return;
-		for (size_t m = 0; m < c->masked_count; m++) {
-			const struct masked_term *mt = &c->masked[m];
-			if (mt->len != o->len || (p && mt->p.severity <= p->severity))
-				continue;
-			size_t i = 0;
-			while (i < o->len && (o->form[i] == '*' || o->form[i] == mt->form[i]))
-				i++;
-			if (i == o->len)
-				p = &mt->p;
-		}
+		p = masked_match(c, o->form, o->len, NULL);
+		/* a plural: "sh*ts", "pr*cks" */
+		if (!p && o->len > 3 && o->form[o->len - 1] == 's' && o->form[o->len - 2] != '*')
+			p = masked_match(c, o->form, o->len - 1, NULL);
 	} else {
 		uint32_t id;
 		p = derogatory_word(c, o->form, o->len, &id);
