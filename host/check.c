@@ -907,6 +907,93 @@ static void scan_spelled_addresses(struct classifier *c, struct sink *sink)
 	}
 }
 
+/* A phone number spelled out in words, to keep it from robots: "oh seven
+ * seven one two, three four five, six seven eight", "oh one one three
+ * double four..." Digits in figures may stand beside the words ("07712
+ * three four five..."). Ten or eleven digits from a 0, with at least four
+ * of them in words: a mobile (07) is high, another number medium. */
+static const char *const digit_word[] = {"zero", "oh",  "o",    "one", "two", "three",
+					 "four", "five", "six", "seven", "eight", "nine"};
+static const char *const repeat_word[] = {"double", "treble", "triple"};
+enum { SPELLED_MIN_WORDS = 4, PHONE_MAX_DIGITS = 11 };
+
+static int digit_of(const struct tokens *t, size_t i)
+{
+	for (size_t d = 0; d < ARRAY_SIZE(digit_word); d++)
+		if (token_is(t, i, &digit_word[d], 1))
+			return d < 3 ? 0 : (int)d - 2;
+	return -1;
+}
+
+static void scan_spelled_phones(struct classifier *c, struct sink *sink)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i < t->count; i++) {
+		/* a number starts with 0: "oh", "zero" or figures from 0 */
+		if (digit_of(t, i) != 0 && t->norm[t->items[i].norm] != '0')
+			continue;
+		char digits[PHONE_MAX_DIGITS + 4];
+		size_t n = 0, words = 0, j = i;
+		for (; j < t->count && n <= PHONE_MAX_DIGITS; j++) {
+			const struct token *tok = &t->items[j];
+			if (j > i && (tok->gap & (GAP_BREAK | GAP_STOP)))
+				break;
+			size_t times = 1;
+			if (token_is(t, j, repeat_word, ARRAY_SIZE(repeat_word)) && j + 1 < t->count &&
+			    digit_of(t, j + 1) >= 0) {
+				times = token_is(t, j, repeat_word, 1) ? 2 : 3;
+				j++;
+			}
+			int d = digit_of(t, j);
+			if (d >= 0) {
+				for (size_t r = 0; r < times && n < sizeof(digits); r++)
+					digits[n++] = (char)('0' + d);
+				words++;
+				continue;
+			}
+			if (times > 1 || (tok->flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) !=
+						 TOKEN_HAS_DIGIT || n + tok->norm_len > PHONE_MAX_DIGITS)
+				break;
+			memcpy(digits + n, token_text(t, tok), tok->norm_len);
+			n += tok->norm_len;
+		}
+		if (words < SPELLED_MIN_WORDS || n < 10 || n > PHONE_MAX_DIGITS || digits[0] != '0')
+			continue;
+		struct candidate k = {
+			.start = t->items[i].start,
+			.end = t->items[j - 1].end,
+			.node = MATCH_NO_NODE,
+			.category = CAT_PERSONAL_DATA,
+			.severity = digits[1] == '7' && n == 11 ? SEV_HIGH : SEV_MEDIUM,
+			.label = c->pattern_labels[PL_PHONE],
+		};
+		push(sink->out, &k);
+		i = j - 1;
+	}
+}
+
+/* A child speaking to the writer, quoted: '"Miss, are you married?"',
+ * '"Sir, if I tell you something..."'. "Miss" or "Sir" with its capital,
+ * at the start of the text, a sentence or a quotation, then a comma: a
+ * particular child, so the post is about school. */
+static const char *const teacher_address[] = {"miss", "sir"};
+
+static void note_quoted_pupil(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i + 1 < t->count; i++) {
+		const struct token *tok = &t->items[i];
+		if (!(tok->flags & TOKEN_UPPER_FIRST) || (tok->flags & TOKEN_ALL_UPPER) ||
+		    !(i == 0 || (tok->gap & (GAP_OTHER | GAP_BREAK | GAP_STOP | GAP_START))) ||
+		    !token_is(t, i, teacher_address, ARRAY_SIZE(teacher_address)) ||
+		    !(t->items[i + 1].gap & GAP_OTHER) || (t->items[i + 1].gap & GAP_STOP))
+			continue;
+		c->cands.context = true;
+		c->cands.child = true;
+		return;
+	}
+}
+
 /* A class or form group that no roster lists: a number from 1 to 13, one
  * or two capitals and maybe a set's digit ("6B", "10X2", "9X3"). Codes of
  * that shape are often something else: a film ("3D"), a network ("5G"), a
@@ -3644,7 +3731,9 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		c->cands.context = true;
 	note_year_groups(c, text, phrases);
 	note_one_of_mine(c);
+	note_quoted_pupil(c);
 	scan_spelled_addresses(c, &sink);
+	scan_spelled_phones(c, &sink);
 	struct text_shape shape = shape_of(t);
 	scan_class_groups(c, text, shape.shouting);
 	scan_head_at_start(c, shape.shouting);
