@@ -929,8 +929,12 @@ static void scan_spelled_phones(struct classifier *c, struct sink *sink)
 {
 	const struct tokens *t = &c->tokens;
 	for (size_t i = 0; i < t->count; i++) {
-		/* a number starts with 0: "oh", "zero" or figures from 0 */
-		if (digit_of(t, i) != 0 && t->norm[t->items[i].norm] != '0')
+		/* a number starts with 0: "oh", "zero" or figures from 0 (the
+		 * first letter turns almost every word away at once) */
+		const char *w = t->norm + t->items[i].norm;
+		size_t len = t->items[i].norm_len;
+		if (!(w[0] == '0' || (w[0] == 'o' && (len == 1 || (len == 2 && w[1] == 'h'))) ||
+		      (w[0] == 'z' && len == 4 && memcmp(w, "zero", 4) == 0)))
 			continue;
 		char digits[PHONE_MAX_DIGITS + 4];
 		size_t n = 0, words = 0, j = i;
