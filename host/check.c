@@ -764,10 +764,10 @@ static bool opens_emphasis(const char *text, size_t len, size_t at)
 	return false;
 }
 
-/* The most severe masked term that form[0, n) may stand for, or p. */
-static const struct payload *masked_match(const struct classifier *c, const char *form, size_t n,
-					  const struct payload *p)
+/* The most severe masked term that form[0, n) may stand for, or NULL. */
+static const struct payload *masked_match(const struct classifier *c, const char *form, size_t n)
 {
+	const struct payload *p = NULL;
 	for (size_t m = 0; m < c->masked_count; m++) {
 		const struct masked_term *mt = &c->masked[m];
 		if (mt->len != n || (p && mt->p.severity <= p->severity))
@@ -795,10 +795,10 @@ static void on_obfuscated(const struct obfuscated *o, void *ctx)
 			shown += o->form[i] != '*';
 		if (shown == 0 || shown == o->len)
 			return;
-		p = masked_match(c, o->form, o->len, NULL);
+		p = masked_match(c, o->form, o->len);
 		/* a plural: "sh*ts", "pr*cks" */
 		if (!p && o->len > 3 && o->form[o->len - 1] == 's' && o->form[o->len - 2] != '*')
-			p = masked_match(c, o->form, o->len - 1, NULL);
+			p = masked_match(c, o->form, o->len - 1);
 	} else {
 		uint32_t id;
 		p = derogatory_word(c, o->form, o->len, &id);
