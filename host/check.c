@@ -910,8 +910,9 @@ static void scan_spelled_addresses(struct classifier *c, struct sink *sink)
 /* A phone number spelled out in words, to keep it from robots: "oh seven
  * seven one two, three four five, six seven eight", "oh one one three
  * double four..." Digits in figures may stand beside the words ("07712
- * three four five..."). Ten or eleven digits from a 0, with at least four
- * of them in words: a mobile (07) is high, another number medium. */
+ * three four five..."). At least four of the digits in words, and a UK
+ * number as the phone pattern reads one (patterns_uk_phone): a mobile is
+ * high, a landline medium. */
 static const char *const digit_word[] = {"zero", "oh",  "o",    "one", "two", "three",
 					 "four", "five", "six", "seven", "eight", "nine"};
 static const char *const repeat_word[] = {"double", "treble", "triple"};
@@ -955,20 +956,23 @@ static void scan_spelled_phones(struct classifier *c, struct sink *sink)
 				words++;
 				continue;
 			}
-			if (times > 1 || (tok->flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) !=
-						 TOKEN_HAS_DIGIT || n + tok->norm_len > PHONE_MAX_DIGITS)
+			if ((tok->flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) != TOKEN_HAS_DIGIT ||
+			    n + tok->norm_len > PHONE_MAX_DIGITS)
 				break;
 			memcpy(digits + n, token_text(t, tok), tok->norm_len);
 			n += tok->norm_len;
 		}
-		if (words < SPELLED_MIN_WORDS || n < 10 || n > PHONE_MAX_DIGITS || digits[0] != '0')
+		enum severity sev = words >= SPELLED_MIN_WORDS && n <= PHONE_MAX_DIGITS
+					    ? patterns_uk_phone(digits, n)
+					    : SEV_NONE;
+		if (sev == SEV_NONE)
 			continue;
 		struct candidate k = {
 			.start = t->items[i].start,
 			.end = t->items[j - 1].end,
 			.node = MATCH_NO_NODE,
 			.category = CAT_PERSONAL_DATA,
-			.severity = digits[1] == '7' && n == 11 ? SEV_HIGH : SEV_MEDIUM,
+			.severity = (uint8_t)sev,
 			.label = c->pattern_labels[PL_PHONE],
 		};
 		push(sink->out, &k);

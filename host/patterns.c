@@ -239,8 +239,12 @@ static enum severity check_phone(struct patterns *p, const char *text, size_t *s
 		snprintf(buf, sizeof(buf), "0%s", rest);
 		national = buf;
 	}
-	size_t len = strlen(national);
-	if (national[0] != '0')
+	return patterns_uk_phone(national, strlen(national));
+}
+
+enum severity patterns_uk_phone(const char *national, size_t len)
+{
+	if (len < 2 || national[0] != '0')
 		return SEV_NONE;
 	if (national[1] == '7')
 		return len == 11 ? SEV_HIGH : SEV_NONE;

@@ -71,6 +71,12 @@ void patterns_scan(struct patterns *p, const char *text, size_t len,
  * gate says a match can be. The results must be the same. */
 void patterns_set_exhaustive(struct patterns *p, bool on);
 
+/* The severity of a UK phone number in national form (digits only, from
+ * its 0): a mobile (07, eleven digits) is high, a geographic or
+ * non-geographic landline (01, 02, 03; ten or eleven digits) medium, and
+ * anything else is no phone number (SEV_NONE). */
+enum severity patterns_uk_phone(const char *national, size_t len);
+
 /* The message and advice for a pattern label. */
 const char *pattern_message(enum pattern_label l);
 const char *pattern_advice(enum pattern_label l);
