@@ -830,7 +830,13 @@ static const char *const mail_end[] = {"com", "net", "org", "uk", "edu", "gov", 
 				       "info", "ie", "biz"};
 
 static const char *const mail_word[] = {"email", "emails", "mail", "contact", "message",
-					"write", "reach", "address", "addy"};
+					"write", "reach", "address", "addy", "paypal"};
+/* where people keep a mailbox: "sunita1982 at hotmail dot co dot uk" is an
+ * address with no other word to say so */
+static const char *const mail_host[] = {"gmail", "googlemail", "hotmail", "outlook", "live",
+					"yahoo", "icloud", "aol", "msn", "btinternet",
+					"btopenworld", "virginmedia", "ntlworld", "talktalk",
+					"protonmail", "proton", "gmx"};
 
 /* Whether the gap before token i ends a sentence or a clause. */
 static bool address_gap_ends(const struct token *tok)
@@ -850,10 +856,15 @@ static bool address_word(const struct tokens *t, size_t i)
 
 /* Whether the words before token start, in its sentence, say it is an
  * address to write to ("email me on", "contact"), or its name has a dot
- * of its own ("jane dot smith"): "shopping at Tesco dot com" is a shop. */
+ * of its own ("jane dot smith"), or figures ("sunita1982"), or it is at
+ * a mail host ("at hotmail dot com"): "shopping at Tesco dot com" is a
+ * shop. */
 static bool reads_as_address(const struct tokens *t, size_t start, size_t at)
 {
-	if (at - start > 1)
+	if (at - start > 1 ||
+	    (t->items[start].flags & (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER)) ==
+		    (TOKEN_HAS_DIGIT | TOKEN_HAS_LETTER) ||
+	    token_is(t, at + 1, mail_host, ARRAY_SIZE(mail_host)))
 		return true;
 	for (size_t i = start, n = 0; i > 0 && n < 8; n++) {
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
@@ -1607,6 +1618,47 @@ static bool own_health(const struct tokens *t, size_t first)
 		if (clitic(t, j, 's') || token_is(t, j, family, ARRAY_SIZE(family)) ||
 		    token_is(t, j, not_own, ARRAY_SIZE(not_own)))
 			return false;
+	}
+	return false;
+}
+
+/* Whether the confidential term at token first is the writer's own
+ * diagnosis: "I was diagnosed with breast cancer", "I've just been
+ * diagnosed with [ADHD]", or, the "I" left out, "Diagnosed with ADHD at
+ * 38", "Just been diagnosed with epilepsy myself" (a grown-up's age or
+ * "myself" after it says whose). Theirs to tell, as own_health. */
+static const char *const diagnosed_word[] = {"diagnosed"};
+static const char *const diagnosis_aux[] = {"just", "recently", "finally", "officially", "formally",
+					    "been", "being", "was", "got", "have", "ve", "had",
+					    "m", "am", "now", "also", "only", "eventually"};
+static const char *const myself_word[] = {"myself"};
+enum { DIAGNOSIS_REACH = 5, GROWN_UP_AGE = 18 };
+
+static bool own_diagnosis(const struct tokens *t, size_t first)
+{
+	/* "diagnosed" is the term or a few words before it, in its sentence */
+	size_t d = first;
+	for (size_t n = 0; !token_is(t, d, diagnosed_word, 1); n++) {
+		if (n == DIAGNOSIS_REACH || starts_sentence(t, d) ||
+		    (t->items[d].gap & GAP_OTHER))
+			return false;
+		d--;
+	}
+	size_t j = d;
+	while (!starts_sentence(t, j) && token_is(t, j - 1, diagnosis_aux, ARRAY_SIZE(diagnosis_aux)))
+		j--;
+	if (!starts_sentence(t, j))
+		return token_is(t, j - 1, i_word, ARRAY_SIZE(i_word)) &&
+		       !(t->items[j].gap & (GAP_OTHER | GAP_BREAK | GAP_STOP));
+	/* the "I" left out: "myself" or "at 38" must say it is the writer */
+	for (size_t k = d + 1; k < t->count && k <= d + 8 && !starts_sentence(t, k); k++) {
+		if (token_is(t, k, myself_word, 1))
+			return true;
+		const struct token *tok = &t->items[k];
+		const char *w = token_text(t, tok);
+		if (token_is(t, k - 1, at_word, 1) && tok->norm_len == 2 && isdigit((unsigned char)w[0]) &&
+		    isdigit((unsigned char)w[1]) && (w[0] - '0') * 10 + (w[1] - '0') >= GROWN_UP_AGE)
+			return true;
 	}
 	return false;
 }
@@ -2913,7 +2965,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || topic_after(&c->tokens, k->last) ||
-	     of_own_grown_up(&c->tokens, k->first) || own_health(&c->tokens, k->first)))
+	     of_own_grown_up(&c->tokens, k->first) || own_health(&c->tokens, k->first) ||
+	     own_diagnosis(&c->tokens, k->first)))
 		return SEV_LOW;
 	/* a process in general: "Exclusions don't work", "Referrals should be
 	 * quicker" */
@@ -3430,6 +3483,17 @@ static bool better(const struct candidate *a, const struct candidate *b)
 	return a->end - a->start > b->end - b->start;
 }
 
+/* Whether mail is an email address that holds candidate name, a pupil's
+ * or a person's name, and says nothing else of it yet. */
+static bool mail_with_name(const struct classifier *c, const struct candidate *mail,
+			   const struct candidate *name)
+{
+	return mail->node == MATCH_NO_NODE && mail->category == CAT_PERSONAL_DATA &&
+	       mail->label == c->pattern_labels[PL_EMAIL] && mail->also_severity == SEV_NONE &&
+	       (name->category == CAT_PUPIL_NAME || name->category == CAT_PERSON_NAME) &&
+	       name->start >= mail->start && name->end <= mail->end;
+}
+
 /* Below this many bytes a second thread costs more than it saves. */
 #define PARALLEL_MIN (64 * 1024)
 
@@ -3791,6 +3855,17 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		if (k->node == MATCH_NO_NODE && k->end <= allowed_end)
 			continue;
 		if (kept && k->start < kept->end) {
+			/* a name that would hide the email address it is in
+			 * ("gareth.pryce at ..."): the address, which says the
+			 * name too */
+			if (mail_with_name(c, kept, k) && better(k, kept)) {
+				if (k->severity > kept->severity)
+					kept->severity = k->severity;
+				kept->also_category = k->category;
+				kept->also_severity = k->severity;
+				kept->also_label = k->label;
+				continue;
+			}
 			if (better(k, kept)) {
 				/* not over the one before, which a trimmed phrase
 				 * may have come after */

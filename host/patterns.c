@@ -372,12 +372,24 @@ static enum severity check_birth(struct patterns *p, const char *text, size_t *s
 {
 	(void)p;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	for (int g = 1; g <= 4; g++) {
+	for (int g = 1; g <= 5; g++) {
 		if (ov[2 * g] == PCRE2_UNSET)
 			continue;
+		/* a day in words is one: the pattern takes no more than
+		 * "thirty-first", but for "thirty-second" to "thirty-ninth" */
+		if (g == 4) {
+			const char *w = text + ov[2 * g];
+			if ((w[0] | 32) != 't' || (w[1] | 32) != 'h' || (w[2] | 32) != 'i' ||
+			    (w[3] | 32) != 'r' || (w[4] | 32) != 't' || (w[5] | 32) != 'y')
+				return SEV_HIGH;
+			w += 6;
+			while (*w == ' ' || *w == '-')
+				w++;
+			return strncasecmp(w, "first", 5) == 0 ? SEV_HIGH : SEV_NONE;
+		}
 		/* a date further on is shown alone: the words between may be
 		 * another warning's ("Year 4") */
-		if (g == 4) {
+		if (g == 5) {
 			*start = ov[2 * g];
 			*end = ov[2 * g + 1];
 		}
@@ -391,7 +403,7 @@ static enum severity check_birth(struct patterns *p, const char *text, size_t *s
 					v = v < 1000 ? v * 10 + (*s - '0') : v;
 				if (numbers == 0)
 					day = v;
-				else if (numbers == 1 && (g == 1 || g == 4))
+				else if (numbers == 1 && (g == 1 || g == 5))
 					month = v;
 				numbers++;
 			} else if (isalpha((unsigned char)*s)) {
@@ -749,10 +761,12 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 }
 
 /* How far a keyword may be before the date's first digits: "date of birth"
- * and four words of ten letters, "is on the", a colon; or the b of
- * "d.o.b.'s" (a curly apostrophe) and seven words of twelve letters
- * with a comma and two spaces before each, then "reads" (120 bytes). */
-#define BIRTH_KEYWORD_REACH 128
+ * and four words of ten letters, "is on the", a colon (95 bytes with the
+ * spaces), then a day and month in words before the year ("twenty-seventh
+ * of September, ", 39); or the b of "d.o.b.'s" (a curly apostrophe) and
+ * seven words of twelve letters with a comma and two spaces before each,
+ * then "reads" (120 bytes). */
+#define BIRTH_KEYWORD_REACH 144
 
 /* a keyword up to BIRTH_KEYWORD_REACH bytes before the date's first digits,
  * which reach at most 40 bytes on ("3rd of September 2015") */
@@ -787,6 +801,11 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
 }
 
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?"
+/* a day of the month in words, "first" to "thirty-first" */
+#define ORDINAL                                                                              \
+	"(?:(?:(?:twenty|thirty)[\\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|" \
+	"ninth)|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|"   \
+	"thirtieth)"
 
 /* Every pattern gated by runs of digits has a bounded extent, which its
  * gate's window covers: hence \\s{1,4} rather than \\s+. */
@@ -825,7 +844,9 @@ static const struct pattern_def defs[] = {
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"
 	 "(\\d{1,2}(?:st|nd|rd|th)?(?:\\s{1,4}of)?\\s{1,4}" MONTH "(?:\\s{1,4}\\d{4})?)|"
-	 "(" MONTH "\\s{1,4}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,4}\\d{4})?))|"
+	 "(" MONTH "\\s{1,4}\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,4}\\d{4})?)|"
+	 /* "the fourth of June 2014", with its year */
+	 "(" ORDINAL "(?:\\s{1,4}of)?\\s{1,4}" MONTH ",?\\s{1,4}\\d{4}))|"
 	 "(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:,?\\s{1,2}[a-z0-9']{1,12}){3,7}?"
 	 ",?\\s{1,2}(?:is|was|be|as|to|says|reads|shows)\\s{1,2}"
 	 "(\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d\\d))(?![\\w/])",
@@ -834,13 +855,17 @@ static const struct pattern_def defs[] = {
 	 PL_NI_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_ni, NEED_CHAIN, NULL,
 	 /* two letters, then six digits in pairs */
 	 {.digits = 6, .before = 3, .after = 2}},
-	/* a sort code with an account number in either order, or named */
+	/* a sort code with an account number in either order, or either named
+	 * ("account number: 3141 5926") */
 	{"(?i)(?<![\\w-])(?:\\d{2}-\\d{2}-\\d{2}\\D{0,30}?(?<!\\d)\\d{8}|\\d{8}\\D{0,30}?"
-	 "(?<!\\d)\\d{2}-\\d{2}-\\d{2}|sort code\\s{0,4}:?\\s{0,4}\\d{2}[- ]?\\d{2}[- ]?\\d{2})(?![\\w-])",
+	 "(?<!\\d)\\d{2}-\\d{2}-\\d{2}|sort code\\s{0,4}:?\\s{0,4}\\d{2}[- ]?\\d{2}[- ]?\\d{2}|"
+	 "account(?:\\s{1,4}(?:number|no\\.?|num))?\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{4}\\s?\\d{4})"
+	 "(?![\\w-])",
 	 PL_BANK, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
 	 /* a sort code (six digits) or an account number (eight), "sort code"
-	  * up to 18 bytes before, the other number up to 40 bytes after */
-	 {.digits = 6, .before = 18, .after = 40}},
+	  * up to 18 bytes before or "account number is" up to 27, the other
+	  * number up to 40 bytes after */
+	 {.digits = 6, .before = 27, .after = 40}},
 	/* 4-4-4-4 (to 19 digits) or Amex 4-6-5, with spaces, dashes or none */
 	{"(?<![\\w-])(?:\\d{4}([ -]?)\\d{4}\\1\\d{4}\\1\\d{1,7}|\\d{4}([ -]?)\\d{6}\\2\\d{5})(?![\\w-])",
 	 PL_CARD, SEV_HIGH, CAT_PERSONAL_DATA, check_card, NEED_CHAIN, NULL, {.digits = 13}},

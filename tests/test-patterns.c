@@ -156,12 +156,36 @@ static void bank_and_identity_numbers(void **state)
 	static const char *const dbs[] = {"DBS number is 001712345678",
 					  "DBS certificate no. 001712345678"};
 	expect_whole(p, dbs, ARRAY_SIZE(dbs), PL_DBS_NUMBER);
+	static const char *const accounts[] = {"account 3141 5926", "account number: 31415926",
+					       "Account no. is 3141 5926"};
+	expect_whole(p, accounts, ARRAY_SIZE(accounts), PL_BANK);
 	static const char *const clean[] = {
+		"account 3141 592", "accounts 31415926 and more",
 		"GB28 NWBK 6016 1331 9268 19", "AB12 3456 7890 1234", "ISBN 9780140449136",
 		"MORGA713116SM9IJ", "passport photos 123456789x", "my passport 12345678",
 		/* a wrong check digit, a phone number, too few digits */
 		"NHS number 485 777 3456", "call NHS 111 tonight", "NHS number 943 476 591",
 		"DBS number 12345",
+	};
+	expect_none(p, clean, ARRAY_SIZE(clean));
+}
+
+/* A day of the month in words, with its year, after "born" or "DOB". */
+static void birth_dates_in_words(void **state)
+{
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
+	static const char *const dates[] = {
+		"born on the fourth of June 2014",
+		"date of birth is the twenty-first of March, 2015",
+		"DOB: thirtieth April 1990",
+		"born on the thirty first of May 2012",
+	};
+	expect_whole(p, dates, ARRAY_SIZE(dates), PL_BIRTH_DATE);
+	static const char *const clean[] = {
+		"Born on the fourth of July, like the film",
+		"born on the thirty-second of May 2012",
+		"the fourth of June 2014 was sunny",
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
 }
@@ -387,6 +411,11 @@ static void gated_scan_is_exhaustive(void **state)
 		"passport", "passport number is ", "Passport no. ", "123456789",
 		"NHS number ", "943 476 5919", "DBS number is ", "001712345678", "+971 50 123 4567",
 		"+1 415 ", "555-0132",
+		"fourth", "twenty-seventh", "thirty second", " of June ", "account number is ",
+		"3141 5926", "card ending ",
+		"date of birth    abcdefghij    abcdefghij    abcdefghij    abcdefghij    is on    "
+		"the    :    twenty-seventh    of    September,    2015",
+		"account    number    is    3141 5926",
 	};
 	uint32_t seed = 12345;
 	char buf[512];
@@ -432,6 +461,7 @@ int main(void)
 		cmocka_unit_test(ni_numbers),
 		cmocka_unit_test(iban_and_licence),
 		WITH_DEFAULTS(bank_and_identity_numbers),
+		WITH_DEFAULTS(birth_dates_in_words),
 		WITH_DEFAULTS(phones_and_lookalikes),
 		WITH_DEFAULTS(postcodes_in_either_case),
 		cmocka_unit_test(school_email_is_higher),
