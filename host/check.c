@@ -2428,6 +2428,15 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    (token_is(t, i, tooth_word, ARRAY_SIZE(tooth_word)) &&
 	     token_is(t, i + 1, fairy_word, ARRAY_SIZE(fairy_word))))
 		return true;
+	/* "my Year 11 son", "our Year 6 daughter": a parent's child in that
+	 * year */
+	static const char *const year_word[] = {"year", "yr"};
+	if (i + 3 < t->count && token_is(t, i, my, ARRAY_SIZE(my)) &&
+	    token_is(t, i + 1, year_word, ARRAY_SIZE(year_word)) &&
+	    (t->items[i + 2].flags & TOKEN_HAS_DIGIT) && t->items[i + 2].norm_len <= 2 &&
+	    token_is(t, i + 3, own_children, ARRAY_SIZE(own_children)) &&
+	    !((t->items[i + 2].gap | t->items[i + 3].gap) & (GAP_BREAK | GAP_STOP)))
+		return true;
 	/* a teacher's "my kids" may be their class, but not their school or
 	 * its head; nor is "the kids' school" a teacher's */
 	if (i + 2 < t->count &&
@@ -2492,6 +2501,12 @@ static bool writer_teaches(const struct classifier *c)
 			if (k->category != CAT_WORK_DETAIL)
 				continue;
 			first = token_starting_at(t, k->start);
+			/* "my Year 11 son" is a parent's */
+			size_t after = first;
+			while (after < t->count && t->items[after].start < k->end)
+				after++;
+			if (after < t->count && token_is(t, after, own_children, ARRAY_SIZE(own_children)))
+				continue;
 		} else {
 			size_t n;
 			const struct payload *ps = match_dict_payloads(c->dict, k->node, &n);

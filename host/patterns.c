@@ -695,8 +695,9 @@ static bool gate_address(struct patterns *p, const char *text, size_t len, const
 			 ptrdiff_t *a, ptrdiff_t *b)
 {
 	(void)p;
-	*a = r->start;
-	*b = (ptrdiff_t)r->start + 110;
+	/* "number" and four spaces before; "on" and four more spaces after */
+	*a = (ptrdiff_t)r->start - 10;
+	*b = (ptrdiff_t)r->start + 116;
 	if (r->end - r->start > 4)
 		return false;
 	size_t i = r->end;
@@ -707,6 +708,9 @@ static bool gate_address(struct patterns *p, const char *text, size_t len, const
 	size_t spaces = 0;
 	while (i < len && spaces < 4 && is_space(text[i]))
 		i++, spaces++;
+	if (spaces > 0 && i + 2 < len && (text[i] == 'o' || text[i] == 'i') && text[i + 1] == 'n' &&
+	    is_space(text[i + 2]))
+		return true;
 	return spaces > 0 && i < len && ascii_upper(text[i]);
 }
 
@@ -828,7 +832,9 @@ static const struct pattern_def defs[] = {
 	 PL_EMAIL, SEV_HIGH, CAT_PERSONAL_DATA, check_email, NEED_AT, NULL, {0}},
 	{"(?<![\\w])(?:[A-Za-z]{1,2}\\d[A-Za-z\\d]?\\s?\\d[A-Za-z]{2}|GIR\\s?0AA)(?!\\w)",
 	 PL_POSTCODE, SEV_MEDIUM, CAT_PERSONAL_DATA, check_postcode, NEED_RUN, gate_postcode, {0}},
-	{"(?<![\\w])\\d{1,4}[A-Za-z]?,?\\s{1,4}(?:[A-Z][a-z]{1,24}\\s{1,4}){1,3}(?:Road|Rd|Street|St|"
+	/* "12a, Acacia Gardens", or "number 27 on Elm Road" */
+	{"(?<![\\w])(?:[Nn]umber\\s{1,4}\\d{1,4}[A-Za-z]?\\s{1,4}(?:on|in)\\s{1,4}|"
+	 "\\d{1,4}[A-Za-z]?,?\\s{1,4})(?:[A-Z][a-z]{1,24}\\s{1,4}){1,3}(?:Road|Rd|Street|St|"
 	 "Avenue|Ave|Lane|Close|Drive|Way|Crescent|Court|Gardens|Grove|Place|Terrace|Mews|Rise|"
 	 "Walk|Square|Parade|Row)\\b\\.?",
 	 PL_ADDRESS, SEV_MEDIUM, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_address, {0}},

@@ -170,6 +170,18 @@ static void bank_and_identity_numbers(void **state)
 	expect_none(p, clean, ARRAY_SIZE(clean));
 }
 
+/* A house number said as one, before the street. */
+static void number_on_a_street(void **state)
+{
+	struct fixture *f = *state;
+	struct patterns *p = f->p;
+	static const char *const addresses[] = {"number 27 on Elm Road", "Number 4a in Kestrel Close"};
+	expect_whole(p, addresses, ARRAY_SIZE(addresses), PL_ADDRESS);
+	static const char *const clean[] = {"Meet at 10 on Station Road", "27 on Elm Road",
+					    "number 27 on elm road"};
+	expect_none(p, clean, ARRAY_SIZE(clean));
+}
+
 /* A day of the month in words, with its year, after "born" or "DOB". */
 static void birth_dates_in_words(void **state)
 {
@@ -415,7 +427,8 @@ static void gated_scan_is_exhaustive(void **state)
 		"3141 5926", "card ending ",
 		"date of birth    abcdefghij    abcdefghij    abcdefghij    abcdefghij    is on    "
 		"the    :    twenty-seventh    of    September,    2015",
-		"account    number    is    3141 5926",
+		"account    number    is    3141 5926", "number    1234a    on    ", "Number 27 in ",
+		"number    1234a    on    Acacia    Gardenvillesmeadow    Grovehurst    Crescent.",
 	};
 	uint32_t seed = 12345;
 	char buf[512];
@@ -462,6 +475,7 @@ int main(void)
 		cmocka_unit_test(iban_and_licence),
 		WITH_DEFAULTS(bank_and_identity_numbers),
 		WITH_DEFAULTS(birth_dates_in_words),
+		WITH_DEFAULTS(number_on_a_street),
 		WITH_DEFAULTS(phones_and_lookalikes),
 		WITH_DEFAULTS(postcodes_in_either_case),
 		cmocka_unit_test(school_email_is_higher),
