@@ -139,6 +139,7 @@ static bool clitic(const struct tokens *t, size_t i, char c)
 	       t->norm[t->items[i].norm] == c;
 }
 static const char *const my[] = {"my", "our"};
+static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
 static const char *const of_word[] = {"of"};
 static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const own_young[] = {"kids", "children", "teenagers", "teens",
@@ -167,7 +168,14 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			continue;
 		if (own_parent && ps[k].category == CAT_CHILD)
 			continue;
-		if (is_context(&ps[k]))
+		/* a colleague named from the staff list, in full or by title
+		 * ("Mr Pryce"): the post is about someone at school */
+		if (is_context(&ps[k]) ||
+		    (ps[k].category == CAT_PERSON_NAME &&
+		     (ps[k].kind == KIND_FULL_NAME ||
+		      (ps[k].kind == KIND_SURNAME && first > 0 &&
+		       c->tokens.items[first].gap == GAP_SPACE &&
+		       token_is(&c->tokens, first - 1, titles, ARRAY_SIZE(titles))))))
 			c->cands.context = true;
 		if (is_child(&ps[k]))
 			c->cands.child = true;
@@ -479,6 +487,47 @@ static void find_misspelt_names(struct classifier *c)
 			if (len >= 5 &&
 			    one_letter_apart(w, typed->norm_len, name, len)) {
 				push_full_name(c, &pairs[k], i);
+				i++;
+				break;
+			}
+		}
+	}
+}
+
+/* An initial before a roster surname that one of its pupils' forenames
+ * begins with: "Well done E. Walsh", "E Walsh in 6W". A distinctive
+ * surname is enough; a common or ordinary one ("Walsh", "Baker") needs a
+ * post already about school, and "A" and "I" need their full stop, being
+ * words. Read as the full name it stands for. */
+static void find_initialled_names(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	if (!c->pair_count)
+		return;
+	for (size_t i = 0; i + 1 < t->count; i++) {
+		const struct token *a = &t->items[i], *b = &t->items[i + 1];
+		if (a->norm_len != 1 || !(a->flags & TOKEN_UPPER_FIRST) ||
+		    (a->flags & TOKEN_HAS_DIGIT) || !(b->flags & TOKEN_UPPER_FIRST) ||
+		    c->ids[i + 1] == MATCH_NO_TOKEN)
+			continue;
+		/* "E Walsh" or "E. Walsh", nothing else between */
+		bool stop = b->gap == (GAP_STOP | GAP_SPACE);
+		char letter = t->norm[a->norm];
+		if (!(b->gap == GAP_SPACE || stop) || (!stop && (letter == 'a' || letter == 'i')))
+			continue;
+		/* "Mrs A. Rahman" is a grown-up */
+		if (i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles)))
+			continue;
+		uint32_t sur = c->ids[i + 1];
+		if (!pair_bit(c->sur_bits, c->pair_bits_words, sur) ||
+		    (!distinctive_surname(c, sur) && !c->cands.context))
+			continue;
+		for (size_t k = first_pair(c->by_sur, c->pair_count, true, sur);
+		     k < c->pair_count && c->by_sur[k].sur == sur; k++) {
+			size_t len;
+			const char *name = match_dict_token_text(c->dict, c->by_sur[k].fore, &len);
+			if (len > 1 && name[0] == letter) {
+				push_full_name(c, &c->by_sur[k], i);
 				i++;
 				break;
 			}
@@ -1322,7 +1371,6 @@ static const char *const word_before[] = {
 	"no", "every", "very", "so", "such",
 };
 
-static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
 
 /* "Callum's mum rang": a child's parent or carer, as a teacher speaks of
  * them. */
@@ -2001,9 +2049,10 @@ static const char *const adult_event[] = {"wedding", "engagement", "hen", "stag"
 static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers",
 				       "restaurant", "takeaway", "garage", "pub", "bakery",
 				       "chippy", "bar", "bistro", "kitchen", "butchers"};
-static const char *const grown_up_place[] = {"allotment", "allotments", "gym",  "work",
-					     "office",    "bank",       "golf", "parkrun",
-					     "council",   "job",        "uni",  "university"};
+static const char *const grown_up_place[] = {
+	"allotment", "allotments", "gym", "work", "office", "bank", "golf", "parkrun", "council",
+	"job", "uni", "university", "club", "choir", "church", "mosque", "temple", "synagogue",
+};
 static const char *const my_old[] = {"my", "our", "old"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
 static const char *const on_word[] = {"on"};
@@ -2607,6 +2656,31 @@ static bool parents_sentence(const struct classifier *c, size_t i)
 	return parents_sentence_at(c, c->tokens.items[i].start);
 }
 
+/* Whether the surname ending at token last names a place or a business:
+ * "Verma Road", "Marsden moor", "Pryce's butchers", "Walsh's Irish
+ * bakery". */
+static const char *const place_word[] = {
+	"road",	  "rd",	     "street", "lane",	"avenue", "close", "drive",   "way",
+	"crescent", "moor",   "hill",   "park",	"bridge", "square", "station", "estate",
+	"gardens",  "terrace", "farm",	 "mill",	"wood",	  "green",  "fold",    "moss",
+};
+
+static bool surname_names_a_place(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j >= t->count || (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
+		return false;
+	if (t->items[j].gap == GAP_SPACE)
+		return token_is(t, j, place_word, ARRAY_SIZE(place_word));
+	if (!possessive_s(t, j) || j + 1 >= t->count || t->items[j + 1].gap != GAP_SPACE)
+		return false;
+	size_t b = j + 1;
+	if (token_is(t, b, business, ARRAY_SIZE(business)))
+		return true;
+	return (t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
+	       t->items[b + 1].gap == GAP_SPACE && token_is(t, b + 1, business, ARRAY_SIZE(business));
+}
+
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
 				const struct candidate *k, struct text_shape shape)
 {
@@ -2620,6 +2694,9 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (p->kind == KIND_FORENAME &&
 	    (grown_up_or_pet(t, k->last) || named_grown_up(t, k->first) ||
 	     named_as_own_circle(t, k->last)))
+		return SEV_NONE;
+	if (p->kind == KIND_SURNAME && surname_names_a_place(t, k->last) &&
+	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
 	 * is the writer's own is family, not a pupil */
@@ -3797,6 +3874,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	scan_phrases(c);
 	size_t phrases = c->cands.count;
 	find_misspelt_names(c);
+	find_initialled_names(c);
 	take_over(c, &c->stem_cands);
 	if (split)
 		take_over(c, &side->stems);
