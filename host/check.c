@@ -2158,7 +2158,8 @@ enum { RELATION_REACH = 3 };
 static bool named_as_own_circle(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
-	if (j + 1 >= t->count || !(t->items[j].gap & GAP_OTHER) ||
+	/* "Lily-Mae, my friend's newborn", "Eliza my goddaughter" */
+	if (j + 1 >= t->count || !(t->items[j].gap & (GAP_OTHER | GAP_SPACE)) ||
 	    (t->items[j].gap & (GAP_BREAK | GAP_STOP)) || !token_is(t, j, my, ARRAY_SIZE(my)))
 		return false;
 	for (size_t k = j + 1; k < t->count && k <= j + RELATION_REACH; k++) {
@@ -2169,6 +2170,24 @@ static bool named_as_own_circle(const struct tokens *t, size_t last)
 			return true;
 	}
 	return false;
+}
+
+/* "my friend Priya", "my lovely friend Priya", "our neighbour Finn": the
+ * writer says who the name is before it, with at most one word between
+ * "my" and the relation */
+static const char *const relation_before[] = {"friend",	    "mate",   "bestie", "pal",
+					      "neighbour",  "colleague", "goddaughter", "godson"};
+
+static bool named_after_relation(const struct tokens *t, size_t first)
+{
+	if (first < 2 || t->items[first].gap != GAP_SPACE ||
+	    !token_is(t, first - 1, relation_before, ARRAY_SIZE(relation_before)) ||
+	    t->items[first - 1].gap != GAP_SPACE)
+		return false;
+	if (token_is(t, first - 2, my, ARRAY_SIZE(my)))
+		return true;
+	return first >= 3 && t->items[first - 2].gap == GAP_SPACE &&
+	       token_is(t, first - 3, my, ARRAY_SIZE(my));
 }
 
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
@@ -2693,7 +2712,7 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		return SEV_NONE;
 	if (p->kind == KIND_FORENAME &&
 	    (grown_up_or_pet(t, k->last) || named_grown_up(t, k->first) ||
-	     named_as_own_circle(t, k->last)))
+	     named_as_own_circle(t, k->last) || named_after_relation(t, k->first)))
 		return SEV_NONE;
 	if (p->kind == KIND_SURNAME && surname_names_a_place(t, k->last) &&
 	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
