@@ -2172,6 +2172,15 @@ static bool named_as_own_circle(const struct tokens *t, size_t last)
 	return false;
 }
 
+/* Whether a business starts at token b, after a name's "'s": "deli",
+ * "Polish deli". */
+static bool business_at(const struct tokens *t, size_t b)
+{
+	return token_is(t, b, business, ARRAY_SIZE(business)) ||
+	       ((t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
+		t->items[b + 1].gap == GAP_SPACE && token_is(t, b + 1, business, ARRAY_SIZE(business)));
+}
+
 /* "my friend Priya", "my lovely friend Priya", "our neighbour Finn": the
  * writer says who the name is before it, with at most one word between
  * "my" and the relation */
@@ -2213,11 +2222,7 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		/* "Kacper's deli", "Finn's Bakery", "Kacper's Polish deli": a
 		 * business; "Amara's the best hairdresser": a trade */
 		size_t b = j + 1;
-		if (token_is(t, b, business, ARRAY_SIZE(business)))
-			return true;
-		if ((t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
-		    t->items[b + 1].gap == GAP_SPACE &&
-		    token_is(t, b + 1, business, ARRAY_SIZE(business)))
+		if (business_at(t, b))
 			return true;
 		if (!token_is(t, b, article_word, ARRAY_SIZE(article_word)))
 			return false;
@@ -2691,13 +2696,8 @@ static bool surname_names_a_place(const struct tokens *t, size_t last)
 		return false;
 	if (t->items[j].gap == GAP_SPACE)
 		return token_is(t, j, place_word, ARRAY_SIZE(place_word));
-	if (!possessive_s(t, j) || j + 1 >= t->count || t->items[j + 1].gap != GAP_SPACE)
-		return false;
-	size_t b = j + 1;
-	if (token_is(t, b, business, ARRAY_SIZE(business)))
-		return true;
-	return (t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
-	       t->items[b + 1].gap == GAP_SPACE && token_is(t, b + 1, business, ARRAY_SIZE(business));
+	return possessive_s(t, j) && j + 1 < t->count && t->items[j + 1].gap == GAP_SPACE &&
+	       business_at(t, j + 1);
 }
 
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
@@ -3967,18 +3967,18 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		if (k->node == MATCH_NO_NODE && k->end <= allowed_end)
 			continue;
 		if (kept && k->start < kept->end) {
-			/* a name that would hide the email address it is in
-			 * ("gareth.pryce at ..."): the address, which says the
-			 * name too */
-			if (mail_with_name(c, kept, k) && better(k, kept)) {
-				if (k->severity > kept->severity)
-					kept->severity = k->severity;
-				kept->also_category = k->category;
-				kept->also_severity = k->severity;
-				kept->also_label = k->label;
-				continue;
-			}
 			if (better(k, kept)) {
+				/* a name that would hide the email address it is
+				 * in ("gareth.pryce at ..."): the address, which
+				 * says the name too */
+				if (mail_with_name(c, kept, k)) {
+					if (k->severity > kept->severity)
+						kept->severity = k->severity;
+					kept->also_category = k->category;
+					kept->also_severity = k->severity;
+					kept->also_label = k->label;
+					continue;
+				}
 				/* not over the one before, which a trimmed phrase
 				 * may have come after */
 				if (kept == c->cands.items || k->start >= kept[-1].end)

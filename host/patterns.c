@@ -379,8 +379,7 @@ static enum severity check_birth(struct patterns *p, const char *text, size_t *s
 		 * "thirty-first", but for "thirty-second" to "thirty-ninth" */
 		if (g == 4) {
 			const char *w = text + ov[2 * g];
-			if ((w[0] | 32) != 't' || (w[1] | 32) != 'h' || (w[2] | 32) != 'i' ||
-			    (w[3] | 32) != 'r' || (w[4] | 32) != 't' || (w[5] | 32) != 'y')
+			if (strncasecmp(w, "thirty", 6) != 0)
 				return SEV_HIGH;
 			w += 6;
 			while (*w == ' ' || *w == '-')
