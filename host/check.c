@@ -139,6 +139,7 @@ static bool clitic(const struct tokens *t, size_t i, char c)
 	       t->norm[t->items[i].norm] == c;
 }
 static const char *const my[] = {"my", "our"};
+static const char *const our_word[] = {"our"};
 static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
 static const char *const of_word[] = {"of"};
 static const char *const mum_dad[] = {"mum", "dad"};
@@ -1430,6 +1431,19 @@ static size_t my_child_before(const struct tokens *t, size_t first)
 
 static const char *const staff_only[] = {"staffroom", "staff"};
 
+/* Whether token i is the count in "for my two" with nothing after it but
+ * the end of the phrase or a day: "sports day for my two tomorrow", not
+ * "reports for my two Year 9 groups". */
+static const char *const brood[] = {"two", "three", "four"};
+static const char *const day_word[] = {"tomorrow", "today", "tonight", "this", "next", "on"};
+
+static bool my_brood_at(const struct tokens *t, size_t i)
+{
+	return token_is(t, i, brood, ARRAY_SIZE(brood)) &&
+	       (i + 1 == t->count || t->items[i + 1].gap != GAP_SPACE ||
+		token_is(t, i + 1, day_word, ARRAY_SIZE(day_word)));
+}
+
 /* Whether the phrase of tokens [first, last] is about the writer's own
  * child: in a sentence with "my son's" before it or after it ("my son's
  * school has a non uniform day", "a great Ofsted for my daughter's
@@ -1454,7 +1468,7 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last)
 	return j + 2 < t->count && token_is(t, j, for_with_at, ARRAY_SIZE(for_with_at)) &&
 	       token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
 	       (token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) ||
-		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child))) &&
+		token_is(t, j + 2, own_child, ARRAY_SIZE(own_child)) || my_brood_at(t, j + 2)) &&
 	       !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) &
 		 (GAP_BREAK | GAP_STOP));
 }
@@ -2187,8 +2201,32 @@ static bool business_at(const struct tokens *t, size_t b)
 static const char *const relation_before[] = {"friend",	    "mate",   "bestie", "pal",
 					      "neighbour",  "colleague", "goddaughter", "godson"};
 
+/* "my friend's little boy Leo", "our neighbour's girl Ivy": a child of the
+ * writer's own circle, named after the noun for a child */
+static const char *const child_noun[] = {"boy", "girl", "lad", "lass", "boys", "girls"};
+static const char *const child_adjective[] = {"little", "youngest", "eldest", "oldest",
+					      "middle", "baby", "gorgeous", "lovely"};
+
+static bool named_as_circles_child(const struct tokens *t, size_t first)
+{
+	if (first < 4 || t->items[first].gap != GAP_SPACE ||
+	    t->items[first - 1].gap != GAP_SPACE ||
+	    !token_is(t, first - 1, child_noun, ARRAY_SIZE(child_noun)))
+		return false;
+	size_t b = first - 2;
+	if (b > 0 && t->items[b + 1].gap == GAP_SPACE &&
+	    token_is(t, b, child_adjective, ARRAY_SIZE(child_adjective)))
+		b--;
+	return b >= 2 && possessive_s(t, b) && t->items[b - 1].gap == GAP_SPACE &&
+	       (token_is(t, b - 1, relation_before, ARRAY_SIZE(relation_before)) ||
+		token_is(t, b - 1, family, ARRAY_SIZE(family))) &&
+	       token_is(t, b - 2, my, ARRAY_SIZE(my));
+}
+
 static bool named_after_relation(const struct tokens *t, size_t first)
 {
+	if (named_as_circles_child(t, first))
+		return true;
 	if (first < 2 || t->items[first].gap != GAP_SPACE ||
 	    !token_is(t, first - 1, relation_before, ARRAY_SIZE(relation_before)) ||
 	    t->items[first - 1].gap != GAP_SPACE)
@@ -2197,6 +2235,15 @@ static bool named_after_relation(const struct tokens *t, size_t first)
 		return true;
 	return first >= 3 && t->items[first - 2].gap == GAP_SPACE &&
 	       token_is(t, first - 3, my, ARRAY_SIZE(my));
+}
+
+/* "Little Lily-Mae from church": a child, whatever place follows */
+static const char *const young_word[] = {"little", "young"};
+
+static bool said_as_a_child(const struct tokens *t, size_t first)
+{
+	return first > 0 && t->items[first].gap == GAP_SPACE &&
+	       token_is(t, first - 1, young_word, ARRAY_SIZE(young_word));
 }
 
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
@@ -2711,17 +2758,21 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
 		return SEV_NONE;
 	if (p->kind == KIND_FORENAME &&
-	    (grown_up_or_pet(t, k->last) || named_grown_up(t, k->first) ||
+	    ((grown_up_or_pet(t, k->last) && !said_as_a_child(t, k->first)) ||
+	     named_grown_up(t, k->first) ||
 	     named_as_own_circle(t, k->last) || named_after_relation(t, k->first)))
 		return SEV_NONE;
 	if (p->kind == KIND_SURNAME && surname_names_a_place(t, k->last) &&
 	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
-	 * is the writer's own is family, not a pupil */
-	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
-	    k->first > 0 && first->gap == GAP_SPACE &&
-	    token_is(t, k->first - 1, my, ARRAY_SIZE(my)))
+	 * is the writer's own is family, not a pupil; and "our" before any
+	 * forename is the northern way of naming one's own ("our Finn", "our
+	 * Ruby's passed her grade 5") */
+	if (p->kind == KIND_FORENAME && k->first > 0 && first->gap == GAP_SPACE &&
+	    (((p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
+	      token_is(t, k->first - 1, my, ARRAY_SIZE(my))) ||
+	     token_is(t, k->first - 1, our_word, ARRAY_SIZE(our_word))))
 		return SEV_LOW;
 	/* "Grace's parents' evening went well" in a parent's post about their
 	 * own children at school */
