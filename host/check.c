@@ -1411,19 +1411,43 @@ static bool my_childs_at(const struct tokens *t, size_t i)
 	       !((t->items[i + 1].gap | t->items[i + 2].gap) & (GAP_BREAK | GAP_STOP));
 }
 
+/* Whether the writer's own child starts at token i as the one a sentence
+ * is about: "our little one has her first nativity", "my eldest is in
+ * the school play", "our little one's sports day". */
+static const char *const little_word[] = {"little"};
+static const char *const one_word[] = {"one"};
+static const char *const has_is[] = {"has", "had", "is", "was", "got"};
+
+static bool my_child_subject_at(const struct tokens *t, size_t i)
+{
+	if (my_childs_at(t, i))
+		return true;
+	if (i + 2 >= t->count || !token_is(t, i, my, ARRAY_SIZE(my)) ||
+	    ((t->items[i + 1].gap | t->items[i + 2].gap) & (GAP_BREAK | GAP_STOP)))
+		return false;
+	if (token_is(t, i + 1, own_child, ARRAY_SIZE(own_child)))
+		return t->items[i + 2].gap == GAP_SPACE &&
+		       token_is(t, i + 2, has_is, ARRAY_SIZE(has_is));
+	return i + 3 < t->count && token_is(t, i + 1, little_word, ARRAY_SIZE(little_word)) &&
+	       token_is(t, i + 2, one_word, ARRAY_SIZE(one_word)) &&
+	       (possessive_s(t, i + 3) ||
+		(t->items[i + 3].gap == GAP_SPACE && token_is(t, i + 3, has_is, ARRAY_SIZE(has_is))));
+}
+
 /* How far, in words, a sentence may run between a work detail and the
  * writer's own child it is about. */
 enum { OWN_CHILD_REACH = 8 };
 
 /* Where "my son's" (my_childs_at) starts in the sentence before token
- * first, within reach, or t->count. */
-static size_t my_child_before(const struct tokens *t, size_t first)
+ * first, within reach, or t->count; with subject, "my son has" as well
+ * (my_child_subject_at). */
+static size_t my_child_before(const struct tokens *t, size_t first, bool subject)
 {
 	for (size_t i = first, n = 0; i > 0 && n < OWN_CHILD_REACH + 3; n++) {
 		if (t->items[i].gap & (GAP_BREAK | GAP_STOP))
 			break;
 		i--;
-		if (my_childs_at(t, i))
+		if (subject ? my_child_subject_at(t, i) : my_childs_at(t, i))
 			return i;
 	}
 	return t->count;
@@ -1448,15 +1472,19 @@ static bool my_brood_at(const struct tokens *t, size_t i)
  * child: in a sentence with "my son's" before it or after it ("my son's
  * school has a non uniform day", "a great Ofsted for my daughter's
  * nursery"), or just before "for my own", "with our daughter" or "for my
- * son" ("parents' evening for my own two"). */
-static bool own_childs(const struct tokens *t, size_t first, size_t last)
+ * son" ("parents' evening for my own two"). With subject, a sentence
+ * about the writer's child before it counts too ("our little one has her
+ * first nativity"): a work detail there is the child's school, but a
+ * child's diagnosis there is still the child's ("my son has been
+ * diagnosed with autism"). */
+static bool own_childs(const struct tokens *t, size_t first, size_t last, bool subject)
 {
 	/* "our head", "my class": the writer's own work, whoever else the
 	 * sentence is about; and a parent hears nothing in the staffroom */
 	if (token_is(t, first, my, ARRAY_SIZE(my)) ||
 	    token_is(t, first, staff_only, ARRAY_SIZE(staff_only)))
 		return false;
-	if (my_child_before(t, first) < t->count)
+	if (my_child_before(t, first, subject) < t->count)
 		return true;
 	for (size_t j = last + 1, n = 0; j < t->count && n < OWN_CHILD_REACH; j++, n++) {
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
@@ -1483,7 +1511,7 @@ static const char *const child_others[] = {
  * told me". */
 static bool others_of_own_child(const struct tokens *t, size_t first)
 {
-	size_t i = my_child_before(t, first);
+	size_t i = my_child_before(t, first, false);
 	return i + 3 < t->count && token_is(t, i + 3, child_others, ARRAY_SIZE(child_others));
 }
 
@@ -3080,7 +3108,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		/* not of the party at "my daughter's", nor of people in general */
 		*cat = CAT_WORK_DETAIL;
 		return c->cands.context && !parents_sentence(c, k->first) &&
-				       !own_childs(&c->tokens, k->first, k->last) &&
+				       !own_childs(&c->tokens, k->first, k->last, true) &&
 				       !(!c->cands.teacher && generic_subject(&c->tokens, k->first))
 			       ? (enum severity)p->severity
 			       : SEV_NONE;
@@ -3123,7 +3151,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	/* the school's own name is the writer's work whoever's child it is */
 	if (p->category == CAT_WORK_DETAIL && p->kind != KIND_SCHOOL &&
 	    ((parents_sentence(c, k->first) && !ours_beside_spouse(&c->tokens, k->first, k->last)) ||
-	     own_childs(&c->tokens, k->first, k->last)))
+	     own_childs(&c->tokens, k->first, k->last, true)))
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || topic_after(&c->tokens, k->last) ||
@@ -3144,7 +3172,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 	/* a word that is news only about a pupil ("speech and language",
 	 * "hospital") said of the writer's own child is the writer's to tell */
 	if (p->category == CAT_CONFIDENTIAL && (p->flags & (TERM_SCHOOL | TERM_CHILD)) &&
-	    !c->cands.teacher && own_childs(&c->tokens, k->first, k->last) &&
+	    !c->cands.teacher && own_childs(&c->tokens, k->first, k->last, false) &&
 	    !others_of_own_child(&c->tokens, k->first))
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && k->first == k->last && used_as_verb(&c->tokens, k->first))
@@ -3711,7 +3739,6 @@ static bool one_of_a_year(const struct tokens *t, size_t first, size_t next)
 /* "One of my hospital school pupils", "one of my route kids", "one of our
  * Muslim families": one child (or child's family) of the writer's, with
  * words between that no list spells out. */
-static const char *const one_word[] = {"one"};
 static const char *const children_noun[] = {"pupils",   "kids",     "students", "boys",
                                             "girls",    "children", "tutees",   "learners",
                                             "lads",     "lasses",   "families", "son",
