@@ -1754,13 +1754,18 @@ static bool own_diagnosis(const struct tokens *t, size_t first)
 }
 
 static const char *const that_word[] = {"that"};
+static const char *const me_word[] = {"me"};
 
-/* ... or after it, as people say it of themselves, "I am" ending the
- * clause: "absolute muppet I am, left my keys", "idiot that I am". Not
- * "you're an idiot I'm telling you". */
+/* ... or after it, as people say it of themselves, "I am" or "me" ending
+ * the clause: "absolute muppet I am, left my keys", "idiot that I am",
+ * "absolute wally me, locked my keys in". Not "you're an idiot I'm
+ * telling you". */
 static bool said_of_self_after(const struct tokens *t, size_t last)
 {
 	size_t i = last + 1;
+	if (i < t->count && t->items[i].gap == GAP_SPACE && token_is(t, i, me_word, 1) &&
+	    (i + 1 == t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))))
+		return true;
 	if (i < t->count && token_is(t, i, that_word, ARRAY_SIZE(that_word)) &&
 	    !(t->items[i].gap & (GAP_BREAK | GAP_STOP)))
 		i++;
@@ -1776,7 +1781,6 @@ static const char *const a_an[] = {"a", "an"};
 static const char *const negation[] = {"not", "never", "isnt", "arent", "wasnt", "werent"};
 static const char *const call_word[] = {"call", "calls", "called", "calling"};
 static const char *const like_word[] = {"like"};
-static const char *const me_word[] = {"me"};
 
 static const char *const be_word[] = {"am", "are", "is", "was", "were", "be", "been",
 				       "m", "re", "s", "isn", "aren", "wasn", "weren", "ain"};
