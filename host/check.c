@@ -1978,11 +1978,12 @@ static bool topic_after(const struct tokens *t, size_t last)
 }
 
 static const char *const church_word[] = {"church", "cathedral", "chapel", "parish",
-					  "churchyard", "vicarage"};
+					  "churchyard", "vicarage", "day"};
 static const char *const church_school[] = {"of", "school", "primary", "academy"};
 
 /* Whether the school's name at tokens [first, last] names the church it is
- * called after: "St Aidan's church bells" is the parish, "St Aidan's
+ * called after, or its saint's day: "St Aidan's church bells" is the
+ * parish and "St Aidan's Day on 31 August" the feast, but "St Aidan's
  * Church School" and "St Aidan's Church of England Primary" the school. */
 static bool names_church(const struct tokens *t, size_t last)
 {
