@@ -1413,14 +1413,23 @@ static bool my_childs_at(const struct tokens *t, size_t i)
 
 /* Whether the writer's own child starts at token i as the one a sentence
  * is about: "our little one has her first nativity", "my eldest is in
- * the school play", "our little one's sports day". */
+ * the school play", "our little one's sports day"; or a child's school
+ * that is not the writer's: "star of the week at his school". */
 static const char *const little_word[] = {"little"};
 static const char *const one_word[] = {"one"};
 static const char *const has_is[] = {"has", "had", "is", "was", "got"};
 
+static const char *const his_her[] = {"his", "her", "their"};
+static const char *const school_word[] = {"school", "nursery", "preschool"};
+static const char *const trainee_word[] = {"mentor", "mentors", "placement", "placements"};
+
 static bool my_child_subject_at(const struct tokens *t, size_t i)
 {
 	if (my_childs_at(t, i))
+		return true;
+	/* "at his school", "her school's sports day": someone else's school */
+	if (i + 1 < t->count && token_is(t, i, his_her, ARRAY_SIZE(his_her)) &&
+	    t->items[i + 1].gap == GAP_SPACE && token_is(t, i + 1, school_word, ARRAY_SIZE(school_word)))
 		return true;
 	if (i + 2 >= t->count || !token_is(t, i, my, ARRAY_SIZE(my)) ||
 	    ((t->items[i + 1].gap | t->items[i + 2].gap) & (GAP_BREAK | GAP_STOP)))
@@ -1489,7 +1498,7 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last, bool s
 	for (size_t j = last + 1, n = 0; j < t->count && n < OWN_CHILD_REACH; j++, n++) {
 		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
 			break;
-		if (my_childs_at(t, j))
+		if (subject ? my_child_subject_at(t, j) : my_childs_at(t, j))
 			return true;
 	}
 	size_t j = last + 1;
@@ -2112,7 +2121,6 @@ static const char *const evening_word[] = {"evening"};
 static const char *const new_word[] = {"new"};
 static const char *const adult_news[] = {"role", "job", "promotion", "appointment", "retirement",
 					 "engagement", "wedding", "marriage", "post", "business"};
-static const char *const his_her[] = {"his", "her", "their"};
 static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
 				     "boyfriend", "girlfriend", "hubby"};
 static const char *const trade[] = {"hairdresser", "barber", "plumber", "electrician",
@@ -2539,8 +2547,8 @@ static bool ours_beside_spouse(const struct tokens *t, size_t first, size_t last
 
 /* Whether token i starts what says a parent speaks of their own child at
  * school: "my son", "our daughters", "proud mum", "mum guilt", "the tooth
- * fairy", "my kids' school", "the school run", or a child's event by the
- * child's name
+ * fairy", "my kids' school", "the school run", "at his school", or a
+ * child's event by the child's name
  * ("Will's school play", "Daisy's nativity", "Grace's parents' evening",
  * not "Mrs Smith's class"). */
 static bool parent_marker_at(const struct tokens *t, size_t i)
@@ -2555,6 +2563,14 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	/* "the school run": a parent's journey, not a teacher's */
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
 	    token_is(t, i + 1, run_word, ARRAY_SIZE(run_word)))
+		return true;
+	/* "at his school", "their school's nativity": a child's school that
+	 * is not the writer's workplace; but "her school mentor" is a
+	 * trainee's, at work */
+	if (token_is(t, i, his_her, ARRAY_SIZE(his_her)) && t->items[i + 1].gap == GAP_SPACE &&
+	    token_is(t, i + 1, school_word, ARRAY_SIZE(school_word)) &&
+	    !(i + 2 < t->count && t->items[i + 2].gap == GAP_SPACE &&
+	      token_is(t, i + 2, trainee_word, ARRAY_SIZE(trainee_word))))
 		return true;
 	/* "Nephew's class assembly on Friday": the writer's own, "my" left
 	 * out at the start of a sentence */
