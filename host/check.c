@@ -140,6 +140,16 @@ static bool clitic(const struct tokens *t, size_t i, char c)
 }
 static const char *const my[] = {"my", "our"};
 static const char *const our_word[] = {"our"};
+static const char *const school_word[] = {"school", "nursery", "preschool"};
+
+/* Whether "our school" starts at token i: as much a parent's words as a
+ * teacher's, so they say nothing of who the writer is. */
+static bool our_school_at(const struct tokens *t, size_t i)
+{
+	return i + 1 < t->count && token_is(t, i, our_word, ARRAY_SIZE(our_word)) &&
+	       t->items[i + 1].gap == GAP_SPACE &&
+	       token_is(t, i + 1, school_word, ARRAY_SIZE(school_word));
+}
 static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
 static const char *const of_word[] = {"of"};
 static const char *const mum_dad[] = {"mum", "dad"};
@@ -196,7 +206,8 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 		 * same school as my kids": the writer's pupils or work */
 		if (ps[k].category == CAT_CHILD ||
 		    (ps[k].category == CAT_WORK_DETAIL &&
-		     (token_is(&c->tokens, first, my, ARRAY_SIZE(my)) ||
+		     ((token_is(&c->tokens, first, my, ARRAY_SIZE(my)) &&
+		       !our_school_at(&c->tokens, first)) ||
 		      (token_is(&c->tokens, first, teaching_verb, ARRAY_SIZE(teaching_verb)) &&
 		       !token_is(&c->tokens, first + 1, assistant, ARRAY_SIZE(assistant))))))
 			c->cands.teacher = true;
@@ -1392,7 +1403,7 @@ static const char *const family[] = {
 static const char *const own_child[] = {
 	"son", "daughter", "stepson", "stepdaughter", "grandson", "granddaughter",
 	"niece", "nephew", "godson", "goddaughter", "youngest", "eldest", "oldest", "twins",
-	"toddler", "baby", "boy", "girl", "lad",
+	"toddler", "baby", "boy", "girl", "lad", "kid",
 };
 static const char *const for_with_at[] = {"for", "with", "at"};
 static const char *const own_word[] = {"own"};
@@ -1420,7 +1431,6 @@ static const char *const one_word[] = {"one"};
 static const char *const has_is[] = {"has", "had", "is", "was", "got"};
 
 static const char *const his_her[] = {"his", "her", "their"};
-static const char *const school_word[] = {"school", "nursery", "preschool"};
 static const char *const trainee_word[] = {"mentor", "mentors", "placement", "placements"};
 
 static bool my_child_subject_at(const struct tokens *t, size_t i)
@@ -1674,9 +1684,10 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		if (i + 2 < first && possessive_s(t, i + 1) &&
 		    token_is(t, i + 2, theirs, ARRAY_SIZE(theirs)))
 			return false;
-		/* the grown-up is the subject ("my mum has", "my brother's on"),
-		 * not the one kept in the dark ("keeping it from our mum") */
-		return i + 1 < first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
+		/* the grown-up is the subject ("my mum has", "my brother's on",
+		 * "my sister [is off sick again]"), not the one kept in the dark
+		 * ("keeping it from our mum") */
+		return i + 1 <= first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
 	}
 	return false;
 }
@@ -2363,6 +2374,7 @@ static bool placed_by_name(const struct tokens *t, size_t last)
 }
 
 static const char *const proud[] = {"proud"};
+static const char *const year_only[] = {"year"};
 static const char *const parent_word[] = {"mum",    "mummy",  "mama",	"mam",	   "dad",
 					  "daddy",  "parent", "mother", "father", "nana",
 					  "grandma"};
@@ -2583,6 +2595,15 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
 	    (t->items[i + 1].gap & GAP_APOSTROPHE) && token_is(t, i + 1, race_word, 1))
 		return true;
+	/* "mother of the year", "dad of the year": a parent's joke at their
+	 * own expense */
+	if (i + 3 < t->count && token_is(t, i, parent_word, ARRAY_SIZE(parent_word)) &&
+	    token_is(t, i + 1, of_word, ARRAY_SIZE(of_word)) &&
+	    token_is(t, i + 2, the_word, ARRAY_SIZE(the_word)) &&
+	    token_is(t, i + 3, year_only, ARRAY_SIZE(year_only)) &&
+	    !((t->items[i + 1].gap | t->items[i + 2].gap | t->items[i + 3].gap) &
+	      (GAP_BREAK | GAP_STOP | GAP_OTHER)))
+		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
 	 * or tooth (five), which most words are not */
 	size_t len = t->items[i].norm_len;
@@ -2687,7 +2708,7 @@ static bool writer_teaches(const struct classifier *c)
 			first = k->first;
 		}
 		if (first > 0 && first < t->count && t->items[first].gap == GAP_SPACE &&
-		    token_is(t, first - 1, my, ARRAY_SIZE(my)))
+		    token_is(t, first - 1, my, ARRAY_SIZE(my)) && !our_school_at(t, first - 1))
 			return true;
 	}
 	for (size_t i = 0; i + 1 < t->count; i++) {
@@ -2813,6 +2834,9 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 		return SEV_NONE;
 	if (p->kind == KIND_SURNAME && surname_names_a_place(t, k->last) &&
 	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
+		return SEV_NONE;
+	/* "Mr Pryce from the garage": a grown-up of another workplace */
+	if (p->kind == KIND_SURNAME && at_grown_up_place(t, k->last + 1))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
 	 * is the writer's own is family, not a pupil; and "our" before any
