@@ -1797,6 +1797,28 @@ static bool said_of_self_after(const struct tokens *t, size_t last)
 	return i + 2 >= t->count || (t->items[i + 2].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER));
 }
 
+/* Whether the insult ending at token last is taken back with love in the
+ * same sentence: "my personal trainer is a sadist and I love her", "a
+ * know-it-all but we love him really". (Not in a post about school: a
+ * pupil called a lazy sod fondly is still called one.) */
+static const char *const love_word[] = {"love", "adore"};
+static const char *const i_we[] = {"i", "we"};
+static const char *const loved_one[] = {"him", "her", "them", "you", "it"};
+enum { FOND_REACH = 6 };
+
+static bool said_fondly(const struct tokens *t, size_t last)
+{
+	for (size_t j = last + 1, n = 0; j + 1 < t->count && n < FOND_REACH; j++, n++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		if (j > 0 && token_is(t, j, love_word, ARRAY_SIZE(love_word)) &&
+		    token_is(t, j - 1, i_we, ARRAY_SIZE(i_we)) &&
+		    token_is(t, j + 1, loved_one, ARRAY_SIZE(loved_one)))
+			return true;
+	}
+	return false;
+}
+
 static const char *const a_an[] = {"a", "an"};
 static const char *const negation[] = {"not", "never", "isnt", "arent", "wasnt", "werent"};
 static const char *const call_word[] = {"call", "calls", "called", "calling"};
@@ -3228,7 +3250,7 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
-	     named_as_a_word(&c->tokens, k->first, k->last) ||
+	     named_as_a_word(&c->tokens, k->first, k->last) || (!c->cands.context && said_fondly(&c->tokens, k->last)) ||
 	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
 		return SEV_LOW;
 	return (enum severity)p->severity;
