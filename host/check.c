@@ -1109,7 +1109,7 @@ static const char *const class_suffix_veto[] = {"AM", "PM", "ST", "ND", "RD", "T
 						"BC", "AD", "BN", "G", "K", "M", "V"};
 static const char *const class_everyday[] = {"1D", "2D", "3D", "4D", "2B", "4B", "12A"};
 
-enum class_code { CODE_NONE, CODE_CLASS, CODE_AMBIGUOUS, CODE_EVERYDAY };
+enum class_code { CODE_NONE, CODE_CLASS, CODE_SET, CODE_AMBIGUOUS, CODE_EVERYDAY };
 
 /* What the code text[start, end) can be. */
 static enum class_code class_code_kind(const char *text, size_t start, size_t end)
@@ -1132,7 +1132,12 @@ static enum class_code class_code_kind(const char *text, size_t start, size_t en
 		return CODE_NONE;
 	/* 9X3 is a maths set, 4X4 a car */
 	if (set_digit && nletters == 1 && text[letters] == 'X')
-		return text[end - 1] == text[letters - 1] ? CODE_EVERYDAY : CODE_CLASS;
+		return text[end - 1] == text[letters - 1] ? CODE_EVERYDAY
+			: n >= 7 ? CODE_SET : CODE_CLASS;
+	/* a secondary year, a letter and a set's digit ("8Y2", "10B1") is a
+	 * teaching group and little else */
+	if (set_digit && nletters == 1 && n >= 7)
+		return CODE_SET;
 	/* a set's digit makes the letters a form's: 11M1 is not millions */
 	for (size_t k = 0; k < ARRAY_SIZE(class_suffix_veto) && !set_digit; k++)
 		if (strlen(class_suffix_veto[k]) == nletters &&
@@ -1171,7 +1176,8 @@ static void scan_class_groups(struct classifier *c, const char *text, bool shout
 		bool joined_after = i + 1 < t->count && !(t->items[i + 1].gap & ~GAP_SPACE);
 		if (joined_before && token_is(t, i - 1, class_veto, ARRAY_SIZE(class_veto)))
 			continue;
-		bool strong = joined_before && token_is(t, i - 1, class_before, ARRAY_SIZE(class_before));
+		bool strong = (kind == CODE_SET && !shouting) ||
+			      (joined_before && token_is(t, i - 1, class_before, ARRAY_SIZE(class_before)));
 		bool mine = joined_before && token_is(t, i - 1, class_mine, ARRAY_SIZE(class_mine));
 		bool near = joined_before && token_is(t, i - 1, class_near, ARRAY_SIZE(class_near));
 		bool after = joined_after && token_is(t, i + 1, class_after, ARRAY_SIZE(class_after));
@@ -2585,8 +2591,15 @@ static bool ours_beside_spouse(const struct tokens *t, size_t first, size_t last
  * child's event by the child's name
  * ("Will's school play", "Daisy's nativity", "Grace's parents' evening",
  * not "Mrs Smith's class"). */
+static const char *const parent_tag[] = {"proudmum",   "proudmummy", "proudmama", "proudmom",
+					 "proudparent", "proudparents", "prouddad", "mumlife",
+					 "momlife",    "dadlife",    "parentlife"};
+
 static bool parent_marker_at(const struct tokens *t, size_t i)
 {
+	/* "#proudmum", "#mumlife" */
+	if ((t->items[i].gap & GAP_HANDLE) && token_is(t, i, parent_tag, ARRAY_SIZE(parent_tag)))
+		return true;
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
 	/* a child's event by name: "Will's school play" */
