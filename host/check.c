@@ -2614,8 +2614,9 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	/* "at his school", "their school's nativity": a child's school that
 	 * is not the writer's workplace; but "her school mentor" is a
 	 * trainee's, at work */
-	if (token_is(t, i, his_her, ARRAY_SIZE(his_her)) && t->items[i + 1].gap == GAP_SPACE &&
+	if (t->items[i + 1].gap == GAP_SPACE &&
 	    token_is(t, i + 1, school_word, ARRAY_SIZE(school_word)) &&
+	    token_is(t, i, his_her, ARRAY_SIZE(his_her)) &&
 	    !(i + 2 < t->count && t->items[i + 2].gap == GAP_SPACE &&
 	      token_is(t, i + 2, trainee_word, ARRAY_SIZE(trainee_word))))
 		return true;
@@ -2632,9 +2633,9 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return true;
 	/* "mother of the year", "dad of the year": a parent's joke at their
 	 * own expense */
-	if (i + 3 < t->count && token_is(t, i, parent_word, ARRAY_SIZE(parent_word)) &&
-	    token_is(t, i + 1, of_word, ARRAY_SIZE(of_word)) &&
+	if (i + 3 < t->count && token_is(t, i + 1, of_word, ARRAY_SIZE(of_word)) &&
 	    token_is(t, i + 2, the_word, ARRAY_SIZE(the_word)) &&
+	    token_is(t, i, parent_word, ARRAY_SIZE(parent_word)) &&
 	    token_is(t, i + 3, year_only, ARRAY_SIZE(year_only)) &&
 	    !((t->items[i + 1].gap | t->items[i + 2].gap | t->items[i + 3].gap) &
 	      (GAP_BREAK | GAP_STOP | GAP_OTHER)))
