@@ -2595,10 +2595,41 @@ static const char *const parent_tag[] = {"proudmum",   "proudmummy", "proudmama"
 					 "proudparent", "proudparents", "prouddad", "mumlife",
 					 "momlife",    "dadlife",    "parentlife"};
 
+/* Whether token i says the writer has retired: "I retired", "I've
+ * retired", "I'm happily retired", "since I retired", "ten years after
+ * retiring", "the retired teachers' group", "Retired three years ago". Not
+ * "should have retired" nor "Mrs Marsden has finally retired". */
+static const char *const retired_word[] = {"retired"};
+static const char *const retiring_word[] = {"retiring"};
+static const char *const retired_before[] = {"i", "ve", "m", "now", "happily", "newly"};
+static const char *const since_after[] = {"since", "after"};
+static const char *const retired_who[] = {"teacher", "teachers", "head", "heads", "headteacher"};
+
+static bool retired_marker_at(const struct tokens *t, size_t i)
+{
+	if (token_is(t, i, retiring_word, ARRAY_SIZE(retiring_word)))
+		return i > 0 && t->items[i].gap == GAP_SPACE &&
+		       token_is(t, i - 1, since_after, ARRAY_SIZE(since_after));
+	if (!token_is(t, i, retired_word, ARRAY_SIZE(retired_word)))
+		return false;
+	if (starts_sentence(t, i))
+		return true;
+	if (i + 1 < t->count && t->items[i + 1].gap == GAP_SPACE &&
+	    token_is(t, i + 1, retired_who, ARRAY_SIZE(retired_who)))
+		return true;
+	return i > 0 && token_is(t, i - 1, retired_before, ARRAY_SIZE(retired_before)) &&
+	       (t->items[i - 1].norm_len > 2 || token_is(t, i - 1, i_word, 1) ||
+		(i > 1 && token_is(t, i - 2, i_word, 1)));
+}
+
 static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	/* "#proudmum", "#mumlife" */
 	if ((t->items[i].gap & GAP_HANDLE) && token_is(t, i, parent_tag, ARRAY_SIZE(parent_tag)))
+		return true;
+	/* a retired teacher looks back on the job as a parent looks on: not
+	 * at work now */
+	if (t->items[i].norm_len >= 7 && retired_marker_at(t, i))
 		return true;
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
@@ -2804,7 +2835,9 @@ static void find_parent_sentences(struct classifier *c)
 			start = i;
 		if (!parent_marker_at(t, i))
 			continue;
-		size_t end = i + 1;
+		/* to the end of the sentence: a marker may be its last word
+		 * ("#proudmum", "after retiring") */
+		size_t end = i;
 		while (end + 1 < t->count && !(t->items[end + 1].gap & (GAP_BREAK | GAP_STOP)))
 			end++;
 		if (c->parent_span_count == ARRAY_SIZE(c->parent_spans))
