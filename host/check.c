@@ -2267,12 +2267,12 @@ static bool named_as_own_circle(const struct tokens *t, size_t last)
 }
 
 /* Whether a business starts at token b, after a name's "'s": "deli",
- * "Polish deli". */
+ * "Polish deli", "sweet shop". */
 static bool business_at(const struct tokens *t, size_t b)
 {
 	return token_is(t, b, business, ARRAY_SIZE(business)) ||
-	       ((t->items[b].flags & TOKEN_UPPER_FIRST) && b + 1 < t->count &&
-		t->items[b + 1].gap == GAP_SPACE && token_is(t, b + 1, business, ARRAY_SIZE(business)));
+	       (b + 1 < t->count && t->items[b + 1].gap == GAP_SPACE &&
+		token_is(t, b + 1, business, ARRAY_SIZE(business)));
 }
 
 /* "my friend Priya", "my lovely friend Priya", "our neighbour Finn": the
