@@ -2165,7 +2165,8 @@ static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fi
 static const char *const trade[] = {"hairdresser", "barber", "plumber", "electrician",
 				    "mechanic", "builder", "joiner", "dentist", "physio",
 				    "nurse", "doctor", "vet", "baker", "butcher", "florist",
-				    "photographer", "driver", "cleaner", "landlord", "landlady"};
+				    "photographer", "driver", "cleaner", "landlord", "landlady",
+				    "postman", "postwoman", "postie"};
 static const char *const next_word[] = {"next"};
 static const char *const door_word[] = {"door"};
 static const char *const pets[] = {"dogs", "cats", "puppies", "kittens", "hamsters",
@@ -2360,6 +2361,15 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 	}
 	if (at_grown_up_place(t, j))
 		return true;
+	/* "Gareth is the kindest postman": a trade after "is a" or "is the" */
+	if (j + 2 < t->count && token_is(t, j, is_word, ARRAY_SIZE(is_word)) &&
+	    t->items[j + 1].gap == GAP_SPACE &&
+	    token_is(t, j + 1, article_word, ARRAY_SIZE(article_word))) {
+		for (size_t b = j + 2, n = 0; n < 3 && b < t->count && t->items[b].gap == GAP_SPACE;
+		     b++, n++)
+			if (token_is(t, b, trade, ARRAY_SIZE(trade)))
+				return true;
+	}
 	/* "Grace on her new role", "Frank on his retirement" */
 	if (j + 2 < t->count && token_is(t, j, on_word, ARRAY_SIZE(on_word)) &&
 	    token_is(t, j + 1, his_her, ARRAY_SIZE(his_her))) {
@@ -2932,10 +2942,12 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	      token_is(t, k->last + 2, teacher_class, ARRAY_SIZE(teacher_class)))))
 		return SEV_LOW;
 	/* "Finn and I are doing the Three Peaks": the writer's companion, in a
-	 * post not about school; a common forename even in one that is
-	 * ("Grace and I are taking the kids to the beach") */
+	 * post not about school; a pupil's common forename even in one that is
+	 * ("Grace and I are taking the kids to the beach"), but not a
+	 * colleague's ("Helen and I are co-leading the Year 6 residential") */
 	if (p->kind == KIND_FORENAME &&
-	    (!c->cands.context || (p->flags & (TERM_COMMON | TERM_ORDINARY))) &&
+	    (!c->cands.context ||
+	     ((p->flags & (TERM_COMMON | TERM_ORDINARY)) && p->category != CAT_PERSON_NAME)) &&
 	    with_the_writer(t, k->first, k->last))
 		return SEV_LOW;
 	/* "Harvey G": a forename with an initial is how a pupil is half-hidden,
