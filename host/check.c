@@ -3220,6 +3220,48 @@ static bool happy_secret(const struct classifier *c)
 	return true;
 }
 
+/* A secret that is the writer's own small sin and nothing more: the
+ * words after the promise start with the writer ("nobody's meant to know,
+ * but I ate the last mince pie", "off the record, my lasagne is from
+ * M&S") in a post about food, telly or the like, or with the writer's pet
+ * ("strictly between us, the dog has been sleeping on the bed"); and no
+ * other confidential phrase is in the post. Like happy news, it does not
+ * make a post about school ("between us, I've applied for another job"
+ * still does). */
+static const char *const secret_joiner[] = {"but", "and", "so"};
+static const char *const own_subject[] = {"i", "my"};
+static const char *const the_our[] = {"the", "our", "my"};
+static const char *const small_sin[] = {
+	"cake", "cakes", "pie", "pies", "chocolate", "chocolates", "biscuits", "crisps",
+	"lasagne", "chilli", "pizza", "takeaway", "wine", "gin", "street", "advert",
+	"telly", "netflix", "island", "bake", "diet", "gym", "sweets", "selection", "box"};
+
+static bool own_secret(const struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	bool any = false, small = false;
+	for (size_t i = 0; i < t->count && !small; i++)
+		small = token_is(t, i, small_sin, ARRAY_SIZE(small_sin));
+	for (size_t i = 0; i < c->cands.count; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		if (!phrase_has(c, k, CAT_CONFIDENTIAL, 0))
+			continue;
+		if (!phrase_has(c, k, CAT_CONFIDENTIAL, TERM_SECRET))
+			return false;
+		size_t j = k->last + 1;
+		if (j < t->count && token_is(t, j, secret_joiner, ARRAY_SIZE(secret_joiner)))
+			j++;
+		if (j >= t->count)
+			return false;
+		if (!((small && token_is(t, j, own_subject, ARRAY_SIZE(own_subject))) ||
+		      (j + 1 < t->count && token_is(t, j, the_our, ARRAY_SIZE(the_our)) &&
+		       token_is(t, j + 1, pet, ARRAY_SIZE(pet)))))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 static enum severity judge(const struct classifier *c, const struct payload *p,
 			   const struct candidate *k, struct text_shape shape, unsigned *cat)
 {
@@ -4115,7 +4157,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 
 	/* "keep it quiet, he's been arrested" is the kind of secret a post
 	 * about school keeps; "keep it quiet, we're getting a puppy" is not */
-	if (c->cands.secret && !c->cands.context && !c->cands.child && !happy_secret(c))
+	if (c->cands.secret && !c->cands.context && !c->cands.child && !happy_secret(c) &&
+	    !own_secret(c))
 		c->cands.context = true;
 	note_year_groups(c, text, phrases);
 	note_one_of_mine(c);
