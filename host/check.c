@@ -1439,13 +1439,19 @@ static const char *const has_is[] = {"has", "had", "is", "was", "got"};
 static const char *const his_her[] = {"his", "her", "their"};
 static const char *const trainee_word[] = {"mentor", "mentors", "placement", "placements"};
 
+/* Whether "his school", "her nursery" or "their school" starts at token i:
+ * someone else's school, not the writer's workplace. */
+static bool his_school_at(const struct tokens *t, size_t i)
+{
+	return i + 1 < t->count && t->items[i + 1].gap == GAP_SPACE &&
+	       token_is(t, i + 1, school_word, ARRAY_SIZE(school_word)) &&
+	       token_is(t, i, his_her, ARRAY_SIZE(his_her));
+}
+
 static bool my_child_subject_at(const struct tokens *t, size_t i)
 {
-	if (my_childs_at(t, i))
-		return true;
 	/* "at his school", "her school's sports day": someone else's school */
-	if (i + 1 < t->count && token_is(t, i, his_her, ARRAY_SIZE(his_her)) &&
-	    t->items[i + 1].gap == GAP_SPACE && token_is(t, i + 1, school_word, ARRAY_SIZE(school_word)))
+	if (my_childs_at(t, i) || his_school_at(t, i))
 		return true;
 	if (i + 2 >= t->count || !token_is(t, i, my, ARRAY_SIZE(my)) ||
 	    ((t->items[i + 1].gap | t->items[i + 2].gap) & (GAP_BREAK | GAP_STOP)))
@@ -2327,6 +2333,18 @@ static bool said_as_a_child(const struct tokens *t, size_t first)
 	       token_is(t, first - 1, young_word, ARRAY_SIZE(young_word));
 }
 
+/* Whether token a is an article and a trade is among the reach words
+ * after it: "the best hairdresser", "the kindest postman". */
+static bool trade_after(const struct tokens *t, size_t a, size_t reach)
+{
+	if (!token_is(t, a, article_word, ARRAY_SIZE(article_word)))
+		return false;
+	for (size_t b = a + 1; b <= a + reach && b < t->count && t->items[b].gap == GAP_SPACE; b++)
+		if (token_is(t, b, trade, ARRAY_SIZE(trade)))
+			return true;
+	return false;
+}
+
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -2349,27 +2367,14 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 			return true;
 		/* "Kacper's deli", "Finn's Bakery", "Kacper's Polish deli": a
 		 * business; "Amara's the best hairdresser": a trade */
-		size_t b = j + 1;
-		if (business_at(t, b))
-			return true;
-		if (!token_is(t, b, article_word, ARRAY_SIZE(article_word)))
-			return false;
-		for (size_t n = 0; n < 2 && ++b < t->count && t->items[b].gap == GAP_SPACE; n++)
-			if (token_is(t, b, trade, ARRAY_SIZE(trade)))
-				return true;
-		return false;
+		return business_at(t, j + 1) || trade_after(t, j + 1, 2);
 	}
 	if (at_grown_up_place(t, j))
 		return true;
 	/* "Gareth is the kindest postman": a trade after "is a" or "is the" */
-	if (j + 2 < t->count && token_is(t, j, is_word, ARRAY_SIZE(is_word)) &&
-	    t->items[j + 1].gap == GAP_SPACE &&
-	    token_is(t, j + 1, article_word, ARRAY_SIZE(article_word))) {
-		for (size_t b = j + 2, n = 0; n < 3 && b < t->count && t->items[b].gap == GAP_SPACE;
-		     b++, n++)
-			if (token_is(t, b, trade, ARRAY_SIZE(trade)))
-				return true;
-	}
+	if (token_is(t, j, is_word, ARRAY_SIZE(is_word)) && t->items[j + 1].gap == GAP_SPACE &&
+	    trade_after(t, j + 1, 3))
+		return true;
 	/* "Grace on her new role", "Frank on his retirement" */
 	if (j + 2 < t->count && token_is(t, j, on_word, ARRAY_SIZE(on_word)) &&
 	    token_is(t, j + 1, his_her, ARRAY_SIZE(his_her))) {
@@ -2655,9 +2660,7 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	/* "at his school", "their school's nativity": a child's school that
 	 * is not the writer's workplace; but "her school mentor" is a
 	 * trainee's, at work */
-	if (t->items[i + 1].gap == GAP_SPACE &&
-	    token_is(t, i + 1, school_word, ARRAY_SIZE(school_word)) &&
-	    token_is(t, i, his_her, ARRAY_SIZE(his_her)) &&
+	if (his_school_at(t, i) &&
 	    !(i + 2 < t->count && t->items[i + 2].gap == GAP_SPACE &&
 	      token_is(t, i + 2, trainee_word, ARRAY_SIZE(trainee_word))))
 		return true;
@@ -3351,7 +3354,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_DEROGATORY && p->severity == SEV_MEDIUM &&
 	    (said_of_self(&c->tokens, k->first) || said_of_self_after(&c->tokens, k->last) ||
-	     named_as_a_word(&c->tokens, k->first, k->last) || (!c->cands.context && said_fondly(&c->tokens, k->last)) ||
+	     named_as_a_word(&c->tokens, k->first, k->last) ||
+	     (!c->cands.context && said_fondly(&c->tokens, k->last)) ||
 	     (k->first == k->last && denied_or_reported(&c->tokens, k->first))))
 		return SEV_LOW;
 	return (enum severity)p->severity;
