@@ -1435,6 +1435,14 @@ static bool my_childs_at(const struct tokens *t, size_t i)
 static const char *const little_word[] = {"little"};
 static const char *const one_word[] = {"one"};
 static const char *const has_is[] = {"has", "had", "is", "was", "got"};
+/* capitalised words after "our" that are a school's people or places, not
+ * a child of the writer's */
+static const char *const our_role[] = {
+	"head", "headteacher", "headmaster", "headmistress", "deputy", "principal", "school",
+	"academy", "trust", "nursery", "class", "reception", "year", "governors", "chair",
+	"teacher", "teachers", "staff", "department", "office", "caretaker", "bursar", "vicar",
+	"local", "new", "lovely", "little", "amazing", "whole", "team", "setting", "college",
+	"nqts", "ects", "tas", "lsas", "hltas", "sencos", "slt", "senco", "dsl", "pta", "heads"};
 
 static const char *const his_her[] = {"his", "her", "their"};
 static const char *const trainee_word[] = {"mentor", "mentors", "placement", "placements"};
@@ -1448,6 +1456,18 @@ static bool his_school_at(const struct tokens *t, size_t i)
 	       token_is(t, i, his_her, ARRAY_SIZE(his_her));
 }
 
+/* Whether tokens i.. are "our" and a capitalised word as a sentence's
+ * subject: "Our Ivy has started Reception", the northern way of naming
+ * one's own child; but not a role ("Our Head has been signed off"). */
+static bool our_named_child_at(const struct tokens *t, size_t i)
+{
+	return i + 2 < t->count && token_is(t, i, our_word, ARRAY_SIZE(our_word)) &&
+	       t->items[i + 1].gap == GAP_SPACE &&
+	       (t->items[i + 1].flags & (TOKEN_UPPER_FIRST | TOKEN_ALL_UPPER)) == TOKEN_UPPER_FIRST &&
+	       !token_is(t, i + 1, our_role, ARRAY_SIZE(our_role)) &&
+	       t->items[i + 2].gap == GAP_SPACE && token_is(t, i + 2, has_is, ARRAY_SIZE(has_is));
+}
+
 static bool my_child_subject_at(const struct tokens *t, size_t i)
 {
 	/* "at his school", "her school's sports day": someone else's school */
@@ -1459,6 +1479,8 @@ static bool my_child_subject_at(const struct tokens *t, size_t i)
 	if (token_is(t, i + 1, own_child, ARRAY_SIZE(own_child)))
 		return t->items[i + 2].gap == GAP_SPACE &&
 		       token_is(t, i + 2, has_is, ARRAY_SIZE(has_is));
+	if (our_named_child_at(t, i))
+		return true;
 	return i + 3 < t->count && token_is(t, i + 1, little_word, ARRAY_SIZE(little_word)) &&
 	       token_is(t, i + 2, one_word, ARRAY_SIZE(one_word)) &&
 	       (possessive_s(t, i + 3) ||
@@ -2386,6 +2408,9 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		    token_is(t, b, adult_news, ARRAY_SIZE(adult_news)))
 			return true;
 	}
+	/* "Tomasz the builder", "Kwame the Ghanaian barber" */
+	if (trade_after(t, j, 2))
+		return true;
 	if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) && j + 2 < t->count)
 		j++;
 	if (token_is(t, j, next_word, ARRAY_SIZE(next_word)))
@@ -2691,6 +2716,7 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return false;
 	if ((token_is(t, i, my, ARRAY_SIZE(my)) &&
 	     token_is(t, i + 1, own_children, ARRAY_SIZE(own_children))) ||
+	    our_named_child_at(t, i) ||
 	    (token_is(t, i, proud, ARRAY_SIZE(proud)) &&
 	     token_is(t, i + 1, parent_word, ARRAY_SIZE(parent_word))) ||
 	    (token_is(t, i, mum_dad, ARRAY_SIZE(mum_dad)) &&

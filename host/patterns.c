@@ -149,6 +149,8 @@ static const char *const messages[PL_COUNT][2] = {
 			   "Never post it."},
 	[PL_DBS_NUMBER] = {"This looks like a DBS certificate number.",
 			   "A DBS certificate number identifies a person. Remove it."},
+	[PL_CARD_CODE] = {"This looks like a payment card's security code.",
+			  "Never post a card's security code. Remove it."},
 	[PL_RUDE_GESTURE] = {"This emoji is an obscene gesture.",
 			     "Rephrase without it: posts are public, permanent and read by "
 			     "parents."},
@@ -909,6 +911,13 @@ static const struct pattern_def defs[] = {
 	 "\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{12}(?!\\d)",
 	 PL_DBS_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
 	 {.digits = 12, .before = 40, .after = 0}},
+	/* three or four digits named as a card's security code: "CVV 113" */
+	{"(?i)\\b(?:cvv2?|cvc2?|cv2|csc|security code)\\s{0,4}(?:is|:|-|(?:number|no\\.?)\\s{0,2}:?)?"
+	 "\\s{0,4}\\d{3,4}(?!\\d)",
+	 PL_CARD_CODE, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
+	 /* "security code", four spaces, "number", two spaces, a colon and
+	  * four spaces before the digits */
+	 {.digits = 3, .before = 30, .after = 0}},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
 	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_EMOJI, NULL, {0}},

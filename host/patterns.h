@@ -34,6 +34,7 @@ enum pattern_label {
 	PL_RUDE_GESTURE,
 	PL_NHS_NUMBER,
 	PL_DBS_NUMBER,
+	PL_CARD_CODE,
 	PL_CLASS_GROUP, /* found by the classifier's tokens, not a pattern */
 	PL_NOT_YET,     /* the same: "staff don't know yet" */
 	PL_COUNT,

@@ -156,6 +156,9 @@ static void bank_and_identity_numbers(void **state)
 	static const char *const dbs[] = {"DBS number is 001712345678",
 					  "DBS certificate no. 001712345678"};
 	expect_whole(p, dbs, ARRAY_SIZE(dbs), PL_DBS_NUMBER);
+	static const char *const card_codes[] = {"CVV 113", "cvc: 4821", "security code number: 482",
+						 "CV2 is 907"};
+	expect_whole(p, card_codes, ARRAY_SIZE(card_codes), PL_CARD_CODE);
 	static const char *const accounts[] = {"account 3141 5926", "account number: 31415926",
 					       "Account no. is 3141 5926"};
 	expect_whole(p, accounts, ARRAY_SIZE(accounts), PL_BANK);
@@ -166,6 +169,8 @@ static void bank_and_identity_numbers(void **state)
 		/* a wrong check digit, a phone number, too few digits */
 		"NHS number 485 777 3456", "call NHS 111 tonight", "NHS number 943 476 591",
 		"DBS number 12345",
+		/* a gate, a score, a code too short to be a card's */
+		"gate 113", "CVV 12", "security code 12345",
 	};
 	expect_none(p, clean, ARRAY_SIZE(clean));
 }
@@ -402,7 +407,8 @@ static void gated_scan_is_exhaustive(void **state)
 		"Year", "years", "yr", "Y", "KS", "key stage", "and", "&", "'s",
 		"Elm", "Grove", "Road", "St", "Acacia", "Avenue", "12a,",
 		"sort code", "12-34-56", "12345678", "account",
-		"AB", "C", "QQ", "123456", "4111", "1111", "378282246310005", "4111111111111111",
+		"AB", "C", "QQ", "123456", "CVV", "cvc2", "security code number  : ", "113",
+ "4111", "1111", "378282246310005", "4111111111111111",
 		"B801200005001", "P", "207000016049", "SW1A", "1AA", "GIR 0AA", "M1", "b12", "3ab",
 		"a", "x", "Z", "\xC3\xA9", "\xF0\x9F\x96\x95", "\xFF", "a@b.com", "@", "sch.uk",
 		/* whole matches at their longest */
