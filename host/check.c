@@ -49,6 +49,8 @@ static bool is_context(const struct payload *p)
 /* Whether a phrase points at a particular child: a child phrase ("one of
  * my boys", "the girl who") or a pupil's name that is not an ordinary word
  * or a very common name. */
+static bool looks_back_in(const struct tokens *t, size_t i);
+
 static bool is_child(const struct payload *p)
 {
 	if (p->category == CAT_CHILD)
@@ -204,7 +206,7 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			c->cands.secret = true;
 		/* "one of my boys", "my class", "our SENCo", "teaching in the
 		 * same school as my kids": the writer's pupils or work */
-		if (ps[k].category == CAT_CHILD ||
+		if ((ps[k].category == CAT_CHILD && !looks_back_in(&c->tokens, first)) ||
 		    (ps[k].category == CAT_WORK_DETAIL &&
 		     ((token_is(&c->tokens, first, my, ARRAY_SIZE(my)) &&
 		       !our_school_at(&c->tokens, first)) ||
@@ -2662,6 +2664,72 @@ static bool retired_marker_at(const struct tokens *t, size_t i)
 		(i > 1 && token_is(t, i - 2, i_word, 1)));
 }
 
+/* Whether token i says when, a generation ago: "in the 80s", "in 1994",
+ * "thirty years ago". */
+static const char *const decade_word[] = {
+	"50s", "60s", "70s", "80s", "90s", "1950s", "1960s", "1970s", "1980s", "1990s",
+	"fifties", "sixties", "seventies", "eighties", "nineties"};
+static const char *const teach_word[] = {"teach", "taught"};
+static const char *const ago_word[] = {"ago"};
+static const char *const many_years[] = {"twenty", "thirty", "forty", "fifty"};
+static const char *const years_word[] = {"years"};
+static const char *const used_word[] = {"used"};
+static const char *const to_word[] = {"to"};
+
+static bool long_ago_at(const struct tokens *t, size_t i)
+{
+	const struct token *k = &t->items[i];
+	if (i > 1 && token_is(t, i, decade_word, ARRAY_SIZE(decade_word)))
+		return token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
+		       token_is(t, i - 2, in_word, ARRAY_SIZE(in_word));
+	/* a year of the last century after "in" */
+	if (k->norm_len == 4 && i > 0 && token_is(t, i - 1, in_word, ARRAY_SIZE(in_word))) {
+		const char *d = t->norm + k->norm;
+		return d[0] == '1' && d[1] == '9' && isdigit((unsigned char)d[2]) &&
+		       isdigit((unsigned char)d[3]);
+	}
+	return i + 2 < t->count && token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
+	       token_is(t, i + 1, years_word, ARRAY_SIZE(years_word)) &&
+	       token_is(t, i + 2, ago_word, ARRAY_SIZE(ago_word));
+}
+
+/* Whether token i is a time long_ago_at in a sentence that says the
+ * writer taught, or did something then ("a girl I taught in the 80s", "I
+ * used to dread Ofsted in the 90s"): a retired teacher's memory, not the
+ * writer's work now. Not "the PTA are stuck in the 1950s". */
+static bool looks_back_at(const struct tokens *t, size_t i)
+{
+	if (!long_ago_at(t, i))
+		return false;
+	size_t s = sentence_start(t, i, SIZE_MAX);
+	for (size_t j = s; j < t->count && (j == s || !(t->items[j].gap & (GAP_BREAK | GAP_STOP)));
+	     j++)
+		if (token_is(t, j, teach_word, ARRAY_SIZE(teach_word)) ||
+		    (j + 1 < t->count && token_is(t, j, used_word, ARRAY_SIZE(used_word)) &&
+		     token_is(t, j + 1, to_word, ARRAY_SIZE(to_word))))
+			return true;
+	return false;
+}
+
+/* Whether the text, or the sentence of token i when i < t->count, has
+ * looks_back_at. */
+static bool looks_back_in(const struct tokens *t, size_t i)
+{
+	size_t s = i < t->count ? sentence_start(t, i, SIZE_MAX) : 0;
+	for (size_t j = s; j < t->count; j++) {
+		if (i < t->count && j > s && (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
+			break;
+		if (looks_back_at(t, j))
+			return true;
+	}
+	return false;
+}
+
+static bool looks_back(const struct tokens *t)
+{
+	return looks_back_in(t, t->count);
+}
+
 static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	/* "#proudmum", "#mumlife" */
@@ -2670,6 +2738,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	/* a retired teacher looks back on the job as a parent looks on: not
 	 * at work now */
 	if (t->items[i].norm_len >= 7 && retired_marker_at(t, i))
+		return true;
+	if (looks_back_at(t, i))
 		return true;
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
@@ -2766,7 +2836,6 @@ static bool may_lower(const struct classifier *c)
 	return false;
 }
 
-static const char *const teach_word[] = {"teach", "taught"};
 static const char *const also_word[] = {"also"};
 
 /* The token that starts at byte b, or t->count. */
@@ -2823,7 +2892,8 @@ static bool writer_teaches(const struct classifier *c)
 		size_t j = i + 1;
 		if (j + 1 < t->count && token_is(t, j, also_word, ARRAY_SIZE(also_word)))
 			j++;
-		if (token_is(t, j, teach_word, ARRAY_SIZE(teach_word)))
+		/* but not "a girl I taught in the 80s" */
+		if (token_is(t, j, teach_word, ARRAY_SIZE(teach_word)) && !looks_back_in(t, i))
 			return true;
 	}
 	return false;
@@ -2866,7 +2936,8 @@ static void find_parent_sentences(struct classifier *c)
 	const struct tokens *t = &c->tokens;
 	c->parent_span_count = 0;
 	/* nothing to lower in a post not about school, and most are not */
-	if (c->cands.teacher || !c->cands.context || !may_lower(c) || writer_teaches(c))
+	if (c->cands.teacher || !c->cands.context || !(may_lower(c) || looks_back(t)) ||
+	    writer_teaches(c))
 		return;
 	size_t start = 0;
 	for (size_t i = 0; i < t->count; i++) {
@@ -3484,6 +3555,21 @@ static const char *const animal[] = {
     "collie",   "terrier",  "cockapoo", "pug"};
 static const char *const relative_word[] = {"who", "that", "which"};
 
+/* Whether tokens [s, verb) are an animal as a clause's subject: "our
+ * cat", "the local geese", "my neighbour's dog", "some of the local
+ * geese", not "the man with the dog". */
+static bool animal_subject(const struct tokens *t, size_t s, size_t verb)
+{
+	while (s < verb && (token_is(t, s, determiner, ARRAY_SIZE(determiner)) ||
+			    token_is(t, s, of_word, 1)))
+		s++;
+	if (s + 2 < verb && clitic(t, s + 1, 's'))
+		s += 2;
+	else if (s + 2 == verb)
+		s++;
+	return s < verb && token_is(t, s, animal, ARRAY_SIZE(animal));
+}
+
 static bool said_of_animal(const struct tokens *t, size_t first)
 {
 	/* back to the start of the clause, noting the last "is" or "are"
@@ -3497,19 +3583,36 @@ static bool said_of_animal(const struct tokens *t, size_t first)
 		if (token_is(t, s, relative_word, ARRAY_SIZE(relative_word)))
 			return false;
 	}
-	if (be == SIZE_MAX)
-		return false;
-	/* "some of the local geese" */
-	while (s < be && (token_is(t, s, determiner, ARRAY_SIZE(determiner)) ||
-			  token_is(t, s, of_word, 1)))
-		s++;
-	/* the subject: "our cat", "the local geese", "my neighbour's dog",
-	 * not "the man with the dog" */
-	if (s + 2 < be && clitic(t, s + 1, 's'))
-		s += 2;
-	else if (s + 2 == be)
-		s++;
-	return s < be && token_is(t, s, animal, ARRAY_SIZE(animal));
+	return be != SIZE_MAX && animal_subject(t, s, be);
+}
+
+/* "Our cat went missing overnight", "Dog has been missing since Tuesday":
+ * a pet lost, not a child. Lowers a confidential phrase with "missing" in
+ * it whose sentence starts with an animal before its verb, or before
+ * "missing" where there is no verb. */
+static const char *const missing_word[] = {"missing"};
+static const char *const gone_verb[] = {"has", "have", "had", "went", "gone", "is", "was",
+					"been", "are", "were", "go", "goes"};
+
+static void lower_missing_animals(struct classifier *c)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i < c->cands.count; i++) {
+		struct candidate *d = &c->cands.items[i];
+		if (d->category != CAT_CONFIDENTIAL || d->severity < SEV_MEDIUM)
+			continue;
+		size_t m = d->first;
+		while (m <= d->last && !token_is(t, m, missing_word, ARRAY_SIZE(missing_word)))
+			m++;
+		if (m > d->last)
+			continue;
+		size_t s = sentence_start(t, m, SENTENCE_REACH), verb = s;
+		while (verb < m && !token_is(t, verb, gone_verb, ARRAY_SIZE(gone_verb)))
+			verb++;
+		/* "Dog missing overnight": no verb, the noun just before */
+		if (animal_subject(t, s, verb))
+			d->severity = SEV_LOW;
+	}
 }
 
 /* An insult that goes on from one said of an animal is said of it too:
@@ -3533,7 +3636,6 @@ static void lower_animal_insults(struct classifier *c)
 	}
 }
 
-static const char *const ago_word[] = {"ago"};
 static const char *const long_time[] = {"years", "decades", "ages", "centuries", "generations"};
 
 static const char *const fight_word[] = {"fight"};
@@ -4221,6 +4323,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	}
 	lower_generic_insults(c, phrases);
 	lower_animal_insults(c);
+	lower_missing_animals(c);
 	lower_general_remarks(c);
 	if (c->cands.count > 1)
 		qsort(c->cands.items, c->cands.count, sizeof(*c->cands.items), cmp_candidates);
