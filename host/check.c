@@ -2224,6 +2224,18 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
  * team", then a place only grown-ups have ("Kacper from the bakery",
  * "Grace and Finn from the allotment", "Amara from work", "Aisha from my
  * old job", "Kacper and the team at the garage"). */
+/* Whether tokens j.. are "at number 42" or "at no. 7": a house on the
+ * writer's street. */
+static const char *const number_word[] = {"number", "no"};
+
+static bool at_house_number(const struct tokens *t, size_t j)
+{
+	return j + 2 < t->count && t->items[j].gap == GAP_SPACE &&
+	       token_is(t, j, at_word, ARRAY_SIZE(at_word)) && t->items[j + 1].gap == GAP_SPACE &&
+	       token_is(t, j + 1, number_word, ARRAY_SIZE(number_word)) &&
+	       (t->items[j + 2].flags & TOKEN_HAS_DIGIT) && !(t->items[j + 2].gap & GAP_STOP);
+}
+
 static bool at_grown_up_place(const struct tokens *t, size_t j)
 {
 	size_t n = 0;
@@ -3014,8 +3026,10 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (p->kind == KIND_SURNAME && surname_names_a_place(t, k->last) &&
 	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
 		return SEV_NONE;
-	/* "Mr Pryce from the garage": a grown-up of another workplace */
-	if (p->kind == KIND_SURNAME && at_grown_up_place(t, k->last + 1))
+	/* "Mr Pryce from the garage": a grown-up of another workplace; "Mr
+	 * Pryce at number 42": a neighbour */
+	if (p->kind == KIND_SURNAME &&
+	    (at_grown_up_place(t, k->last + 1) || at_house_number(t, k->last + 1)))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
 	 * is the writer's own is family, not a pupil; and "our" before any
