@@ -2691,16 +2691,20 @@ static const char *const to_word[] = {"to"};
 static bool long_ago_at(const struct tokens *t, size_t i)
 {
 	const struct token *k = &t->items[i];
-	if (i > 1 && token_is(t, i, decade_word, ARRAY_SIZE(decade_word)))
-		return token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
+	const char *d = t->norm + k->norm;
+	size_t len = k->norm_len;
+	/* most words are none of these by their length and last letter */
+	if (len < 3 || len > 9)
+		return false;
+	if (d[len - 1] == 's')
+		return i > 1 && token_is(t, i, decade_word, ARRAY_SIZE(decade_word)) &&
+		       token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
 		       token_is(t, i - 2, in_word, ARRAY_SIZE(in_word));
 	/* a year of the last century after "in" */
-	if (k->norm_len == 4 && i > 0 && token_is(t, i - 1, in_word, ARRAY_SIZE(in_word))) {
-		const char *d = t->norm + k->norm;
-		return d[0] == '1' && d[1] == '9' && isdigit((unsigned char)d[2]) &&
-		       isdigit((unsigned char)d[3]);
-	}
-	return i + 2 < t->count && token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
+	if (len == 4 && d[0] == '1' && d[1] == '9' && isdigit((unsigned char)d[2]) &&
+	    isdigit((unsigned char)d[3]))
+		return i > 0 && token_is(t, i - 1, in_word, ARRAY_SIZE(in_word));
+	return len <= 6 && i + 2 < t->count && token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
 	       token_is(t, i + 1, years_word, ARRAY_SIZE(years_word)) &&
 	       token_is(t, i + 2, ago_word, ARRAY_SIZE(ago_word));
 }
