@@ -2177,6 +2177,8 @@ static const char *const business[] = {"deli", "shop", "cafe", "salon", "barbers
 static const char *const grown_up_place[] = {
 	"allotment", "allotments", "gym", "work", "office", "bank", "golf", "parkrun", "council",
 	"job", "uni", "university", "club", "choir", "church", "mosque", "temple", "synagogue",
+	/* a department of a grown-up's workplace: "Priya from accounts" */
+	"accounts", "payroll", "hr", "finance", "marketing", "sales", "legal",
 };
 static const char *const my_old[] = {"my", "our", "old"};
 static const char *const crew[] = {"and", "the", "team", "lads", "guys", "girls", "everyone"};
