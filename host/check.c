@@ -206,12 +206,13 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			c->cands.secret = true;
 		/* "one of my boys", "my class", "our SENCo", "teaching in the
 		 * same school as my kids": the writer's pupils or work */
-		if ((ps[k].category == CAT_CHILD && !looks_back_in(&c->tokens, first)) ||
-		    (ps[k].category == CAT_WORK_DETAIL &&
-		     ((token_is(&c->tokens, first, my, ARRAY_SIZE(my)) &&
-		       !our_school_at(&c->tokens, first)) ||
-		      (token_is(&c->tokens, first, teaching_verb, ARRAY_SIZE(teaching_verb)) &&
-		       !token_is(&c->tokens, first + 1, assistant, ARRAY_SIZE(assistant))))))
+		if ((ps[k].category == CAT_CHILD ||
+		     (ps[k].category == CAT_WORK_DETAIL &&
+		      ((token_is(&c->tokens, first, my, ARRAY_SIZE(my)) &&
+			!our_school_at(&c->tokens, first)) ||
+		       (token_is(&c->tokens, first, teaching_verb, ARRAY_SIZE(teaching_verb)) &&
+			!token_is(&c->tokens, first + 1, assistant, ARRAY_SIZE(assistant)))))) &&
+		    !looks_back_in(&c->tokens, first))
 			c->cands.teacher = true;
 	}
 }
@@ -1678,6 +1679,27 @@ static bool opens_clause(const struct tokens *t, size_t i)
  * friend's daughter", "my neighbour's 15 year old"), whose welfare is the
  * policy's, nor of their workplace ("my friend's school"), nor past a
  * comma, the end of a sentence or a new clause with its own subject. */
+/* Whether the term ending at token last is placed right after at a
+ * workplace of the writer's own grown-up other than a school: "Restructure
+ * [at my husband's work]", "redundancies [at my dad's firm]". */
+static const char *const at_in[] = {"at", "in"};
+static const char *const their_work[] = {"work", "job", "office", "company", "firm",
+					 "place", "factory", "warehouse", "shop", "hospital"};
+
+static bool at_own_grown_ups_work(const struct tokens *t, size_t last)
+{
+	size_t j = last + 1;
+	if (j + 3 >= t->count)
+		return false;
+	for (size_t k = j; k <= j + 3; k++)
+		if (t->items[k].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+	return token_is(t, j, at_in, ARRAY_SIZE(at_in)) && token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
+	       token_is(t, j + 2, grown_up, ARRAY_SIZE(grown_up)) && possessive_s(t, j + 3) &&
+	       j + 4 < t->count && !(t->items[j + 4].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) &&
+	       token_is(t, j + 4, their_work, ARRAY_SIZE(their_work));
+}
+
 static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
 	/* the nearest clause opened between the subject and the term
@@ -2683,7 +2705,7 @@ static bool retired_marker_at(const struct tokens *t, size_t i)
 static const char *const decade_word[] = {
 	"50s", "60s", "70s", "80s", "90s", "1950s", "1960s", "1970s", "1980s", "1990s",
 	"fifties", "sixties", "seventies", "eighties", "nineties"};
-static const char *const teach_word[] = {"teach", "taught"};
+static const char *const teach_word[] = {"teach", "taught", "teaching"};
 static const char *const ago_word[] = {"ago"};
 static const char *const many_years[] = {"twenty", "thirty", "forty", "fifty"};
 static const char *const years_word[] = {"years"};
@@ -2900,8 +2922,10 @@ static bool writer_teaches(const struct classifier *c)
 				continue;
 			first = k->first;
 		}
+		/* "Forty years ago I started my first teaching job": not now */
 		if (first > 0 && first < t->count && t->items[first].gap == GAP_SPACE &&
-		    token_is(t, first - 1, my, ARRAY_SIZE(my)) && !our_school_at(t, first - 1))
+		    token_is(t, first - 1, my, ARRAY_SIZE(my)) && !our_school_at(t, first - 1) &&
+		    !looks_back_in(t, first))
 			return true;
 	}
 	for (size_t i = 0; i + 1 < t->count; i++) {
@@ -2953,8 +2977,10 @@ static void find_parent_sentences(struct classifier *c)
 {
 	const struct tokens *t = &c->tokens;
 	c->parent_span_count = 0;
-	/* nothing to lower in a post not about school, and most are not */
-	if (c->cands.teacher || !c->cands.context || !(may_lower(c) || looks_back(t)) ||
+	/* nothing to lower in a post not about school, and most are not; a
+	 * memory of a generation ago may name the job with no other word of
+	 * school ("Forty years ago I started my first teaching job") */
+	if (c->cands.teacher || (c->cands.context ? !(may_lower(c) || looks_back(t)) : !looks_back(t)) ||
 	    writer_teaches(c))
 		return;
 	size_t start = 0;
@@ -3443,7 +3469,8 @@ static enum severity judge(const struct classifier *c, const struct payload *p,
 		return SEV_LOW;
 	if (p->category == CAT_CONFIDENTIAL &&
 	    (topic_of(&c->tokens, k->first) || topic_after(&c->tokens, k->last) ||
-	     of_own_grown_up(&c->tokens, k->first) || own_health(&c->tokens, k->first) ||
+	     of_own_grown_up(&c->tokens, k->first) || at_own_grown_ups_work(&c->tokens, k->last) ||
+	     own_health(&c->tokens, k->first) ||
 	     own_diagnosis(&c->tokens, k->first)))
 		return SEV_LOW;
 	/* a process in general: "Exclusions don't work", "Referrals should be
