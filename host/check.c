@@ -4259,6 +4259,117 @@ static void read_whole(struct classifier *c, struct warnings *out)
 	}
 }
 
+/* Schools by name that no configuration lists: "Oakwood Primary",
+ * "St Mary's CE Primary", "Bradford Grammar", "Parkside High School",
+ * "against Parkside High". A kind of school with a capital, after one to
+ * three words with capitals; "High" only before "School" or after a word
+ * that goes to a place, and none of a language's grammar, an election's
+ * primary or a mile high. A post about school or a place the writer goes
+ * makes it a work detail (a parent's sentence lowers it later); elsewhere
+ * it is a hint. Text all in capitals says nothing by its capitals. */
+static const char *const school_kind_named[] = {"primary", "grammar", "high", "junior",
+						"infant", "secondary", "middle", "nursery"};
+static const char *const school_itself[] = {"school"};
+static const char *const school_name_veto[] = {
+	"the", "a", "my", "our", "their", "his", "her", "your", "at", "in", "to", "from", "of",
+	"and", "new", "local", "english", "latin", "greek", "french", "german", "spanish",
+	"welsh", "oxford", "cambridge", "collins", "basic", "advanced", "essential", "practical",
+	"modern", "universal", "formal", "traditional", "comprehensive", "functional",
+	"democratic", "republican", "labour", "tory", "conservative", "presidential", "party",
+	"state", "senate", "mile", "sky", "knee", "waist", "thigh", "all", "record", "very",
+	"super", "state", "private", "public", "special", "free", "prep", "boarding", "sunday",
+	"summer", "i", "we", "so", "too", "feeling", "flying", "riding", "keep", "stay"};
+static const char *const school_name_after_veto[] = {"care", "election", "elections", "colours",
+						     "colors", "source", "musical", "reunion",
+						     "vote", "race", "debate"};
+static const char *const away_word[] = {"away"};
+static const char *const goes_to[] = {"at", "to", "from", "against", "v", "vs", "beat",
+				      "beating", "played", "playing", "join", "joining",
+				      "visit", "visiting", "with"};
+
+/* Whether token i could be a word of a school's name: a capital, not a
+ * word that only starts a sentence or describes. */
+static bool school_name_word(const struct tokens *t, size_t i)
+{
+	const struct token *k = &t->items[i];
+	if (!(k->flags & TOKEN_HAS_LETTER) || !(k->flags & TOKEN_UPPER_FIRST) ||
+	    ((k->flags & TOKEN_ALL_UPPER) && k->norm_len > 3))
+		return false;
+	return !token_is(t, i, school_name_veto, ARRAY_SIZE(school_name_veto)) &&
+	       !token_is(t, i, school_kind_named, ARRAY_SIZE(school_kind_named));
+}
+
+static void scan_school_names(struct classifier *c, struct text_shape shape)
+{
+	const struct tokens *t = &c->tokens;
+	if (shape.shouting)
+		return;
+	for (size_t i = 1; i < t->count; i++) {
+		const struct token *kind = &t->items[i];
+		if (!(kind->flags & TOKEN_UPPER_FIRST) || (kind->flags & TOKEN_ALL_UPPER) ||
+		    kind->gap != GAP_SPACE ||
+		    !token_is(t, i, school_kind_named, ARRAY_SIZE(school_kind_named)))
+			continue;
+		/* the words of the name before it: "St Mary's CE" */
+		size_t first = i, words = 0;
+		while (first > 0 && words < 3) {
+			size_t j = first - 1;
+			if (t->items[first].gap == GAP_SPACE && j > 0 && possessive_s(t, j)) {
+				/* "Mary's": step over the clitic to its owner */
+				if (!school_name_word(t, j - 1))
+					break;
+				first = j - 1;
+				words++;
+				continue;
+			}
+			if (t->items[first].gap != GAP_SPACE || !school_name_word(t, j))
+				break;
+			first = j;
+			words++;
+		}
+		if (!words)
+			continue;
+		size_t last = i;
+		bool school_after = i + 1 < t->count && t->items[i + 1].gap == GAP_SPACE &&
+				    (t->items[i + 1].flags & TOKEN_UPPER_FIRST) &&
+				    token_is(t, i + 1, school_itself, ARRAY_SIZE(school_itself));
+		if (school_after)
+			last = i + 1;
+		if (last + 1 < t->count && !(t->items[last + 1].gap & (GAP_BREAK | GAP_STOP)) &&
+		    token_is(t, last + 1, school_name_after_veto, ARRAY_SIZE(school_name_after_veto)))
+			continue;
+		/* "at Parkside High", "Bradford Grammar away" */
+		bool placed = (first > 0 && !(t->items[first].gap & (GAP_BREAK | GAP_STOP)) &&
+			       token_is(t, first - 1, goes_to, ARRAY_SIZE(goes_to))) ||
+			      (last + 1 < t->count && t->items[last + 1].gap == GAP_SPACE &&
+			       token_is(t, last + 1, away_word, ARRAY_SIZE(away_word)));
+		const char *k = t->norm + kind->norm;
+		bool primary = kind->norm_len == 7 && memcmp(k, "primary", 7) == 0;
+		bool grammar = kind->norm_len == 7 && memcmp(k, "grammar", 7) == 0;
+		bool high = kind->norm_len == 4 && memcmp(k, "high", 4) == 0;
+		/* where most words have capitals, only "School" or a place the
+		 * writer goes says a name ("Interview at Brighouse High") */
+		if (!(school_after || ((primary || grammar) && !shape.title_case) || (high && placed) ||
+		      (shape.title_case && placed)))
+			continue;
+		bool school = c->cands.context || c->cands.child || placed;
+		struct candidate cand = {
+			.start = t->items[first].start,
+			.end = t->items[last].end,
+			.first = (uint32_t)first,
+			.last = (uint32_t)last,
+			.node = MATCH_NO_NODE,
+			.category = CAT_WORK_DETAIL,
+			.severity = school ? SEV_MEDIUM : SEV_LOW,
+			.label = c->pattern_labels[PL_SCHOOL_NAME],
+		};
+		push(&c->cands, &cand);
+		if (school)
+			c->cands.context = true;
+		i = last;
+	}
+}
+
 void classifier_set_parallel_min(struct classifier *c, size_t bytes)
 {
 	c->parallel_min = bytes;
@@ -4345,6 +4456,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	scan_spelled_addresses(c, &sink);
 	scan_spelled_phones(c, &sink);
 	struct text_shape shape = shape_of(t);
+	scan_school_names(c, shape);
 	scan_class_groups(c, text, shape.shouting);
 	scan_head_at_start(c, shape.shouting);
 	scan_not_yet(c, text, len);
@@ -4357,7 +4469,8 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	for (size_t i = phrases; c->parent_span_count && i < c->cands.count; i++) {
 		struct candidate *k = &c->cands.items[i];
 		if (k->node == MATCH_NO_NODE && k->category == CAT_WORK_DETAIL &&
-		    (k->label == c->pattern_labels[PL_YEAR_GROUP] || k->label == CAT_WORK_DETAIL) &&
+		    (k->label == c->pattern_labels[PL_YEAR_GROUP] ||
+		     k->label == c->pattern_labels[PL_SCHOOL_NAME] || k->label == CAT_WORK_DETAIL) &&
 		    k->severity > SEV_LOW && parents_sentence_at(c, k->start))
 			k->severity = SEV_LOW;
 	}

@@ -118,10 +118,13 @@ static void init_labels(struct classifier *c, const struct config *config)
 		add_label(c, l);
 	}
 	for (unsigned i = 0; i < PL_COUNT; i++) {
-		unsigned cat = i == PL_YEAR_GROUP || i == PL_CLASS_GROUP ? CAT_WORK_DETAIL
-			       : i == PL_RUDE_GESTURE ? CAT_DEROGATORY
-			       : i == PL_NOT_YET      ? CAT_CONFIDENTIAL
-						      : CAT_PERSONAL_DATA;
+		unsigned cat = CAT_PERSONAL_DATA;
+		if (i == PL_YEAR_GROUP || i == PL_CLASS_GROUP || i == PL_SCHOOL_NAME)
+			cat = CAT_WORK_DETAIL;
+		else if (i == PL_RUDE_GESTURE)
+			cat = CAT_DEROGATORY;
+		else if (i == PL_NOT_YET)
+			cat = CAT_CONFIDENTIAL;
 		struct label l = {pattern_message((enum pattern_label)i),
 				  pattern_advice((enum pattern_label)i), c->labels[cat].policy};
 		c->pattern_labels[i] = add_label(c, l);

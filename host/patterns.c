@@ -162,6 +162,9 @@ static const char *const messages[PL_COUNT][2] = {
 			    "Leave it out."},
 	[PL_NOT_YET] = {"This reads as news that has not been shared yet.",
 			"Until it is announced, it is not yours to share. Leave it out."},
+	[PL_SCHOOL_NAME] = {"This names a school.",
+			    "A school's name tells readers where you work or where the pupils "
+			    "you mention are. Leave it out."},
 };
 
 const char *pattern_message(enum pattern_label l)
