@@ -162,6 +162,8 @@ static const char *const own_young[] = {"kids", "children", "teenagers", "teens"
 static const char *const teaching_verb[] = {"teaching", "teach", "taught", "covering", "being"};
 static const char *const assistant[] = {"assistant", "assistants"};
 
+static bool at_own_grown_ups_work(const struct tokens *t, size_t last);
+
 /* Notes what the phrase at node, tokens [first, last], says the post is
  * about. */
 static void note_about(struct classifier *c, uint32_t node, size_t first, size_t last)
@@ -183,7 +185,10 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			continue;
 		/* a colleague named from the staff list, in full or by title
 		 * ("Mr Pryce"): the post is about someone at school */
-		if (is_context(&ps[k]) ||
+		/* "Restructure [at my husband's work]" is his workplace's */
+		if ((is_context(&ps[k]) &&
+		     !(ps[k].category == CAT_CONFIDENTIAL &&
+		       at_own_grown_ups_work(&c->tokens, last))) ||
 		    (ps[k].category == CAT_PERSON_NAME &&
 		     (ps[k].kind == KIND_FULL_NAME ||
 		      (ps[k].kind == KIND_SURNAME && first > 0 &&
