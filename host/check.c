@@ -2214,6 +2214,10 @@ static const char *const childs_event[] = {"first",	"graduation", "school",
 					   "nativity", "sports",     "ballet",
 					   "swimming", "birthday",   "christening"};
 static const char *const teacher_class[] = {"teacher", "class"};
+static const char *const childs_teacher[] = {"teacher", "teachers"};
+static const char *const parent_self[] = {"parent", "parenting", "mum", "dad"};
+static const char *const parent_heading[] = {"tip", "tips", "hack", "hacks", "win", "fail"};
+
 static const char *const parents_word[] = {"parents"};
 static const char *const evening_word[] = {"evening"};
 static const char *const new_word[] = {"new"};
@@ -2788,10 +2792,13 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return true;
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	/* a child's event by name: "Will's school play" */
+	/* a child's event or teacher by name: "Will's school play", "Yusuf's
+	 * teacher" */
 	if ((t->items[i].flags & TOKEN_UPPER_FIRST) && possessive_s(t, i + 1) &&
 	    !(i > 0 && token_is(t, i - 1, titles, ARRAY_SIZE(titles))) &&
-	    childs_event_at(t, i + 2))
+	    (childs_event_at(t, i + 2) ||
+	     (i + 2 < t->count && t->items[i + 2].gap == GAP_SPACE &&
+	      token_is(t, i + 2, childs_teacher, ARRAY_SIZE(childs_teacher)))))
 		return true;
 	/* "the school run": a parent's journey, not a teacher's */
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
@@ -2823,6 +2830,10 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    token_is(t, i + 3, year_only, ARRAY_SIZE(year_only)) &&
 	    !((t->items[i + 1].gap | t->items[i + 2].gap | t->items[i + 3].gap) &
 	      (GAP_BREAK | GAP_STOP | GAP_OTHER)))
+		return true;
+	/* "Parent tip", "Parenting win": a parent's own heading */
+	if (token_is(t, i, parent_self, ARRAY_SIZE(parent_self)) &&
+	    token_is(t, i + 1, parent_heading, ARRAY_SIZE(parent_heading)))
 		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
 	 * or tooth (five), which most words are not */
