@@ -2730,14 +2730,15 @@ static bool long_ago_at(const struct tokens *t, size_t i)
 	if (len < 3 || len > 9)
 		return false;
 	if (d[len - 1] == 's')
-		return i > 1 && token_is(t, i, decade_word, ARRAY_SIZE(decade_word)) &&
-		       token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
-		       token_is(t, i - 2, in_word, ARRAY_SIZE(in_word));
+		return i > 1 && token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
+		       token_is(t, i - 2, in_word, ARRAY_SIZE(in_word)) &&
+		       token_is(t, i, decade_word, ARRAY_SIZE(decade_word));
 	/* a year of the last century after "in" */
 	if (len == 4 && d[0] == '1' && d[1] == '9' && isdigit((unsigned char)d[2]) &&
 	    isdigit((unsigned char)d[3]))
 		return i > 0 && token_is(t, i - 1, in_word, ARRAY_SIZE(in_word));
-	return len <= 6 && i + 2 < t->count && token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
+	return len <= 6 && (d[0] == 't' || d[0] == 'f') && i + 2 < t->count &&
+	       token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
 	       token_is(t, i + 1, years_word, ARRAY_SIZE(years_word)) &&
 	       token_is(t, i + 2, ago_word, ARRAY_SIZE(ago_word));
 }
@@ -2819,8 +2820,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (other_adult_marker_at(t, i))
 		return true;
 	/* "the parents' race" at sports day: run by the parents */
-	if (token_is(t, i, race_runners, ARRAY_SIZE(race_runners)) &&
-	    (t->items[i + 1].gap & GAP_APOSTROPHE) && token_is(t, i + 1, race_word, 1))
+	if ((t->items[i + 1].gap & GAP_APOSTROPHE) && token_is(t, i + 1, race_word, 1) &&
+	    token_is(t, i, race_runners, ARRAY_SIZE(race_runners)))
 		return true;
 	/* "mother of the year", "dad of the year": a parent's joke at their
 	 * own expense */
@@ -2832,7 +2833,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	      (GAP_BREAK | GAP_STOP | GAP_OTHER)))
 		return true;
 	/* "Parent tip", "Parenting win": a parent's own heading */
-	if (token_is(t, i, parent_self, ARRAY_SIZE(parent_self)) &&
+	size_t n = t->items[i].norm_len;
+	if ((n == 3 || n == 6 || n == 9) && token_is(t, i, parent_self, ARRAY_SIZE(parent_self)) &&
 	    token_is(t, i + 1, parent_heading, ARRAY_SIZE(parent_heading)))
 		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
@@ -2996,7 +2998,8 @@ static void find_parent_sentences(struct classifier *c)
 	/* nothing to lower in a post not about school, and most are not; a
 	 * memory of a generation ago may name the job with no other word of
 	 * school ("Forty years ago I started my first teaching job") */
-	if (c->cands.teacher || (c->cands.context ? !(may_lower(c) || looks_back(t)) : !looks_back(t)) ||
+	if (c->cands.teacher ||
+	    (c->cands.context ? !(may_lower(c) || looks_back(t)) : !(may_lower(c) && looks_back(t))) ||
 	    writer_teaches(c))
 		return;
 	size_t start = 0;
