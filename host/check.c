@@ -2726,18 +2726,22 @@ static bool long_ago_at(const struct tokens *t, size_t i)
 	const struct token *k = &t->items[i];
 	const char *d = t->norm + k->norm;
 	size_t len = k->norm_len;
-	/* most words are none of these by their length and last letter */
+	/* most words are none of these by their length and letters: a decade
+	 * starts with a digit or ends in "ies", a year starts "19", and a
+	 * count of years starts with t or f and ends in y */
 	if (len < 3 || len > 9)
 		return false;
-	if (d[len - 1] == 's')
-		return i > 1 && token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
+	char last = d[len - 1];
+	if (last == 's')
+		return (isdigit((unsigned char)d[0]) || (len >= 7 && d[len - 2] == 'e')) && i > 1 &&
+		       token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
 		       token_is(t, i - 2, in_word, ARRAY_SIZE(in_word)) &&
 		       token_is(t, i, decade_word, ARRAY_SIZE(decade_word));
 	/* a year of the last century after "in" */
 	if (len == 4 && d[0] == '1' && d[1] == '9' && isdigit((unsigned char)d[2]) &&
 	    isdigit((unsigned char)d[3]))
 		return i > 0 && token_is(t, i - 1, in_word, ARRAY_SIZE(in_word));
-	return len <= 6 && (d[0] == 't' || d[0] == 'f') && i + 2 < t->count &&
+	return len <= 6 && last == 'y' && (d[0] == 't' || d[0] == 'f') && i + 2 < t->count &&
 	       token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
 	       token_is(t, i + 1, years_word, ARRAY_SIZE(years_word)) &&
 	       token_is(t, i + 2, ago_word, ARRAY_SIZE(ago_word));
@@ -2769,6 +2773,17 @@ static bool looks_back_in(const struct tokens *t, size_t i)
 	for (size_t j = s; j < t->count; j++) {
 		if (i < t->count && j > s && (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
 			break;
+		/* what long_ago_at turns away first, without a call */
+		const struct token *k = &t->items[j];
+		if (k->norm_len < 3 || k->norm_len > 9)
+			continue;
+		const char *d = t->norm + k->norm;
+		char last = d[k->norm_len - 1];
+		if (!(last == 's' && (isdigit((unsigned char)d[0]) ||
+				      (k->norm_len >= 7 && d[k->norm_len - 2] == 'e'))) &&
+		    !(last == 'y' && (d[0] == 't' || d[0] == 'f')) &&
+		    !(k->norm_len == 4 && d[0] == '1'))
+			continue;
 		if (looks_back_at(t, j))
 			return true;
 	}

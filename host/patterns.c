@@ -808,6 +808,29 @@ static bool gate_year(struct patterns *p, const char *text, size_t len, const st
 	return i > 0 && strchr("rsye", text[i - 1] | 32) && ascii_alpha(text[i - 1]);
 }
 
+/* A card's security code: a run of three to five digits with "cv", "csc"
+ * or "code" in the 30 bytes before it, which every match has ("CVV 113",
+ * "security code number: 482"). Most runs of digits have neither. */
+static bool gate_card_code(struct patterns *p, const char *text, size_t len, const struct run *r,
+			   ptrdiff_t *a, ptrdiff_t *b)
+{
+	(void)p, (void)len;
+	*a = (ptrdiff_t)r->start - 30;
+	*b = (ptrdiff_t)r->end + 1;
+	/* five where the keyword's own 2 joins the code ("cvc26016") */
+	if (r->end - r->start < 3 || r->end - r->start > 5)
+		return false;
+	size_t from = r->start > 30 ? r->start - 30 : 0;
+	for (size_t i = from; i + 2 <= r->start; i++) {
+		char x = (char)(text[i] | 32), y = (char)(text[i + 1] | 32);
+		if (x == 'c' && (y == 'v' || (y == 's' && i + 3 <= r->start && (text[i + 2] | 32) == 'c') ||
+				 (y == 'o' && i + 4 <= r->start && (text[i + 2] | 32) == 'd' &&
+				  (text[i + 3] | 32) == 'e')))
+			return true;
+	}
+	return false;
+}
+
 #define MONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?"
 /* a day of the month in words, "first" to "thirty-first" */
 #define ORDINAL                                                                              \
@@ -917,10 +940,9 @@ static const struct pattern_def defs[] = {
 	/* three or four digits named as a card's security code: "CVV 113" */
 	{"(?i)\\b(?:cvv2?|cvc2?|cv2|csc|security code)\\s{0,4}(?:is|:|-|(?:number|no\\.?)\\s{0,2}:?)?"
 	 "\\s{0,4}\\d{3,4}(?!\\d)",
-	 PL_CARD_CODE, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_CHAIN, NULL,
 	 /* "security code", four spaces, "number", two spaces, a colon and
-	  * four spaces before the digits */
-	 {.digits = 3, .before = 30, .after = 0}},
+	  * four spaces before the digits: 30 bytes, which the gate reaches */
+	 PL_CARD_CODE, SEV_HIGH, CAT_PERSONAL_DATA, accept, NEED_RUN, gate_card_code, {0}},
 	/* the middle finger, U+1F595, with any skin tone */
 	{"\xF0\x9F\x96\x95(?:\xF0\x9F\x8F[\xBB-\xBF])?",
 	 PL_RUDE_GESTURE, SEV_HIGH, CAT_DEROGATORY, accept, NEED_EMOJI, NULL, {0}},
