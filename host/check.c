@@ -24,6 +24,25 @@ static void push(struct cand_list *l, const struct candidate *k)
 	l->items[l->count++] = *k;
 }
 
+/* Pushes a candidate read from tokens [first, last] rather than from a
+ * list: a secret not shared yet, a school by name. */
+static void push_tokens(struct classifier *c, size_t first, size_t last, enum category cat,
+			enum severity sev, uint16_t label)
+{
+	const struct tokens *t = &c->tokens;
+	struct candidate k = {
+	    .start = t->items[first].start,
+	    .end = t->items[last].end,
+	    .first = (uint32_t)first,
+	    .last = (uint32_t)last,
+	    .node = MATCH_NO_NODE,
+	    .category = (uint8_t)cat,
+	    .severity = (uint8_t)sev,
+	    .label = label,
+	};
+	push(&c->cands, &k);
+}
+
 /* What the obfuscation and pattern callbacks need: the classifier, only
  * read, and where their candidates go. */
 struct sink {
@@ -1306,17 +1325,9 @@ static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 			continue;
 		/* "don't": the span starts at "don" */
 		size_t start = clitic(t, from, 't') ? from - 1 : from;
-		struct candidate k = {
-		    .start = t->items[start].start,
-		    .end = t->items[to].end,
-		    .first = (uint32_t)start,
-		    .last = (uint32_t)to,
-		    .node = MATCH_NO_NODE,
-		    .category = CAT_CONFIDENTIAL,
-		    .severity = c->cands.context || c->cands.child ? SEV_MEDIUM : SEV_LOW,
-		    .label = c->pattern_labels[PL_NOT_YET],
-		};
-		push(&c->cands, &k);
+		push_tokens(c, start, to, CAT_CONFIDENTIAL,
+			    c->cands.context || c->cands.child ? SEV_MEDIUM : SEV_LOW,
+			    c->pattern_labels[PL_NOT_YET]);
 		i = to;
 	}
 }
@@ -4387,17 +4398,8 @@ static void scan_school_names(struct classifier *c, struct text_shape shape)
 		      (shape.title_case && placed)))
 			continue;
 		bool school = c->cands.context || c->cands.child || placed;
-		struct candidate cand = {
-			.start = t->items[first].start,
-			.end = t->items[last].end,
-			.first = (uint32_t)first,
-			.last = (uint32_t)last,
-			.node = MATCH_NO_NODE,
-			.category = CAT_WORK_DETAIL,
-			.severity = school ? SEV_MEDIUM : SEV_LOW,
-			.label = c->pattern_labels[PL_SCHOOL_NAME],
-		};
-		push(&c->cands, &cand);
+		push_tokens(c, first, last, CAT_WORK_DETAIL, school ? SEV_MEDIUM : SEV_LOW,
+			    c->pattern_labels[PL_SCHOOL_NAME]);
 		if (school)
 			c->cands.context = true;
 		i = last;

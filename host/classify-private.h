@@ -52,7 +52,7 @@ static inline bool stem_bit(const uint64_t *set, unsigned key)
  * been seen (a name's severity depends on school context anywhere in it). */
 struct candidate {
 	uint32_t start, end;   /* bytes */
-	uint32_t first, last;  /* tokens, for phrases and news not shared yet */
+	uint32_t first, last;  /* tokens: phrases, news not shared yet, schools by name */
 	uint32_t node;         /* dictionary node, or MATCH_NO_NODE */
 	uint8_t category;      /* for non-phrase candidates */
 	uint8_t severity;
