@@ -3072,6 +3072,7 @@ static const char *const place_word[] = {
 	"road",	  "rd",	     "street", "lane",	"avenue", "close", "drive",   "way",
 	"crescent", "moor",   "hill",   "park",	"bridge", "square", "station", "estate",
 	"gardens",  "terrace", "farm",	 "mill",	"wood",	  "green",  "fold",    "moss",
+	"castle", "hall", "manor", "abbey",
 };
 
 static bool surname_names_a_place(const struct tokens *t, size_t last)
@@ -3281,8 +3282,8 @@ static bool role_in_general(const struct tokens *t, size_t first, size_t last)
 }
 
 /* "SEN transport", "a SEND hub", "SEN teaching assistant": the acronym for
- * children's needs (SEN, SEND, Wales's ALN, Scotland's ASN) naming a
- * service, a post or a body, not a child's needs.
+ * children's needs (SEN, SEND, Wales's ALN, Scotland's ASN; an EHCP)
+ * naming a service, a post or a body, not a child's needs.
  * "SEN support", "SEND tribunal" and "SEN register" are a child's and stay. */
 static const char *const service_noun[] = {
     "transport", "teaching",   "ta",         "tas",      "assistant", "assistants",  "forum",
@@ -3292,9 +3293,12 @@ static const char *const service_noun[] = {
     "officer",   "officers",   "governor",   "funding",  "system",    "crisis",      "reform",
     "reforms",   "conference", "teacher",    "teachers", "staff",     "network",     "course",
     "courses",   "specialist", "consultant", "adviser",  "advisor",   "service",     "services",
-    "parents",   "provider",   "providers"};
+    "parents",   "provider",   "providers",  "applications", "guide",  "guidance",  "webinar",
+    "workshop",  "explained"};
 
-static const char *const needs_acronym[] = {"sen", "send", "aln", "asn"};
+/* and a plan for one child's needs in general: "EHCP applications
+ * explained", "an EHCP guide for parents" */
+static const char *const needs_acronym[] = {"sen", "send", "aln", "asn", "ehcp", "ehcps"};
 
 static bool names_a_service(const struct tokens *t, size_t last)
 {
