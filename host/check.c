@@ -2226,6 +2226,13 @@ static const char *const childs_event[] = {"first",	"graduation", "school",
 					   "swimming", "birthday",   "christening"};
 static const char *const teacher_class[] = {"teacher", "class"};
 static const char *const childs_teacher[] = {"teacher", "teachers"};
+static const char *const his_her_one[] = {"his", "her"};
+static const char *const teacher_reports[] = {"says", "said", "thinks", "reckons", "told",
+					      "rang", "called", "emailed", "messaged"};
+static const char *const school_caller[] = {"nurse", "office", "receptionist"};
+static const char *const rang_word[] = {"rang", "rung", "called", "phoned", "rings", "calls"};
+static const char *const grounded_word[] = {"grounded"};
+static const char *const is_was[] = {"is", "was"};
 static const char *const parent_self[] = {"parent", "parenting", "mum", "dad"};
 static const char *const parent_heading[] = {"tip", "tips", "hack", "hacks", "win", "fail"};
 
@@ -2817,6 +2824,11 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return true;
 	if (looks_back_at(t, i))
 		return true;
+	/* "he's grounded till Easter": a parent's sanction, maybe the
+	 * sentence's last word */
+	if (i > 0 && token_is(t, i, grounded_word, 1) &&
+	    (possessive_s(t, i - 1) || token_is(t, i - 1, is_was, ARRAY_SIZE(is_was))))
+		return true;
 	if (i + 1 >= t->count || (t->items[i + 1].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
 	/* a child's event or teacher by name: "Will's school play", "Yusuf's
@@ -2858,6 +2870,22 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    !((t->items[i + 1].gap | t->items[i + 2].gap | t->items[i + 3].gap) &
 	      (GAP_BREAK | GAP_STOP | GAP_OTHER)))
 		return true;
+	/* "his teacher says": the child's teacher, reported by a parent; not
+	 * "their teacher lets them" (a class's) nor "her teacher left" */
+	if (i + 2 < t->count && token_is(t, i, his_her_one, ARRAY_SIZE(his_her_one)) &&
+	    token_is(t, i + 1, childs_teacher, ARRAY_SIZE(childs_teacher)) &&
+	    !(t->items[i + 2].gap & (GAP_BREAK | GAP_STOP)) &&
+	    token_is(t, i + 2, teacher_reports, ARRAY_SIZE(teacher_reports)))
+		return true;
+	/* "the school rang", "School nurse called": a call a parent gets */
+	if (token_is(t, i, school_only, ARRAY_SIZE(school_only))) {
+		size_t j = i + 1;
+		if (token_is(t, j, school_caller, ARRAY_SIZE(school_caller)) && j + 1 < t->count &&
+		    !(t->items[j + 1].gap & (GAP_BREAK | GAP_STOP)))
+			j++;
+		if (token_is(t, j, rang_word, ARRAY_SIZE(rang_word)))
+			return true;
+	}
 	/* "Parent tip", "Parenting win": a parent's own heading */
 	size_t n = t->items[i].norm_len;
 	if ((n == 3 || n == 6 || n == 9) && token_is(t, i, parent_self, ARRAY_SIZE(parent_self)) &&
