@@ -202,9 +202,10 @@ static void note_about(struct classifier *c, uint32_t node, size_t first, size_t
 			continue;
 		if (own_parent && ps[k].category == CAT_CHILD)
 			continue;
-		/* a colleague named from the staff list, in full or by title
+		/* a context phrase, but not a confidential matter of a
+		 * relation's workplace ("Restructure [at my husband's work]");
+		 * or a colleague named from the staff list, in full or by title
 		 * ("Mr Pryce"): the post is about someone at school */
-		/* "Restructure [at my husband's work]" is his workplace's */
 		if ((is_context(&ps[k]) &&
 		     !(ps[k].category == CAT_CONFIDENTIAL &&
 		       at_own_grown_ups_work(&c->tokens, last))) ||
@@ -1688,13 +1689,6 @@ static bool opens_clause(const struct tokens *t, size_t i)
  * 1 [diabetes]". */
 #define OWN_REACH 9
 
-/* Whether the confidential term at token first is said of a grown-up of the
- * writer's own ("my mum has been diagnosed with", "my brother's on a
- * suicide watch") or of a pet ("the dog's been diagnosed with"): their own
- * news, not a confidence of their school. Not of a child ("my son", "my
- * friend's daughter", "my neighbour's 15 year old"), whose welfare is the
- * policy's, nor of their workplace ("my friend's school"), nor past a
- * comma, the end of a sentence or a new clause with its own subject. */
 /* Whether the term ending at token last is placed right after at a
  * workplace of the writer's own grown-up other than a school: "Restructure
  * [at my husband's work]", "redundancies [at my dad's firm]". */
@@ -1716,6 +1710,13 @@ static bool at_own_grown_ups_work(const struct tokens *t, size_t last)
 	       token_is(t, j + 4, their_work, ARRAY_SIZE(their_work));
 }
 
+/* Whether the confidential term at token first is said of a grown-up of the
+ * writer's own ("my mum has been diagnosed with", "my brother's on a
+ * suicide watch") or of a pet ("the dog's been diagnosed with"): their own
+ * news, not a confidence of their school. Not of a child ("my son", "my
+ * friend's daughter", "my neighbour's 15 year old"), whose welfare is the
+ * policy's, nor of their workplace ("my friend's school"), nor past a
+ * comma, the end of a sentence or a new clause with its own subject. */
 static bool of_own_grown_up(const struct tokens *t, size_t first)
 {
 	/* the nearest clause opened between the subject and the term
@@ -2739,28 +2740,38 @@ static const char *const years_word[] = {"years"};
 static const char *const used_word[] = {"used"};
 static const char *const to_word[] = {"to"};
 
-static bool long_ago_at(const struct tokens *t, size_t i)
+/* Whether token k has the shape of a time long_ago_at can read, which
+ * most words have not: a decade starts with a digit or ends in "ies", a
+ * year starts "19", and a count of years starts with t or f and ends in
+ * y. */
+static inline bool long_ago_shape(const struct tokens *t, const struct token *k)
 {
-	const struct token *k = &t->items[i];
 	const char *d = t->norm + k->norm;
 	size_t len = k->norm_len;
-	/* most words are none of these by their length and letters: a decade
-	 * starts with a digit or ends in "ies", a year starts "19", and a
-	 * count of years starts with t or f and ends in y */
 	if (len < 3 || len > 9)
 		return false;
 	char last = d[len - 1];
-	if (last == 's')
-		return (isdigit((unsigned char)d[0]) || (len >= 7 && d[len - 2] == 'e')) && i > 1 &&
-		       token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
+	return (last == 's' && (isdigit((unsigned char)d[0]) || (len >= 7 && d[len - 2] == 'e'))) ||
+	       (last == 'y' && len <= 6 && (d[0] == 't' || d[0] == 'f')) ||
+	       (len == 4 && d[0] == '1' && d[1] == '9');
+}
+
+static bool long_ago_at(const struct tokens *t, size_t i)
+{
+	const struct token *k = &t->items[i];
+	if (!long_ago_shape(t, k))
+		return false;
+	const char *d = t->norm + k->norm;
+	size_t len = k->norm_len;
+	if (d[len - 1] == 's')
+		return i > 1 && token_is(t, i - 1, the_word, ARRAY_SIZE(the_word)) &&
 		       token_is(t, i - 2, in_word, ARRAY_SIZE(in_word)) &&
 		       token_is(t, i, decade_word, ARRAY_SIZE(decade_word));
 	/* a year of the last century after "in" */
 	if (len == 4 && d[0] == '1' && d[1] == '9' && isdigit((unsigned char)d[2]) &&
 	    isdigit((unsigned char)d[3]))
 		return i > 0 && token_is(t, i - 1, in_word, ARRAY_SIZE(in_word));
-	return len <= 6 && last == 'y' && (d[0] == 't' || d[0] == 'f') && i + 2 < t->count &&
-	       token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
+	return i + 2 < t->count && token_is(t, i, many_years, ARRAY_SIZE(many_years)) &&
 	       token_is(t, i + 1, years_word, ARRAY_SIZE(years_word)) &&
 	       token_is(t, i + 2, ago_word, ARRAY_SIZE(ago_word));
 }
@@ -2792,17 +2803,7 @@ static bool looks_back_in(const struct tokens *t, size_t i)
 		if (i < t->count && j > s && (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
 			break;
 		/* what long_ago_at turns away first, without a call */
-		const struct token *k = &t->items[j];
-		if (k->norm_len < 3 || k->norm_len > 9)
-			continue;
-		const char *d = t->norm + k->norm;
-		char last = d[k->norm_len - 1];
-		if (!(last == 's' && (isdigit((unsigned char)d[0]) ||
-				      (k->norm_len >= 7 && d[k->norm_len - 2] == 'e'))) &&
-		    !(last == 'y' && (d[0] == 't' || d[0] == 'f')) &&
-		    !(k->norm_len == 4 && d[0] == '1'))
-			continue;
-		if (looks_back_at(t, j))
+		if (long_ago_shape(t, &t->items[j]) && looks_back_at(t, j))
 			return true;
 	}
 	return false;
@@ -2887,13 +2888,13 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 			return true;
 	}
 	/* "Parent tip", "Parenting win": a parent's own heading */
-	size_t n = t->items[i].norm_len;
-	if ((n == 3 || n == 6 || n == 9) && token_is(t, i, parent_self, ARRAY_SIZE(parent_self)) &&
+	size_t len = t->items[i].norm_len;
+	if ((len == 3 || len == 6 || len == 9) &&
+	    token_is(t, i, parent_self, ARRAY_SIZE(parent_self)) &&
 	    token_is(t, i + 1, parent_heading, ARRAY_SIZE(parent_heading)))
 		return true;
 	/* the rest start with my, our, mum, dad (two or three letters), proud
 	 * or tooth (five), which most words are not */
-	size_t len = t->items[i].norm_len;
 	if (len != 2 && len != 3 && len != 5)
 		return false;
 	if ((token_is(t, i, my, ARRAY_SIZE(my)) &&
@@ -4354,7 +4355,7 @@ static const char *const school_name_veto[] = {
 	"modern", "universal", "formal", "traditional", "comprehensive", "functional",
 	"democratic", "republican", "labour", "tory", "conservative", "presidential", "party",
 	"state", "senate", "mile", "sky", "knee", "waist", "thigh", "all", "record", "very",
-	"super", "state", "private", "public", "special", "free", "prep", "boarding", "sunday",
+	"super", "private", "public", "special", "free", "prep", "boarding", "sunday",
 	"summer", "i", "we", "so", "too", "feeling", "flying", "riding", "keep", "stay"};
 static const char *const school_name_after_veto[] = {"care", "election", "elections", "colours",
 						     "colors", "source", "musical", "reunion",
