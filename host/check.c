@@ -1431,6 +1431,7 @@ static const char *const own_child[] = {
 	"niece", "nephew", "godson", "goddaughter", "youngest", "eldest", "oldest", "twins",
 	"toddler", "baby", "boy", "girl", "lad", "kid",
 };
+static const char *const kids_word[] = {"kids", "children", "boys", "girls"};
 static const char *const for_with_at[] = {"for", "with", "at"};
 static const char *const own_word[] = {"own"};
 
@@ -1488,6 +1489,21 @@ static bool our_named_child_at(const struct tokens *t, size_t i)
 	       t->items[i + 2].gap == GAP_SPACE && token_is(t, i + 2, has_is, ARRAY_SIZE(has_is));
 }
 
+/* Whether tokens j.. are "ever had" or "have ever had", as in "the best
+ * teacher my son has ever had". */
+static const char *const ever_word[] = {"ever"};
+static const char *const had_word[] = {"had"};
+static const char *const have_has[] = {"have", "has"};
+
+static bool ever_had_at(const struct tokens *t, size_t j)
+{
+	if (j + 1 < t->count && token_is(t, j, have_has, ARRAY_SIZE(have_has)))
+		j++;
+	return j + 1 < t->count && token_is(t, j, ever_word, ARRAY_SIZE(ever_word)) &&
+	       !((t->items[j].gap | t->items[j + 1].gap) & (GAP_BREAK | GAP_STOP)) &&
+	       token_is(t, j + 1, had_word, ARRAY_SIZE(had_word));
+}
+
 static bool my_child_subject_at(const struct tokens *t, size_t i)
 {
 	/* "at his school", "her school's sports day": someone else's school */
@@ -1498,7 +1514,11 @@ static bool my_child_subject_at(const struct tokens *t, size_t i)
 		return false;
 	if (token_is(t, i + 1, own_child, ARRAY_SIZE(own_child)))
 		return t->items[i + 2].gap == GAP_SPACE &&
-		       token_is(t, i + 2, has_is, ARRAY_SIZE(has_is));
+		       (token_is(t, i + 2, has_is, ARRAY_SIZE(has_is)) || ever_had_at(t, i + 2));
+	/* "the best headteacher my kids ever had": a class has one head */
+	if (token_is(t, i + 1, kids_word, ARRAY_SIZE(kids_word)) &&
+	    t->items[i + 2].gap == GAP_SPACE && ever_had_at(t, i + 2))
+		return true;
 	if (our_named_child_at(t, i))
 		return true;
 	return i + 3 < t->count && token_is(t, i + 1, little_word, ARRAY_SIZE(little_word)) &&
@@ -1647,6 +1667,7 @@ static const char *const grown_up[] = {
 	"mum", "mam", "dad", "mother", "father", "nan", "grandad", "grandma", "husband", "hubby",
 	"wife", "partner", "sister", "brother", "cousin", "boyfriend", "girlfriend", "fiance",
 	"fiancee", "aunt", "auntie", "uncle", "friend", "mate", "neighbour", "bestie", "mil",
+	"friends", "neighbours", "sisters", "brothers", "cousins",
 };
 static const char *const pet[] = {
 	"dog",	    "cat",	"puppy",     "kitten",	  "hamster",   "rabbit",    "horse",
@@ -1748,6 +1769,9 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		 * are one subject ("my mum and dad have been") */
 		if (joiner && joiner != i + 1)
 			return false;
+		/* "my friends daughter", the apostrophe lost: the child's */
+		if (i + 1 < first && token_is(t, i + 1, young, ARRAY_SIZE(young)))
+			return false;
 		size_t y = i + 2;
 		if (y + 1 < first && token_is(t, y, young_adj, ARRAY_SIZE(young_adj)))
 			y++; /* "my sister's little boy" */
@@ -1760,9 +1784,10 @@ static bool of_own_grown_up(const struct tokens *t, size_t first)
 		    token_is(t, i + 2, theirs, ARRAY_SIZE(theirs)))
 			return false;
 		/* the grown-up is the subject ("my mum has", "my brother's on",
-		 * "my sister [is off sick again]"), not the one kept in the dark
-		 * ("keeping it from our mum") */
-		return i + 1 <= first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb));
+		 * "my sister [is off sick again]", "my friend [lost her dad]"),
+		 * not the one kept in the dark ("keeping it from our mum") */
+		return i + 1 == first ||
+		       (i + 1 < first && token_is(t, i + 1, subject_verb, ARRAY_SIZE(subject_verb)));
 	}
 	return false;
 }
@@ -2115,6 +2140,7 @@ static bool names_church(const struct tokens *t, size_t last)
 struct text_shape {
 	bool shouting;  /* mostly ALL CAPS: capitals say nothing */
 	bool title_case; /* Mostly Capitalised Words: capitals say little */
+	bool lower;	 /* no capital at all: nor does their absence */
 };
 
 static struct text_shape shape_of(const struct tokens *t)
@@ -2131,6 +2157,7 @@ static struct text_shape shape_of(const struct tokens *t)
 	struct text_shape s = {
 		.shouting = letters >= 3 && upper * 10 >= letters * 6,
 		.title_case = letters >= 4 && caps * 10 >= letters * 6,
+		.lower = letters >= 4 && caps == 0 && upper == 0,
 	};
 	return s;
 }
@@ -2276,12 +2303,16 @@ static bool with_the_writer(const struct tokens *t, size_t first, size_t last)
  * team", then a place only grown-ups have ("Kacper from the bakery",
  * "Grace and Finn from the allotment", "Amara from work", "Aisha from my
  * old job", "Kacper and the team at the garage"). */
-/* Whether tokens j.. are "at number 42" or "at no. 7": a house on the
- * writer's street. */
+/* Whether tokens j.. are "at number 42", "at no. 7" or "next door": a
+ * house on the writer's street. */
 static const char *const number_word[] = {"number", "no"};
 
 static bool at_house_number(const struct tokens *t, size_t j)
 {
+	if (j + 1 < t->count && t->items[j].gap == GAP_SPACE &&
+	    token_is(t, j, next_word, ARRAY_SIZE(next_word)) && t->items[j + 1].gap == GAP_SPACE &&
+	    token_is(t, j + 1, door_word, ARRAY_SIZE(door_word)))
+		return true;
 	return j + 2 < t->count && t->items[j].gap == GAP_SPACE &&
 	       token_is(t, j, at_word, ARRAY_SIZE(at_word)) && t->items[j + 1].gap == GAP_SPACE &&
 	       token_is(t, j + 1, number_word, ARRAY_SIZE(number_word)) &&
@@ -2521,7 +2552,6 @@ static const char *const own_children[] = {
 };
 static const char *const tooth_word[] = {"tooth"};
 static const char *const fairy_word[] = {"fairy"};
-static const char *const kids_word[] = {"kids", "children", "boys", "girls"};
 /* what "my kids'" is a parent's: their school and the staff there */
 static const char *const kids_place[] = {"school",   "teacher", "teachers", "headteacher",
                                          "head",     "class",   "nursery",  "ta"};
@@ -2995,6 +3025,11 @@ static bool writer_teaches(const struct classifier *c)
 				continue;
 			first = k->first;
 		}
+		/* "my own Year 6", a parent who teaches */
+		if (first > 1 && first < t->count && t->items[first].gap == GAP_SPACE &&
+		    t->items[first - 1].gap == GAP_SPACE &&
+		    token_is(t, first - 1, own_word, ARRAY_SIZE(own_word)))
+			first--;
 		/* "Forty years ago I started my first teaching job": not now */
 		if (first > 0 && first < t->count && t->items[first].gap == GAP_SPACE &&
 		    token_is(t, first - 1, my, ARRAY_SIZE(my)) && !our_school_at(t, first - 1) &&
@@ -3134,7 +3169,7 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
 		return SEV_NONE;
 	/* "Mr Pryce from the garage": a grown-up of another workplace; "Mr
-	 * Pryce at number 42": a neighbour */
+	 * Pryce at number 42", "Mr Blake next door": a neighbour */
 	if (p->kind == KIND_SURNAME &&
 	    (at_grown_up_place(t, k->last + 1) || at_house_number(t, k->last + 1)))
 		return SEV_NONE;
@@ -3177,19 +3212,25 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    t->items[k->last + 1].gap == GAP_SPACE) {
 		const struct token *n = &t->items[k->last + 1];
 		char ch = t->norm[n->norm];
-		/* "Ruby A's mum": an initial with a possessive is no word */
-		if (n->norm_len == 1 && (n->flags & TOKEN_UPPER_FIRST) &&
+		/* "Ruby A's mum": an initial with a possessive is no word; in a
+		 * post typed all in lower case ("poppy h cried"), an initial
+		 * that is not textspeak or a lost apostrophe ("will b there", "c u",
+		 * "summer s here") */
+		if (n->norm_len == 1 &&
+		    ((n->flags & TOKEN_UPPER_FIRST) || (shape.lower && !strchr("bcdknrstuxy", ch))) &&
 		    ((ch != 'i' && ch != 'a') || possessive_s(t, k->last + 2)) && ch >= 'a' &&
 		    ch <= 'z' && !shape.shouting)
 			return SEV_MEDIUM;
 	}
 	/* "Callum's mum": a common forename is a pupil when a parent is
 	 * theirs, as "his mum" makes any post about school; an ordinary word
-	 * ("Hope's mum") only with its capital */
+	 * ("Hope's mum") only with its capital; but "Harvey's mum next door"
+	 * is a neighbour */
 	if (p->kind == KIND_FORENAME && (p->flags & (TERM_COMMON | TERM_ORDINARY)) &&
 	    k->last + 2 < t->count && possessive_s(t, k->last + 1) &&
 	    t->items[k->last + 2].gap == GAP_SPACE &&
 	    token_is(t, k->last + 2, parent_of, ARRAY_SIZE(parent_of)) &&
+	    !at_house_number(t, k->last + 3) &&
 	    (!(p->flags & TERM_ORDINARY) ||
 	     ((first->flags & TOKEN_UPPER_FIRST) && !shape.shouting)))
 		return SEV_MEDIUM;
@@ -3444,10 +3485,12 @@ static bool happy_secret(const struct classifier *c)
 	return true;
 }
 
-/* A secret that is the writer's own small sin and nothing more: the
- * words after the promise start with the writer ("nobody's meant to know,
- * but I ate the last mince pie", "off the record, my lasagne is from
- * M&S") in a post about food, telly or the like, or with the writer's pet
+/* A secret that is the writer's own small sin or view and nothing more:
+ * the words after the promise start with the writer or "the" ("nobody's
+ * meant to know, but I ate the last mince pie", "off the record, my
+ * lasagne is from M&S") or name the sin ("off the record, the new Italian
+ * is overrated")
+ * in a post about food, telly or the like, or with the writer's pet
  * ("strictly between us, the dog has been sleeping on the bed"); and no
  * other confidential phrase is in the post. Like happy news, it does not
  * make a post about school ("between us, I've applied for another job"
@@ -3458,7 +3501,23 @@ static const char *const the_our[] = {"the", "our", "my"};
 static const char *const small_sin[] = {
 	"cake", "cakes", "pie", "pies", "chocolate", "chocolates", "biscuits", "crisps",
 	"lasagne", "chilli", "pizza", "takeaway", "wine", "gin", "street", "advert",
-	"telly", "netflix", "island", "bake", "diet", "gym", "sweets", "selection", "box"};
+	"telly", "netflix", "island", "bake", "diet", "gym", "sweets", "selection", "box",
+	"restaurant", "cafe", "italian", "chippy", "curry", "burger", "menu", "coffee", "series"};
+
+/* Whether token j starts "the" and a small sin named within three words:
+ * "the new Italian", "the chippy". */
+static bool small_sin_named(const struct tokens *t, size_t j)
+{
+	if (!token_is(t, j, the_our, ARRAY_SIZE(the_our)))
+		return false;
+	for (size_t i = j + 1; i < t->count && i <= j + 3; i++) {
+		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		if (token_is(t, i, small_sin, ARRAY_SIZE(small_sin)))
+			return true;
+	}
+	return false;
+}
 
 static bool own_secret(const struct classifier *c)
 {
@@ -3477,7 +3536,8 @@ static bool own_secret(const struct classifier *c)
 			j++;
 		if (j >= t->count)
 			return false;
-		if (!((small && token_is(t, j, own_subject, ARRAY_SIZE(own_subject))) ||
+		if (!((small && (token_is(t, j, own_subject, ARRAY_SIZE(own_subject)) ||
+				 small_sin_named(t, j))) ||
 		      (j + 1 < t->count && token_is(t, j, the_our, ARRAY_SIZE(the_our)) &&
 		       token_is(t, j + 1, pet, ARRAY_SIZE(pet)))))
 			return false;
@@ -4439,6 +4499,28 @@ static void scan_school_names(struct classifier *c, struct text_shape shape)
 	}
 }
 
+/* "I teach Frank Ellery": a pupil named as the writer's own, which ties
+ * them to the writer's school. Not "a boy I teach" (no one named) nor
+ * "Kacper, who I teach," (the name is the warning). */
+static const char *const teach_only[] = {"teach"};
+
+static void note_own_pupil(struct classifier *c, size_t phrases)
+{
+	const struct tokens *t = &c->tokens;
+	for (size_t i = 0; i < phrases; i++) {
+		const struct candidate *k = &c->cands.items[i];
+		size_t f = k->first;
+		if (k->category != CAT_PUPIL_NAME || k->severity < SEV_MEDIUM || f < 2 ||
+		    t->items[f].gap != GAP_SPACE || t->items[f - 1].gap != GAP_SPACE ||
+		    !token_is(t, f - 1, teach_only, ARRAY_SIZE(teach_only)) ||
+		    !token_is(t, f - 2, i_word, ARRAY_SIZE(i_word)))
+			continue;
+		push_tokens(c, f - 2, f - 1, CAT_WORK_DETAIL, SEV_MEDIUM,
+			    c->pattern_labels[PL_OWN_PUPIL]);
+		return;
+	}
+}
+
 void classifier_set_parallel_min(struct classifier *c, size_t bytes)
 {
 	c->parallel_min = bytes;
@@ -4550,6 +4632,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		for (size_t i = 0; i < phrases; i++)
 			decide(c, &c->cands.items[i], shape);
 	}
+	note_own_pupil(c, phrases);
 	lower_generic_insults(c, phrases);
 	lower_animal_insults(c);
 	lower_missing_animals(c);

@@ -119,7 +119,8 @@ static void init_labels(struct classifier *c, const struct config *config)
 	}
 	for (unsigned i = 0; i < PL_COUNT; i++) {
 		unsigned cat = CAT_PERSONAL_DATA;
-		if (i == PL_YEAR_GROUP || i == PL_CLASS_GROUP || i == PL_SCHOOL_NAME)
+		if (i == PL_YEAR_GROUP || i == PL_CLASS_GROUP || i == PL_SCHOOL_NAME ||
+		    i == PL_OWN_PUPIL)
 			cat = CAT_WORK_DETAIL;
 		else if (i == PL_RUDE_GESTURE)
 			cat = CAT_DEROGATORY;

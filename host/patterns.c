@@ -165,6 +165,9 @@ static const char *const messages[PL_COUNT][2] = {
 	[PL_SCHOOL_NAME] = {"This names a school.",
 			    "A school's name tells readers where you work or where the pupils "
 			    "you mention are. Leave it out."},
+	[PL_OWN_PUPIL] = {"This says you teach the pupil named.",
+			  "Saying that you teach a named pupil ties them to you and to your "
+			  "school. Leave it out."},
 };
 
 const char *pattern_message(enum pattern_label l)
@@ -927,11 +930,14 @@ static const struct pattern_def defs[] = {
 	 "(?!\\s{1,4}of\\s{1,4}(?:my|the|his|her|their|your|a|an|this)\\b)",
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},
 	/* ten digits named as an NHS number, 3-3-4 or run together, with a
-	 * valid check digit */
-	{"(?i)\\bNHS(?:\\s{1,4}(?:number|no\\.?|num))?\\s{0,4}(?:is|:|-)?\\s{0,4}"
+	 * valid check digit; up to three short words may come between ("NHS
+	 * number for the form is") */
+	{"(?i)\\bNHS(?:\\s{1,4}(?:number|no\\.?|num)(?:\\s{1,4}[a-z']{1,8}){0,3}?)?\\s{0,4}(?:is|:|-)?\\s{0,4}"
 	 "\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\d-])",
 	 PL_NHS_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_nhs, NEED_CHAIN, NULL,
-	 {.digits = 10, .before = 40, .after = 0}},
+	 /* "NHS", "number", three words of eight letters and "is", each
+	  * after up to four spaces: 59 bytes */
+	 {.digits = 10, .before = 60, .after = 0}},
 	/* twelve digits named as a DBS certificate number */
 	{"(?i)\\bDBS(?:\\s{1,4}(?:certificate|cert))?\\s{1,4}(?:number|no\\.?|num)"
 	 "\\s{0,4}(?:is|:|-)?\\s{0,4}\\d{12}(?!\\d)",

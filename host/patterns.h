@@ -38,6 +38,7 @@ enum pattern_label {
 	PL_CLASS_GROUP, /* found by the classifier's tokens, not a pattern */
 	PL_NOT_YET,     /* the same: "staff don't know yet" */
 	PL_SCHOOL_NAME, /* the same: "Oakwood Primary", "Parkside High School" */
+	PL_OWN_PUPIL,   /* the same: "I teach" before a pupil's name */
 	PL_COUNT,
 };
 
