@@ -1548,10 +1548,10 @@ static size_t my_child_before(const struct tokens *t, size_t first, bool subject
 
 static const char *const staff_only[] = {"staffroom", "staff"};
 
-/* Whether token i is the count in "for my two" with nothing after it but
- * the end of the phrase or a day: "sports day for my two tomorrow", not
- * "reports for my two Year 9 groups". */
-static const char *const brood[] = {"two", "three", "four"};
+/* Whether token i is the count in "for my two" or "for my 2" with nothing
+ * after it but the end of the phrase or a day: "sports day for my two
+ * tomorrow", not "reports for my two Year 9 groups". */
+static const char *const brood[] = {"two", "three", "four", "2", "3", "4"};
 static const char *const day_word[] = {"tomorrow", "today", "tonight", "this", "next", "on"};
 
 static bool my_brood_at(const struct tokens *t, size_t i)
