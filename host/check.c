@@ -3502,7 +3502,8 @@ static const char *const small_sin[] = {
 	"cake", "cakes", "pie", "pies", "chocolate", "chocolates", "biscuits", "crisps",
 	"lasagne", "chilli", "pizza", "takeaway", "wine", "gin", "street", "advert",
 	"telly", "netflix", "island", "bake", "diet", "gym", "sweets", "selection", "box",
-	"restaurant", "cafe", "italian", "chippy", "curry", "burger", "menu", "coffee", "series"};
+	"restaurant", "cafe", "italian", "chippy", "curry", "burger", "menu", "coffee", "series",
+	"hair", "haircut", "fringe", "tattoo"};
 
 /* Whether token j starts "the" and a small sin named within three words:
  * "the new Italian", "the chippy". */
