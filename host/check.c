@@ -172,6 +172,9 @@ static bool our_school_at(const struct tokens *t, size_t i)
 	       token_is(t, i + 1, school_word, ARRAY_SIZE(school_word));
 }
 static const char *const titles[] = {"mr", "mrs", "miss", "ms", "mx", "dr", "sir", "prof"};
+/* verbs that follow a name, never "a" ("Ruby A asked me") */
+static const char *const after_initial[] = {"asked", "said", "told", "was", "is", "has", "had",
+					    "got", "came", "wrote", "drew", "cried", "won", "says"};
 static const char *const of_word[] = {"of"};
 static const char *const mum_dad[] = {"mum", "dad"};
 static const char *const own_young[] = {"kids", "children", "teenagers", "teens",
@@ -3212,14 +3215,17 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    t->items[k->last + 1].gap == GAP_SPACE) {
 		const struct token *n = &t->items[k->last + 1];
 		char ch = t->norm[n->norm];
-		/* "Ruby A's mum": an initial with a possessive is no word; in a
-		 * post typed all in lower case ("poppy h cried"), an initial
-		 * that is not textspeak or a lost apostrophe ("will b there", "c u",
+		/* "Ruby A's mum", "Ruby A asked": an initial with a possessive,
+		 * or with a verb no article comes before, is no word; in a post
+		 * typed all in lower case ("poppy h cried"), an initial that is
+		 * not textspeak or a lost apostrophe ("will b there", "c u",
 		 * "summer s here") */
 		if (n->norm_len == 1 &&
 		    ((n->flags & TOKEN_UPPER_FIRST) || (shape.lower && !strchr("bcdknrstuxy", ch))) &&
-		    ((ch != 'i' && ch != 'a') || possessive_s(t, k->last + 2)) && ch >= 'a' &&
-		    ch <= 'z' && !shape.shouting)
+		    ((ch != 'i' && ch != 'a') || possessive_s(t, k->last + 2) ||
+		     (ch == 'a' && k->last + 2 < t->count && t->items[k->last + 2].gap == GAP_SPACE &&
+		      token_is(t, k->last + 2, after_initial, ARRAY_SIZE(after_initial)))) &&
+		    ch >= 'a' && ch <= 'z' && !shape.shouting)
 			return SEV_MEDIUM;
 	}
 	/* "Callum's mum": a common forename is a pupil when a parent is
@@ -3503,7 +3509,7 @@ static const char *const small_sin[] = {
 	"lasagne", "chilli", "pizza", "takeaway", "wine", "gin", "street", "advert",
 	"telly", "netflix", "island", "bake", "diet", "gym", "sweets", "selection", "box",
 	"restaurant", "cafe", "italian", "chippy", "curry", "burger", "menu", "coffee", "series",
-	"hair", "haircut", "fringe", "tattoo"};
+	"hair", "haircut", "fringe", "tattoo", "bounty", "twix", "kitkat", "tub"};
 
 /* Whether token j starts "the" and a small sin named within three words:
  * "the new Italian", "the chippy". */
