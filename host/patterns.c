@@ -926,8 +926,10 @@ static const struct pattern_def defs[] = {
 	/* Year 14 is Northern Ireland's upper sixth */
 	{"(?i)(?<![\\w])(?:(?:year|yr)s?\\s?-?(?:[1-9]|1[0-4])(?:\\s?(?:and|&|/|-)\\s?(?:[1-9]|1[0-4]))?"
 	 "|y(?:[1-9]|1[0-4])|(?:ks|key stage)\\s?[1-5])(?:'?s)?(?![\\w])"
-	 /* a count of years, not a year group: "year 3 of my PhD" */
-	 "(?!\\s{1,4}of\\s{1,4}(?:my|the|his|her|their|your|a|an|this)\\b)",
+	 /* a count of years, not a year group: "year 3 of my PhD", "year 9 of
+	  * marriage" */
+	 "(?!\\s{1,4}of\\s{1,4}(?:my|the|his|her|their|your|our|a|an|this|marriage|"
+	 "lockdown|retirement|uni|university)\\b)",
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},
 	/* ten digits named as an NHS number, 3-3-4 or run together, with a
 	 * valid check digit; up to three short words may come between ("NHS
