@@ -2272,6 +2272,9 @@ static const char *const evening_word[] = {"evening"};
 static const char *const new_word[] = {"new"};
 static const char *const adult_news[] = {"role", "job", "promotion", "appointment", "retirement",
 					 "engagement", "wedding", "marriage", "post", "business"};
+static const char *const proposed_word[] = {"proposed"};
+static const char *const proposed_where[] = {"to", "on", "at", "in",
+					     "last", "today", "tonight", "yesterday"};
 static const char *const spouse[] = {"husband", "wife", "partner", "fiance", "fiancee",
 				     "boyfriend", "girlfriend", "hubby"};
 static const char *const trade[] = {"hairdresser", "barber", "plumber", "electrician",
@@ -2492,6 +2495,12 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		return business_at(t, j + 1) || trade_after(t, j + 1, 2);
 	}
 	if (at_grown_up_place(t, j))
+		return true;
+	/* "Finn proposed on the beach": a grown-up's news, not "Finn
+	 * proposed a new rule" */
+	if (token_is(t, j, proposed_word, ARRAY_SIZE(proposed_word)) &&
+	    (j + 1 >= t->count || (t->items[j + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) ||
+	     token_is(t, j + 1, proposed_where, ARRAY_SIZE(proposed_where))))
 		return true;
 	/* "Gareth is the kindest postman": a trade after "is a" or "is the" */
 	if (token_is(t, j, is_word, ARRAY_SIZE(is_word)) && t->items[j + 1].gap == GAP_SPACE &&
