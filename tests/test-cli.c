@@ -55,13 +55,23 @@ static void run(const char *const args[], const char *input, struct run_result *
 	run_program(argv, env, input, input ? strlen(input) : 0, 30, r);
 }
 
+/* The host's exit status; when it is not the one expected, its standard
+ * error goes to the test's first (a sanitizer's report, say). */
+static void expect_status(const struct run_result *r, int want)
+{
+	if (r->status != want)
+		fprintf(stderr, "prepost-host exited %d, not %d; its standard error:\n%.*s\n",
+			r->status, want, (int)r->err_len, r->err);
+	assert_int_equal(r->status, want);
+}
+
 static void sample_post_warns(void **state)
 {
 	(void)state;
 	const char *args[] = {"--config", sample_cfg, "--lexicons", lex, sample_post, NULL};
 	struct run_result r;
 	run(args, NULL, &r);
-	assert_int_equal(r.status, 1);
+	expect_status(&r, 1);
 	assert_non_null(strstr(r.out, "Jack Turner"));
 	assert_non_null(strstr(r.out, "pupil_name"));
 	assert_non_null(strstr(r.out, "high"));
@@ -77,7 +87,7 @@ static void clean_text_exits_zero(void **state)
 	const char *args[] = {"--config", sample_cfg, "--lexicons", lex, "-", NULL};
 	struct run_result r;
 	run(args, "Lovely walk by the river this morning.\n", &r);
-	assert_int_equal(r.status, 0);
+	expect_status(&r, 0);
 	assert_non_null(strstr(r.out, "0 warnings"));
 	run_result_finish(&r);
 }
@@ -88,7 +98,7 @@ static void json_output(void **state)
 	const char *args[] = {"--json", "--config", sample_cfg, "--lexicons", lex, NULL};
 	struct run_result r;
 	run(args, "🎉 well done jack turner", &r);
-	assert_int_equal(r.status, 1);
+	expect_status(&r, 1);
 	json_t *j = json_loads(r.out, 0, NULL);
 	assert_non_null(j);
 	assert_string_equal(json_string_value(json_object_get(j, "type")), "result");
@@ -106,7 +116,7 @@ static void extra_roster_option(void **state)
 	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
 	struct run_result r;
 	run(args, "Zebedee Quill won", &r);
-	assert_int_equal(r.status, 1);
+	expect_status(&r, 1);
 	assert_non_null(strstr(r.out, "Zebedee Quill"));
 	run_result_finish(&r);
 	free(roster);
@@ -120,7 +130,7 @@ static void markers_line_up(void **state)
 	struct run_result r;
 	/* the emoji is two columns wide; columns in the list count characters */
 	run(args, "😀 Zebedee Quill and Amara Okonkwo\n", &r);
-	assert_int_equal(r.status, 1);
+	expect_status(&r, 1);
 	assert_non_null(strstr(r.out, "\n      |    ^^^^^^^^^^^^^     ^^^^^^^^^^^^^\n"));
 	assert_non_null(strstr(r.out, "1:3 \"Zebedee Quill\""));
 	assert_non_null(strstr(r.out, "1:21 \"Amara Okonkwo\""));
@@ -136,7 +146,7 @@ static void second_warning_underlined_once(void **state)
 	const char *args[] = {"--lexicons", lex, NULL};
 	struct run_result r;
 	run(args, "We told the DSL today\n", &r);
-	assert_int_equal(r.status, 1);
+	expect_status(&r, 1);
 	assert_non_null(strstr(r.out, "\n      |    ^^^^^^^^^^^^\n"));
 	assert_non_null(strstr(r.out, "confidential  1:4 \"told the DSL\""));
 	assert_non_null(strstr(r.out, "work_detail   1:4 \"told the DSL\""));
@@ -151,7 +161,7 @@ static void world_readable_roster_is_reported(void **state)
 	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
 	struct run_result r;
 	run(args, "hello", &r);
-	assert_int_equal(r.status, 0);
+	expect_status(&r, 0);
 	assert_non_null(strstr(r.err, "open.csv: the roster can be read by every user"));
 	run_result_finish(&r);
 	free(roster);
@@ -164,7 +174,7 @@ static void problems_go_to_stderr_without_names(void **state)
 	const char *args[] = {"--lexicons", lex, "--roster", roster, NULL};
 	struct run_result r;
 	run(args, "hello", &r);
-	assert_int_equal(r.status, 0);
+	expect_status(&r, 0);
 	assert_non_null(strstr(r.err, "bad.csv:3: row has no forename or surname"));
 	assert_null(strstr(r.err, "Zebedee"));
 	assert_null(strstr(r.err, "Quill"));
@@ -178,30 +188,30 @@ static void errors_exit_two(void **state)
 	struct run_result r;
 	const char *missing[] = {"--lexicons", lex, "/nonexistent/post.txt", NULL};
 	run(missing, NULL, &r);
-	assert_int_equal(r.status, 2);
+	expect_status(&r, 2);
 	assert_non_null(strstr(r.err, "cannot read /nonexistent/post.txt"));
 	run_result_finish(&r);
 
 	const char *stdin_args[] = {"--lexicons", lex, NULL};
 	run(stdin_args, "bad \xC3( bytes", &r);
-	assert_int_equal(r.status, 2);
+	expect_status(&r, 2);
 	assert_non_null(strstr(r.err, "not valid UTF-8 (byte 5)"));
 	run_result_finish(&r);
 
 	const char *bad_opt[] = {"--frobnicate", NULL};
 	run(bad_opt, NULL, &r);
-	assert_int_equal(r.status, 2);
+	expect_status(&r, 2);
 	assert_non_null(strstr(r.err, "--frobnicate"));
 	run_result_finish(&r);
 
 	const char *two_files[] = {"a.txt", "b.txt", NULL};
 	run(two_files, NULL, &r);
-	assert_int_equal(r.status, 2);
+	expect_status(&r, 2);
 	run_result_finish(&r);
 
 	const char *help[] = {"--help", NULL};
 	run(help, NULL, &r);
-	assert_int_equal(r.status, 0);
+	expect_status(&r, 0);
 	assert_non_null(strstr(r.out, "Usage:"));
 	run_result_finish(&r);
 }
