@@ -2207,6 +2207,20 @@ static const char *const name_word[] = {"name", "names"};
 static const char *const is_word[] = {"is", "s", "was"};
 static const char *const a_such[] = {"a", "an", "such"};
 
+/* Whether a word of list comes among tokens i + 1 to i + reach, before a
+ * break, a full stop or other punctuation. */
+static bool word_within(const struct tokens *t, size_t i, size_t reach, const char *const *list,
+			size_t n)
+{
+	for (size_t j = i + 1; j < t->count && j <= i + reach; j++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
+			return false;
+		if (token_is(t, j, list, n))
+			return true;
+	}
+	return false;
+}
+
 /* Whether the name at tokens [first, last] is talked of as a name, not as
  * someone: "Finn is such a lovely name", "Kacper is a popular name in
  * Poland", "the name Niamh", "names like Finn". */
@@ -2226,13 +2240,7 @@ static bool said_as_a_name(const struct tokens *t, size_t first, size_t last)
 	if (possessive_s(t, i) &&
 	    (i + 1 >= t->count || !token_is(t, i + 1, a_such, ARRAY_SIZE(a_such))))
 		return false;
-	for (size_t j = i + 1; j < t->count && j <= i + 5; j++) {
-		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
-			return false;
-		if (token_is(t, j, name_word, ARRAY_SIZE(name_word)))
-			return true;
-	}
-	return false;
+	return word_within(t, i, 5, name_word, ARRAY_SIZE(name_word));
 }
 
 static const char *const from_word[] = {"from"};
@@ -3438,13 +3446,7 @@ static bool named_as_a_word(const struct tokens *t, size_t first, size_t last)
 	if (i >= t->count || !token_is(t, i, is_word, ARRAY_SIZE(is_word)) ||
 	    (t->items[i].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
-	for (size_t j = i + 1; j < t->count && j <= i + WORD_REACH; j++) {
-		if (t->items[j].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
-			return false;
-		if (token_is(t, j, word_word, ARRAY_SIZE(word_word)))
-			return true;
-	}
-	return false;
+	return word_within(t, i, WORD_REACH, word_word, ARRAY_SIZE(word_word));
 }
 
 /* Whether candidate k is a phrase with a payload of this category (or any,
@@ -3501,10 +3503,9 @@ static bool happy_secret(const struct classifier *c)
 }
 
 /* A secret that is the writer's own small sin or view and nothing more:
- * the words after the promise start with the writer or "the" ("nobody's
- * meant to know, but I ate the last mince pie", "off the record, my
- * lasagne is from M&S") or name the sin ("off the record, the new Italian
- * is overrated")
+ * the words after the promise start with the writer ("nobody's meant to
+ * know, but I ate the last mince pie", "off the record, my lasagne is from
+ * M&S") or name the sin ("off the record, the new Italian is overrated"),
  * in a post about food, telly or the like, or with the writer's pet
  * ("strictly between us, the dog has been sleeping on the bed"); and no
  * other confidential phrase is in the post. Like happy news, it does not
@@ -3520,19 +3521,12 @@ static const char *const small_sin[] = {
 	"restaurant", "cafe", "italian", "chippy", "curry", "burger", "menu", "coffee", "series",
 	"hair", "haircut", "fringe", "tattoo", "bounty", "twix", "kitkat", "tub"};
 
-/* Whether token j starts "the" and a small sin named within three words:
- * "the new Italian", "the chippy". */
+/* Whether token j is "the", "our" or "my" and a small sin is named within
+ * three words after it: "the new Italian", "the chippy". */
 static bool small_sin_named(const struct tokens *t, size_t j)
 {
-	if (!token_is(t, j, the_our, ARRAY_SIZE(the_our)))
-		return false;
-	for (size_t i = j + 1; i < t->count && i <= j + 3; i++) {
-		if (t->items[i].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER))
-			return false;
-		if (token_is(t, i, small_sin, ARRAY_SIZE(small_sin)))
-			return true;
-	}
-	return false;
+	return token_is(t, j, the_our, ARRAY_SIZE(the_our)) &&
+	       word_within(t, j, 3, small_sin, ARRAY_SIZE(small_sin));
 }
 
 static bool own_secret(const struct classifier *c)
