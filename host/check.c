@@ -8,6 +8,7 @@
 #include "classify-private.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -4325,6 +4326,86 @@ static void note_allowed(struct classifier *c, const struct candidate *k)
 	}
 }
 
+/* A listed phrase of a category the model reads (confidential) is
+ * doubted when the model knows the phrase itself as one of that category
+ * (its words and pairs weigh at least DOUBT_KNOWN) and yet reads the
+ * whole post as unlikely to be one (a probability under DOUBT_BELOW),
+ * the rest of the post weighing little towards it (under DOUBT_REST):
+ * the words around the phrase are a grown-up's own life, not a school's
+ * file. A short post whose other words lean that way ("Head suspended.
+ * Say nothing.", "Ofsted got the call") keeps its warning, however
+ * unsure the model is of so few words. "Off the record, the new Italian in
+ * town is overrated", "At last the diagnosis for the car", "GP has made a
+ * referral to physio for my knee": a secret or a word of a child's file
+ * in a grown-up's everyday life. Such a phrase is a hint, not a warning.
+ * A phrase the model does not know is left as the lists say, and so is a
+ * high warning (safeguarding, a child protection plan) whatever the rest says, and
+ * every phrase in a post about a particular child ("Ethan has epilepsy
+ * and his rescue meds are in my classroom") or with a word of a child in
+ * it ("My son's on ADHD meds now"): a child's file is never doubted. */
+#define DOUBT_BELOW 0.5f
+#define DOUBT_KNOWN 0.5f
+#define DOUBT_REST 1.0f
+
+/* words of a child, the writer's own or another's, beside which nothing is
+ * doubted ("My son's on ADHD meds now", "the pupil was suspended") */
+static const char *const doubt_never_beside[] = {
+	"son", "daughter", "sons", "daughters", "stepson", "stepdaughter",
+	"kid", "kids", "child", "children", "baby", "toddler", "twins",
+	"boy", "girl", "lad", "niece", "nephew", "grandson", "granddaughter",
+	"pupil", "pupils", "student", "students",
+};
+
+static bool doubted_category(unsigned cat)
+{
+	return cat == CAT_CONFIDENTIAL;
+}
+
+static bool warns_doubted(const struct warnings *out)
+{
+	for (size_t i = 0; i < out->count; i++)
+		if (doubted_category(out->items[i].category) &&
+		    out->items[i].severity == SEV_MEDIUM)
+			return true;
+	return false;
+}
+
+static void doubt_phrases(struct classifier *c, struct warnings *out,
+			  const struct word_model_reading *r, size_t count)
+{
+	const struct tokens *t = &c->tokens;
+	if (c->cands.child || !warns_doubted(out))
+		return;
+	for (size_t i = 0; i < count; i++)
+		if (token_is(t, i, doubt_never_beside, ARRAY_SIZE(doubt_never_beside)))
+			return;
+	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
+		unsigned cat = word_model_category(c->model, k);
+		float p = r[k].probability;
+		if (!doubted_category(cat) || p >= DOUBT_BELOW)
+			continue;
+		/* the whole post's weight less what a post of no known words
+		 * weighs: the phrase's and the rest's together */
+		float known = logf(p / (1 - p)) - word_model_bias(c->model, k);
+		for (size_t w = 0, i = 0; w < out->count; w++) {
+			struct warning *x = &out->items[w];
+			if (x->category != cat || x->severity != SEV_MEDIUM)
+				continue;
+			/* the tokens wholly within the warning */
+			while (i > 0 && t->items[i - 1].end > x->start)
+				i--;
+			while (i < count && t->items[i].start < x->start)
+				i++;
+			size_t last = i;
+			while (last < count && t->items[last].end <= x->end)
+				last++;
+			float own = last > i ? word_model_weight(c->model, t, k, i, last - 1) : 0;
+			if (own >= DOUBT_KNOWN && known - own < DOUBT_REST)
+				x->severity = SEV_LOW;
+		}
+	}
+}
+
 /* The whole post's reading (model.h): in a post about school or a
  * particular child where no listed phrase warns of a category, the model
  * may, at medium, over the few words that weigh most towards it
@@ -4337,7 +4418,10 @@ static void read_whole(struct classifier *c, struct warnings *out)
 	/* a remark on schools in general ("Behaviour is a whole-school job,
 	 * not just the classroom teacher's") is no one's school, read whole
 	 * or by its phrases */
-	if (!c->model || !t->count || !(c->cands.context || c->cands.child) || c->cands.general)
+	if (!c->model || !t->count || c->cands.general)
+		return;
+	bool about = c->cands.context || c->cands.child;
+	if (!about && !warns_doubted(out))
 		return;
 	uint8_t marks[MODEL_MAX_TOKENS];
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
@@ -4360,6 +4444,9 @@ static void read_whole(struct classifier *c, struct warnings *out)
 	}
 	struct word_model_reading r[MODEL_MAX_CATEGORIES];
 	word_model_read(c->model, t, marks, r);
+	doubt_phrases(c, out, r, count);
+	if (!about)
+		return;
 	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
 		unsigned cat = word_model_category(c->model, k);
 		bool warned = false, hinted = false;

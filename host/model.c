@@ -494,3 +494,21 @@ void word_model_explain(struct word_model *m, const struct tokens *t, const uint
 		out->last = last;
 	}
 }
+
+float word_model_weight(const struct word_model *m, const struct tokens *t, size_t k,
+			size_t first, size_t last)
+{
+	float sum = 0;
+	for (size_t i = first; i <= last && i < t->count; i++)
+		for (int is_pair = 0; is_pair <= (i > first); is_pair++) {
+			uint32_t e = find(m, t, i, is_pair);
+			if (e)
+				sum += m->weights[(e - 1) * MODEL_MAX_CATEGORIES + k];
+		}
+	return sum;
+}
+
+float word_model_bias(const struct word_model *m, size_t k)
+{
+	return m->cats[k].bias;
+}

@@ -86,4 +86,13 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 void word_model_explain(struct word_model *m, const struct tokens *t, const uint8_t *marks,
 			size_t k, struct word_model_reading *out);
 
+/* Section k's bias: what a post of no known words weighs. */
+float word_model_bias(const struct word_model *m, size_t k);
+
+/* What the words and pairs wholly within tokens [first, last] weigh in
+ * section k, whether or not they were counted in a reading: how much the
+ * model makes of a phrase by itself. 0 for words it does not know. */
+float word_model_weight(const struct word_model *m, const struct tokens *t, size_t k,
+			size_t first, size_t last);
+
 #endif

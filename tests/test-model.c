@@ -403,6 +403,78 @@ static void classifier_reads(void **state)
 	tmpdir_remove(dir);
 }
 
+/* A listed confidential phrase the model knows, in a post whose other
+ * words weigh little towards it and which the model reads as unlikely to
+ * be confidential, is a hint (check.c, doubt_phrases). */
+static void classifier_doubts(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_create();
+	char *lexdir = xasprintf("%s/lex", dir);
+	assert_int_equal(mkdir(lexdir, 0700), 0);
+	free(write_temp_str(lexdir, "terms.txt",
+			    "@category child\nthis boy\n"
+			    "@category confidential\n@severity medium\nhush\nkeep it quiet\n"
+			    "safeguarding | severity=high\n"));
+	free(write_temp_str(lexdir, "posts.model",
+			    "@model 1\n@category confidential\n@bias -4\n@threshold 0.6\n"
+			    "hush\t2\nsafeguarding\t2\nrestaurant\t-1\nsuspended\t1\n"
+			    "head\t0.5\n@category work_detail\n@bias -3\n@threshold 0.6\n"));
+	struct problems p;
+	problems_init(&p);
+	struct config *c = config_defaults();
+	struct classifier *k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
+	struct warnings w;
+	warnings_init(&w);
+	struct {
+		const char *text;
+		uint8_t severity;
+	} cases[] = {
+		/* -4 + 2 - 1: unlikely, the rest weighs against it: a hint */
+		{"Hush, the restaurant was awful", SEV_LOW},
+		/* the phrase alone, nothing else known: unlikely, a hint */
+		{"hush", SEV_LOW},
+		/* -4 + 2 + 1 + 0.5 is as unlikely, but the rest weighs 1.5
+		 * towards it, over DOUBT_REST: the warning stays */
+		{"Head suspended, hush", SEV_MEDIUM},
+		/* a phrase the model does not know is as the lists say */
+		{"Keep it quiet, the restaurant was awful", SEV_MEDIUM},
+		/* a high warning is never doubted */
+		{"Safeguarding at the restaurant", SEV_HIGH},
+		/* nor a phrase in a post about a particular child */
+		{"Hush, this boy at the restaurant", SEV_MEDIUM},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		classifier_check(k, cases[i].text, strlen(cases[i].text), &w);
+		bool seen = false;
+		for (size_t j = 0; j < w.count; j++)
+			if (w.items[j].category == CAT_CONFIDENTIAL) {
+				assert_false(seen);
+				seen = true;
+				if (w.items[j].severity != cases[i].severity)
+					fail_msg("\"%s\": severity %d, not %d", cases[i].text,
+						 w.items[j].severity, cases[i].severity);
+			}
+		if (!seen)
+			fail_msg("\"%s\": no confidential warning", cases[i].text);
+	}
+	/* without the model, the lists alone */
+	classifier_destroy(k);
+	c->no_word_model = true;
+	k = classifier_create(c, lexdir, &p);
+	assert_int_equal(p.count, 0);
+	classifier_check(k, cases[0].text, strlen(cases[0].text), &w);
+	assert_int_equal(w.count, 1);
+	assert_int_equal(w.items[0].severity, SEV_MEDIUM);
+	warnings_finish(&w);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(&p);
+	free(lexdir);
+	tmpdir_remove(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +484,7 @@ int main(void)
 		cmocka_unit_test(bad_files),
 		cmocka_unit_test(shipped_model),
 		cmocka_unit_test(classifier_reads),
+		cmocka_unit_test(classifier_doubts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
