@@ -1551,6 +1551,8 @@ static size_t my_child_before(const struct tokens *t, size_t first, bool subject
 }
 
 static const char *const staff_only[] = {"staffroom", "staff"};
+static const char *const both_word[] = {"both"};
+static const char *const mine_word[] = {"mine"};
 
 /* Whether token i is the count in "for my two" or "for my 2" with nothing
  * after it but the end of the phrase or a day: "sports day for my two
@@ -1590,6 +1592,15 @@ static bool own_childs(const struct tokens *t, size_t first, size_t last, bool s
 			return true;
 	}
 	size_t j = last + 1;
+	/* "parents' evening for both kids", "for both of mine" */
+	if (j + 2 < t->count && token_is(t, j, for_with_at, ARRAY_SIZE(for_with_at)) &&
+	    token_is(t, j + 1, both_word, ARRAY_SIZE(both_word)) &&
+	    !((t->items[j].gap | t->items[j + 1].gap | t->items[j + 2].gap) &
+	      (GAP_BREAK | GAP_STOP)) &&
+	    (token_is(t, j + 2, kids_word, ARRAY_SIZE(kids_word)) ||
+	     (j + 3 < t->count && token_is(t, j + 2, of_word, ARRAY_SIZE(of_word)) &&
+	      token_is(t, j + 3, mine_word, ARRAY_SIZE(mine_word)))))
+		return true;
 	return j + 2 < t->count && token_is(t, j, for_with_at, ARRAY_SIZE(for_with_at)) &&
 	       token_is(t, j + 1, my, ARRAY_SIZE(my)) &&
 	       (token_is(t, j + 2, own_word, ARRAY_SIZE(own_word)) ||
@@ -2865,6 +2876,12 @@ static bool looks_back(const struct tokens *t)
 	return looks_back_in(t, t->count);
 }
 
+/* "Maths tutor available", "Private tutor wanted", "Tutoring available":
+ * private tuition offered or sought, not a school's work */
+static const char *const tuition_word[] = {"tutor", "tutors", "tutoring", "tuition"};
+static const char *const on_offer[] = {"available", "wanted", "needed", "required"};
+static const char *const form_word[] = {"form"};
+
 static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	/* "#proudmum", "#mumlife" */
@@ -2890,6 +2907,10 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	    (childs_event_at(t, i + 2) ||
 	     (i + 2 < t->count && t->items[i + 2].gap == GAP_SPACE &&
 	      token_is(t, i + 2, childs_teacher, ARRAY_SIZE(childs_teacher)))))
+		return true;
+	if (t->items[i + 1].gap == GAP_SPACE && token_is(t, i, tuition_word, ARRAY_SIZE(tuition_word)) &&
+	    token_is(t, i + 1, on_offer, ARRAY_SIZE(on_offer)) &&
+	    !(i > 0 && token_is(t, i - 1, form_word, ARRAY_SIZE(form_word))))
 		return true;
 	/* "the school run": a parent's journey, not a teacher's */
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
@@ -3171,6 +3192,25 @@ static bool surname_names_a_place(const struct tokens *t, size_t last)
 	       business_at(t, j + 1);
 }
 
+/* Whether "from work" follows the name ending at token last, a few words
+ * on in its sentence: "Sunita from work", "Sunita and the girls from
+ * work". Of a name on the staff list, that is the colleague, not another
+ * grown-up ("Kacper from the bakery"). */
+static const char *const work_word[] = {"work"};
+
+static bool from_work_after(const struct tokens *t, size_t last)
+{
+	for (size_t j = last + 1; j + 1 < t->count && j <= last + 6; j++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		if (token_is(t, j, from_word, ARRAY_SIZE(from_word)) &&
+		    t->items[j + 1].gap == GAP_SPACE &&
+		    token_is(t, j + 1, work_word, ARRAY_SIZE(work_word)))
+			return true;
+	}
+	return false;
+}
+
 static enum severity judge_name(const struct classifier *c, const struct payload *p,
 				const struct candidate *k, struct text_shape shape)
 {
@@ -3181,7 +3221,8 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	if (k->first > 0 && first->gap == GAP_SPACE &&
 	    token_is(t, k->first - 1, family, ARRAY_SIZE(family)))
 		return SEV_NONE;
-	if (p->kind == KIND_FORENAME &&
+	bool colleague = p->category == CAT_PERSON_NAME && from_work_after(t, k->last);
+	if (p->kind == KIND_FORENAME && !colleague &&
 	    ((grown_up_or_pet(t, k->last) && !said_as_a_child(t, k->first)) ||
 	     named_grown_up(t, k->first) ||
 	     named_as_own_circle(t, k->last) || named_after_relation(t, k->first)))
@@ -3190,9 +3231,11 @@ static enum severity judge_name(const struct classifier *c, const struct payload
 	    !(k->first > 0 && token_is(t, k->first - 1, titles, ARRAY_SIZE(titles))))
 		return SEV_NONE;
 	/* "Mr Pryce from the garage": a grown-up of another workplace; "Mr
-	 * Pryce at number 42", "Mr Blake next door": a neighbour */
-	if (p->kind == KIND_SURNAME &&
-	    (at_grown_up_place(t, k->last + 1) || at_house_number(t, k->last + 1)))
+	 * Pryce at number 42", "Mr Blake next door": a neighbour; "Mr Walsh
+	 * the plumber": a trade */
+	if (p->kind == KIND_SURNAME && !colleague &&
+	    (at_grown_up_place(t, k->last + 1) || at_house_number(t, k->last + 1) ||
+	     (k->last + 1 < t->count && trade_after(t, k->last + 1, 2))))
 		return SEV_NONE;
 	/* "My Harvey has started nursery", "our Will": a common forename that
 	 * is the writer's own is family, not a pupil; and "our" before any
