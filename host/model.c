@@ -368,7 +368,7 @@ static bool same_feature(const struct word_model *m, const struct feature *f,
 }
 
 /* the index of the feature of token i (or of tokens i - 1 and i) + 1, or 0 */
-static uint32_t find(const struct word_model *m, const struct tokens *t, size_t i, bool pair)
+static inline uint32_t find(const struct word_model *m, const struct tokens *t, size_t i, bool pair)
 {
 	uint32_t key = pair ? key_of(token_hash(m, &t->items[i - 1]), token_hash(m, &t->items[i]))
 			    : key_of(token_hash(m, &t->items[i]), 0);
