@@ -1457,7 +1457,7 @@ static bool my_childs_at(const struct tokens *t, size_t i)
  * is about: "our little one has her first nativity", "my eldest is in
  * the school play", "our little one's sports day"; or a child's school
  * that is not the writer's: "star of the week at his school". */
-static const char *const little_word[] = {"little"};
+static const char *const little_word[] = {"little", "wee"};
 static const char *const one_word[] = {"one"};
 static const char *const has_is[] = {"has", "had", "is", "was", "got"};
 /* capitalised words after "our" that are a school's people or places, not
@@ -2911,6 +2911,10 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	if (t->items[i + 1].gap == GAP_SPACE && token_is(t, i, tuition_word, ARRAY_SIZE(tuition_word)) &&
 	    token_is(t, i + 1, on_offer, ARRAY_SIZE(on_offer)) &&
 	    !(i > 0 && token_is(t, i - 1, form_word, ARRAY_SIZE(form_word))))
+		return true;
+	/* "my little one is in Year 3 now", "our little one has started
+	 * Year 1": the writer's own child as the sentence's subject */
+	if (!his_school_at(t, i) && my_child_subject_at(t, i))
 		return true;
 	/* "the school run": a parent's journey, not a teacher's */
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
