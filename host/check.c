@@ -2882,6 +2882,25 @@ static const char *const tuition_word[] = {"tutor", "tutors", "tutoring", "tuiti
 static const char *const on_offer[] = {"available", "wanted", "needed", "required"};
 static const char *const form_word[] = {"form"};
 
+/* Whether token i is "taught" in "I taught for 35 years": a career told
+ * in the simple past, over ("I've taught for 20 years" is not). */
+static const char *const taught_word[] = {"taught"};
+
+static bool taught_for_years_at(const struct tokens *t, size_t i)
+{
+	if (i == 0 || i + 3 >= t->count || !token_is(t, i, taught_word, 1) ||
+	    t->items[i].gap != GAP_SPACE || !token_is(t, i - 1, i_word, 1) ||
+	    !token_is(t, i + 1, for_with_at, 1))
+		return false;
+	size_t j = i + 2;
+	if (!((t->items[j].flags & TOKEN_HAS_DIGIT) ||
+	      token_is(t, j, many_years, ARRAY_SIZE(many_years))))
+		return false;
+	return !((t->items[i + 1].gap | t->items[j].gap | t->items[j + 1].gap) &
+		 (GAP_BREAK | GAP_STOP)) &&
+	       token_is(t, j + 1, years_word, ARRAY_SIZE(years_word));
+}
+
 static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	/* "#proudmum", "#mumlife" */
@@ -2890,6 +2909,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	/* a retired teacher looks back on the job as a parent looks on: not
 	 * at work now */
 	if (t->items[i].norm_len >= 7 && retired_marker_at(t, i))
+		return true;
+	if (taught_for_years_at(t, i))
 		return true;
 	if (looks_back_at(t, i))
 		return true;
@@ -3088,8 +3109,10 @@ static bool writer_teaches(const struct classifier *c)
 		size_t j = i + 1;
 		if (j + 1 < t->count && token_is(t, j, also_word, ARRAY_SIZE(also_word)))
 			j++;
-		/* but not "a girl I taught in the 80s" */
-		if (token_is(t, j, teach_word, ARRAY_SIZE(teach_word)) && !looks_back_in(t, i))
+		/* but not "a girl I taught in the 80s" nor "I taught for 35
+		 * years" */
+		if (token_is(t, j, teach_word, ARRAY_SIZE(teach_word)) && !looks_back_in(t, i) &&
+		    !taught_for_years_at(t, j))
 			return true;
 	}
 	return false;
