@@ -2935,7 +2935,7 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return true;
 	/* "my little one is in Year 3 now", "our little one has started
 	 * Year 1": the writer's own child as the sentence's subject */
-	if (!his_school_at(t, i) && my_child_subject_at(t, i))
+	if (token_is(t, i, my, ARRAY_SIZE(my)) && my_child_subject_at(t, i))
 		return true;
 	/* "the school run": a parent's journey, not a teacher's */
 	if (token_is(t, i, school_only, ARRAY_SIZE(school_only)) &&
