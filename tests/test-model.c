@@ -256,6 +256,39 @@ static void shipped_model(void **state)
 	problems_finish(&p);
 }
 
+/* A classifier over lexdir with the default config, which loads with no
+ * problem. */
+static struct classifier *classifier_from(const char *lexdir, struct config **c,
+					  struct problems *p)
+{
+	problems_init(p);
+	*c = config_defaults();
+	struct classifier *k = classifier_create(*c, lexdir, p);
+	assert_int_equal(p->count, 0);
+	return k;
+}
+
+static void finish(struct classifier *k, struct config *c, struct problems *p,
+		   struct warnings *w, char *lexdir, char *dir)
+{
+	warnings_finish(w);
+	classifier_destroy(k);
+	config_destroy(c);
+	problems_finish(p);
+	free(lexdir);
+	tmpdir_remove(dir);
+}
+
+/* A lexicon folder in dir with terms.txt and posts.model as given. */
+static char *lexicon_dir(const char *dir, const char *terms, const char *model)
+{
+	char *lexdir = xasprintf("%s/lex", dir);
+	assert_int_equal(mkdir(lexdir, 0700), 0);
+	free(write_temp_str(lexdir, "terms.txt", terms));
+	free(write_temp_str(lexdir, "posts.model", model));
+	return lexdir;
+}
+
 /* How the classifier warns from the reading: in a post about school only,
  * where no listed phrase of the category warns, over the words that weigh
  * most, at medium, with the model's own message. */
@@ -263,24 +296,19 @@ static void classifier_reads(void **state)
 {
 	(void)state;
 	char *dir = tmpdir_create();
-	char *lexdir = xasprintf("%s/lex", dir);
-	assert_int_equal(mkdir(lexdir, 0700), 0);
-	free(write_temp_str(lexdir, "terms.txt",
-			    "@category context\nlesson\n"
-			    "@category confidential\nsafeguarding\n"
-			    "@category allow\nwhat he told me\n"
-			    "@category work_detail\nstaff meeting\nparents evening | context=child\n"
-			    "@category derogatory\nnumpty\n"));
-	free(write_temp_str(lexdir, "posts.model",
-			    "@model 1\n@category confidential\n@bias -3\n@threshold 0.6\n"
-			    "told me\t4\ntold\t0.5\n@category work_detail\n@bias -3\n"
-			    "@threshold 0.6\nlesson\t1\nmarking\t3\npointless\t5\n"
-			    "parents evening\t5\n"));
+	char *lexdir = lexicon_dir(dir,
+				   "@category context\nlesson\n"
+				   "@category confidential\nsafeguarding\n"
+				   "@category allow\nwhat he told me\n"
+				   "@category work_detail\nstaff meeting\nparents evening | context=child\n"
+				   "@category derogatory\nnumpty\n",
+				   "@model 1\n@category confidential\n@bias -3\n@threshold 0.6\n"
+				   "told me\t4\ntold\t0.5\n@category work_detail\n@bias -3\n"
+				   "@threshold 0.6\nlesson\t1\nmarking\t3\npointless\t5\n"
+				   "parents evening\t5\n");
 	struct problems p;
-	problems_init(&p);
-	struct config *c = config_defaults();
-	struct classifier *k = classifier_create(c, lexdir, &p);
-	assert_int_equal(p.count, 0);
+	struct config *c;
+	struct classifier *k = classifier_from(lexdir, &c, &p);
 	struct warnings w;
 	warnings_init(&w);
 	const char *text;
@@ -395,12 +423,7 @@ static void classifier_reads(void **state)
 	classifier_check(k, text, strlen(text), &w);
 	assert_int_equal(w.count, 1);
 	assert_int_equal(w.items[0].category, CAT_DEROGATORY);
-	warnings_finish(&w);
-	classifier_destroy(k);
-	config_destroy(c);
-	problems_finish(&p);
-	free(lexdir);
-	tmpdir_remove(dir);
+	finish(k, c, &p, &w, lexdir, dir);
 }
 
 /* A listed confidential phrase the model knows, in a post whose other
@@ -410,21 +433,16 @@ static void classifier_doubts(void **state)
 {
 	(void)state;
 	char *dir = tmpdir_create();
-	char *lexdir = xasprintf("%s/lex", dir);
-	assert_int_equal(mkdir(lexdir, 0700), 0);
-	free(write_temp_str(lexdir, "terms.txt",
-			    "@category child\nthis boy\n"
-			    "@category confidential\n@severity medium\nhush\nkeep it quiet\n"
-			    "safeguarding | severity=high\n"));
-	free(write_temp_str(lexdir, "posts.model",
-			    "@model 1\n@category confidential\n@bias -4\n@threshold 0.6\n"
-			    "hush\t2\nsafeguarding\t2\nrestaurant\t-1\nsuspended\t1\n"
-			    "head\t0.5\n@category work_detail\n@bias -3\n@threshold 0.6\n"));
+	char *lexdir = lexicon_dir(dir,
+				   "@category child\nthis boy\n"
+				   "@category confidential\n@severity medium\nhush\nkeep it quiet\n"
+				   "safeguarding | severity=high\n",
+				   "@model 1\n@category confidential\n@bias -4\n@threshold 0.6\n"
+				   "hush\t2\nsafeguarding\t2\nrestaurant\t-1\nsuspended\t1\n"
+				   "head\t0.5\n@category work_detail\n@bias -3\n@threshold 0.6\n");
 	struct problems p;
-	problems_init(&p);
-	struct config *c = config_defaults();
-	struct classifier *k = classifier_create(c, lexdir, &p);
-	assert_int_equal(p.count, 0);
+	struct config *c;
+	struct classifier *k = classifier_from(lexdir, &c, &p);
 	struct warnings w;
 	warnings_init(&w);
 	struct {
@@ -467,12 +485,7 @@ static void classifier_doubts(void **state)
 	classifier_check(k, cases[0].text, strlen(cases[0].text), &w);
 	assert_int_equal(w.count, 1);
 	assert_int_equal(w.items[0].severity, SEV_MEDIUM);
-	warnings_finish(&w);
-	classifier_destroy(k);
-	config_destroy(c);
-	problems_finish(&p);
-	free(lexdir);
-	tmpdir_remove(dir);
+	finish(k, c, &p, &w, lexdir, dir);
 }
 
 int main(void)
