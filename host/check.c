@@ -2929,7 +2929,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 	     (i + 2 < t->count && t->items[i + 2].gap == GAP_SPACE &&
 	      token_is(t, i + 2, childs_teacher, ARRAY_SIZE(childs_teacher)))))
 		return true;
-	if (t->items[i + 1].gap == GAP_SPACE && token_is(t, i, tuition_word, ARRAY_SIZE(tuition_word)) &&
+	if (t->items[i + 1].gap == GAP_SPACE &&
+	    token_is(t, i, tuition_word, ARRAY_SIZE(tuition_word)) &&
 	    token_is(t, i + 1, on_offer, ARRAY_SIZE(on_offer)) &&
 	    !(i > 0 && token_is(t, i - 1, form_word, ARRAY_SIZE(form_word))))
 		return true;
@@ -4402,17 +4403,17 @@ static void note_allowed(struct classifier *c, const struct candidate *k)
  * whole post as unlikely to be one (a probability under DOUBT_BELOW),
  * the rest of the post weighing little towards it (under DOUBT_REST):
  * the words around the phrase are a grown-up's own life, not a school's
- * file. A short post whose other words lean that way ("Head suspended.
- * Say nothing.", "Ofsted got the call") keeps its warning, however
- * unsure the model is of so few words. "Off the record, the new Italian in
- * town is overrated", "At last the diagnosis for the car", "GP has made a
- * referral to physio for my knee": a secret or a word of a child's file
- * in a grown-up's everyday life. Such a phrase is a hint, not a warning.
- * A phrase the model does not know is left as the lists say, and so is a
- * high warning (safeguarding, a child protection plan) whatever the rest says, and
- * every phrase in a post about a particular child ("Ethan has epilepsy
- * and his rescue meds are in my classroom") or with a word of a child in
- * it ("My son's on ADHD meds now"): a child's file is never doubted. */
+ * file ("Our boiler is in special measures", "Please don't repeat this
+ * but I cried at the Strictly final"). Such a phrase is a hint, not a
+ * warning. A short post whose other words lean towards a confidence
+ * ("Head suspended. Say nothing.", "Ofsted got the call") keeps its
+ * warning, however unsure the model is of so few words. A phrase the
+ * model does not know is left as the lists say, and so is a high
+ * warning (safeguarding, a child protection plan) whatever the rest
+ * says, and every phrase in a post about a particular child ("Ethan has
+ * epilepsy and his rescue meds are in my classroom") or with a word of a
+ * child in it ("My son's on ADHD meds now"): a child's file is never
+ * doubted. */
 #define DOUBT_BELOW 0.5f
 #define DOUBT_KNOWN 0.5f
 #define DOUBT_REST 1.0f
