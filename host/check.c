@@ -8,7 +8,6 @@
 #include "classify-private.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -4445,19 +4444,15 @@ static void doubt_phrases(struct classifier *c, struct warnings *out,
 			  const struct word_model_reading *r, size_t count)
 {
 	const struct tokens *t = &c->tokens;
-	if (c->cands.child || !warns_doubted(out))
+	if (c->cands.child)
 		return;
 	for (size_t i = 0; i < count; i++)
 		if (token_is(t, i, doubt_never_beside, ARRAY_SIZE(doubt_never_beside)))
 			return;
 	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
 		unsigned cat = word_model_category(c->model, k);
-		float p = r[k].probability;
-		if (!doubted_category(cat) || p >= DOUBT_BELOW)
+		if (!doubted_category(cat) || r[k].probability >= DOUBT_BELOW)
 			continue;
-		/* the whole post's weight less what a post of no known words
-		 * weighs: the phrase's and the rest's together */
-		float known = logf(p / (1 - p)) - word_model_bias(c->model, k);
 		for (size_t w = 0, i = 0; w < out->count; w++) {
 			struct warning *x = &out->items[w];
 			if (x->category != cat || x->severity != SEV_MEDIUM)
@@ -4471,7 +4466,7 @@ static void doubt_phrases(struct classifier *c, struct warnings *out,
 			while (last < count && t->items[last].end <= x->end)
 				last++;
 			float own = last > i ? word_model_weight(c->model, t, k, i, last - 1) : 0;
-			if (own >= DOUBT_KNOWN && known - own < DOUBT_REST)
+			if (own >= DOUBT_KNOWN && r[k].weight - own < DOUBT_REST)
 				x->severity = SEV_LOW;
 		}
 	}
@@ -4492,7 +4487,8 @@ static void read_whole(struct classifier *c, struct warnings *out)
 	if (!c->model || !t->count || c->cands.general)
 		return;
 	bool about = c->cands.context || c->cands.child;
-	if (!about && !warns_doubted(out))
+	bool doubt = warns_doubted(out);
+	if (!about && !doubt)
 		return;
 	uint8_t marks[MODEL_MAX_TOKENS];
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
@@ -4515,7 +4511,8 @@ static void read_whole(struct classifier *c, struct warnings *out)
 	}
 	struct word_model_reading r[MODEL_MAX_CATEGORIES];
 	word_model_read(c->model, t, marks, r);
-	doubt_phrases(c, out, r, count);
+	if (doubt)
+		doubt_phrases(c, out, r, count);
 	if (!about)
 		return;
 	for (size_t k = 0; k < word_model_category_count(c->model); k++) {

@@ -477,6 +477,7 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 	for (size_t k = 0; k < m->cat_count; k++) {
 		out[k].probability = 1.0f / (1.0f + expf(-z[k]));
 		out[k].threshold = m->cats[k].threshold;
+		out[k].weight = z[k] - m->cats[k].bias;
 	}
 }
 
@@ -506,9 +507,4 @@ float word_model_weight(const struct word_model *m, const struct tokens *t, size
 				sum += m->weights[(e - 1) * MODEL_MAX_CATEGORIES + k];
 		}
 	return sum;
-}
-
-float word_model_bias(const struct word_model *m, size_t k)
-{
-	return m->cats[k].bias;
 }

@@ -59,6 +59,8 @@ unsigned word_model_category(const struct word_model *m, size_t k);
 struct word_model_reading {
 	float probability;
 	float threshold;
+	/* what the post's known words and pairs weigh, the bias left out */
+	float weight;
 	/* set by word_model_explain: the run of at most MODEL_SPAN_TOKENS
 	 * tokens whose words and pairs weigh most towards the category, as
 	 * tokens [first, last]; first > last when none weighs towards it */
@@ -85,9 +87,6 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
  * out->first and out->last: asked for only when a warning is shown. */
 void word_model_explain(struct word_model *m, const struct tokens *t, const uint8_t *marks,
 			size_t k, struct word_model_reading *out);
-
-/* Section k's bias: what a post of no known words weighs. */
-float word_model_bias(const struct word_model *m, size_t k);
 
 /* What the words and pairs wholly within tokens [first, last] weigh in
  * section k, whether or not they were counted in a reading: how much the

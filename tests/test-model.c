@@ -71,6 +71,8 @@ static void sections_and_weights(void **state)
 	 * and 2024 are both numbers) */
 	read_text(m, "She TOLD me 3 things in 2024, told me twice", NULL, r, &t);
 	assert_float_equal(r[0].probability, sigmoid(-2 + 0.5f + 1.5f + 0.25f), 1e-6);
+	assert_float_equal(r[0].weight, 0.5f + 1.5f + 0.25f, 1e-6);
+	assert_float_equal(r[1].weight, -0.5f, 1e-6);
 	assert_float_equal(r[0].threshold, 0.5, 1e-6);
 	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f), 1e-6);
 	assert_float_equal(r[1].threshold, 1.0, 1e-6); /* none given: never */
