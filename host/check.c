@@ -2477,16 +2477,28 @@ static bool said_as_a_child(const struct tokens *t, size_t first)
 	       token_is(t, first - 1, young_word, ARRAY_SIZE(young_word));
 }
 
-/* Whether token a is an article and a trade is among the reach words
- * after it: "the best hairdresser", "the kindest postman". */
-static bool trade_after(const struct tokens *t, size_t a, size_t reach)
+/* Whether token a is an article and a word of list is among the reach
+ * words after it: a trade ("the best hairdresser", "the kindest
+ * postman") or a business ("a beautiful restaurant"). */
+static bool listed_after(const struct tokens *t, size_t a, size_t reach,
+			 const char *const *list, size_t n)
 {
 	if (!token_is(t, a, article_word, ARRAY_SIZE(article_word)))
 		return false;
 	for (size_t b = a + 1; b <= a + reach && b < t->count && t->items[b].gap == GAP_SPACE; b++)
-		if (token_is(t, b, trade, ARRAY_SIZE(trade)))
+		if (token_is(t, b, list, n))
 			return true;
 	return false;
+}
+
+static bool trade_after(const struct tokens *t, size_t a, size_t reach)
+{
+	return listed_after(t, a, reach, trade, ARRAY_SIZE(trade));
+}
+
+static bool business_after(const struct tokens *t, size_t a, size_t reach)
+{
+	return listed_after(t, a, reach, business, ARRAY_SIZE(business));
 }
 
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
@@ -2521,9 +2533,10 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 	    (j + 1 >= t->count || (t->items[j + 1].gap & (GAP_BREAK | GAP_STOP | GAP_OTHER)) ||
 	     token_is(t, j + 1, proposed_where, ARRAY_SIZE(proposed_where))))
 		return true;
-	/* "Gareth is the kindest postman": a trade after "is a" or "is the" */
+	/* "Gareth is the kindest postman": a trade after "is a" or "is the";
+	 * "Bello is a beautiful restaurant in Leeds": a business */
 	if (token_is(t, j, is_word, ARRAY_SIZE(is_word)) && t->items[j + 1].gap == GAP_SPACE &&
-	    trade_after(t, j + 1, 3))
+	    (trade_after(t, j + 1, 3) || business_after(t, j + 1, 3)))
 		return true;
 	/* "Grace on her new role", "Frank on his retirement" */
 	if (j + 2 < t->count && token_is(t, j, on_word, ARRAY_SIZE(on_word)) &&
@@ -2900,6 +2913,8 @@ static bool taught_for_years_at(const struct tokens *t, size_t i)
 	       token_is(t, j + 1, years_word, ARRAY_SIZE(years_word));
 }
 
+static const char *const year_or_yr[] = {"year", "yr"};
+
 static bool parent_marker_at(const struct tokens *t, size_t i)
 {
 	/* "#proudmum", "#mumlife" */
@@ -3006,9 +3021,8 @@ static bool parent_marker_at(const struct tokens *t, size_t i)
 		return true;
 	/* "my Year 11 son", "our Year 6 daughter": a parent's child in that
 	 * year */
-	static const char *const year_word[] = {"year", "yr"};
 	if (i + 3 < t->count && token_is(t, i, my, ARRAY_SIZE(my)) &&
-	    token_is(t, i + 1, year_word, ARRAY_SIZE(year_word)) &&
+	    token_is(t, i + 1, year_or_yr, ARRAY_SIZE(year_or_yr)) &&
 	    (t->items[i + 2].flags & TOKEN_HAS_DIGIT) && t->items[i + 2].norm_len <= 2 &&
 	    token_is(t, i + 3, own_children, ARRAY_SIZE(own_children)) &&
 	    !((t->items[i + 2].gap | t->items[i + 3].gap) & (GAP_BREAK | GAP_STOP)))
@@ -3213,8 +3227,11 @@ static bool surname_names_a_place(const struct tokens *t, size_t last)
 	size_t j = last + 1;
 	if (j >= t->count || (t->items[j].gap & (GAP_BREAK | GAP_STOP)))
 		return false;
+	/* "Bello is a beautiful restaurant in Leeds" */
 	if (t->items[j].gap == GAP_SPACE)
-		return token_is(t, j, place_word, ARRAY_SIZE(place_word));
+		return token_is(t, j, place_word, ARRAY_SIZE(place_word)) ||
+		       (j + 1 < t->count && token_is(t, j, is_word, ARRAY_SIZE(is_word)) &&
+			t->items[j + 1].gap == GAP_SPACE && business_after(t, j + 1, 3));
 	return possessive_s(t, j) && j + 1 < t->count && t->items[j + 1].gap == GAP_SPACE &&
 	       business_at(t, j + 1);
 }
@@ -4206,6 +4223,17 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 	}
 }
 
+/* Whether a phrase judged a pupil's name at medium or above is among the
+ * first phrases candidates. */
+static bool names_a_pupil(const struct classifier *c, size_t phrases)
+{
+	for (size_t i = 0; i < phrases; i++)
+		if (c->cands.items[i].category == CAT_PUPIL_NAME &&
+		    c->cands.items[i].severity >= SEV_MEDIUM)
+			return true;
+	return false;
+}
+
 static int cmp_candidates(const void *a, const void *b)
 {
 	const struct candidate *x = a, *y = b;
@@ -4472,12 +4500,26 @@ static void doubt_phrases(struct classifier *c, struct warnings *out,
 	}
 }
 
+/* Whether tokens [first, last] hold "year" or "yr" and a number after it. */
+static bool year_and_number(const struct tokens *t, size_t first, size_t last)
+{
+	for (size_t i = first; i <= last && i + 1 < t->count; i++)
+		if (token_is(t, i, year_or_yr, ARRAY_SIZE(year_or_yr)) &&
+		    (t->items[i + 1].flags & TOKEN_HAS_DIGIT) &&
+		    !(t->items[i + 1].flags & TOKEN_HAS_LETTER))
+			return true;
+	return false;
+}
+
 /* The whole post's reading (model.h): in a post about school or a
  * particular child where no listed phrase warns of a category, the model
  * may, at medium, over the few words that weigh most towards it
- * (word_model_explain). Where a warning is on those words already, it
- * shares that warning's span (or takes the place of a hint of its own
- * category there), so warnings still never overlap. */
+ * (word_model_explain). In any other post a section with an @alone
+ * threshold may too, when the reading is that much surer ("The call came
+ * at 12.15. Two days, four inspectors", "Residential week done"). Where a
+ * warning is on those words already, it shares that warning's span (or
+ * takes the place of a hint of its own category there), so warnings still
+ * never overlap. */
 static void read_whole(struct classifier *c, struct warnings *out)
 {
 	const struct tokens *t = &c->tokens;
@@ -4488,7 +4530,8 @@ static void read_whole(struct classifier *c, struct warnings *out)
 		return;
 	bool about = c->cands.context || c->cands.child;
 	bool doubt = warns_doubted(out);
-	if (!about && !doubt)
+	bool alone = !about && word_model_reads_alone(c->model);
+	if (!about && !doubt && !alone)
 		return;
 	uint8_t marks[MODEL_MAX_TOKENS];
 	size_t count = t->count < MODEL_MAX_TOKENS ? t->count : MODEL_MAX_TOKENS;
@@ -4513,7 +4556,7 @@ static void read_whole(struct classifier *c, struct warnings *out)
 	word_model_read(c->model, t, marks, r);
 	if (doubt)
 		doubt_phrases(c, out, r, count);
-	if (!about)
+	if (!about && !alone)
 		return;
 	for (size_t k = 0; k < word_model_category_count(c->model); k++) {
 		unsigned cat = word_model_category(c->model, k);
@@ -4526,7 +4569,9 @@ static void read_whole(struct classifier *c, struct warnings *out)
 		/* where a listed phrase of the category was judged a hint ("our
 		 * head is [pounding]", "[Parents' evening] for my own two"), the
 		 * reading must be surer: halfway from its threshold to 1 */
-		float needed = hinted ? (r[k].threshold + 1) / 2 : r[k].threshold;
+		float needed = about ? r[k].threshold : r[k].alone;
+		if (hinted)
+			needed = (needed + 1) / 2;
 		/* a parent speaking of their own child's school ("Parents' evening
 		 * with our daughter tonight") is not at work */
 		if (warned || r[k].probability < needed ||
@@ -4540,7 +4585,14 @@ static void read_whole(struct classifier *c, struct warnings *out)
 				    SEV_MEDIUM, c->model_labels[k]};
 		while (at < out->count && out->items[at].end <= w.start)
 			at++;
-		if (at < out->count && out->items[at].start < w.end) {
+		bool shared = at < out->count && out->items[at].start < w.end;
+		/* read alone, the model speaks only on words no list has judged,
+		 * so that it overrules neither a hint ("Great day at [St
+		 * Aidan's]", a church or a school) nor the lists' year groups
+		 * ("Year 9 of lockdown baking", "Year 14 of my career") */
+		if (!about && (shared || year_and_number(t, r[k].first, r[k].last)))
+			continue;
+		if (shared) {
 			w.start = out->items[at].start;
 			w.end = out->items[at].end;
 			/* a hint of the same category on those words becomes the
@@ -4789,6 +4841,14 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 		     k->label == c->pattern_labels[PL_SCHOOL_NAME] || k->label == CAT_WORK_DETAIL) &&
 		    k->severity > SEV_LOW && parents_sentence_at(c, k->start))
 			k->severity = SEV_LOW;
+	}
+	/* "Leo is in hospital, the class made him a card": a common
+	 * forename the post made a pupil's is a particular child, for the
+	 * terms that need one; they are judged again once that is known */
+	if (!c->cands.child && names_a_pupil(c, phrases)) {
+		c->cands.child = true;
+		for (size_t i = 0; i < phrases; i++)
+			decide(c, &c->cands.items[i], shape);
 	}
 	/* "one of my colleagues" is a work detail beside "is being
 	 * investigated", and is judged again once that is known */

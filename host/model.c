@@ -16,6 +16,8 @@
 #define NUMBER_FEATURE "<number>"
 /* weights smaller than this do not choose a span */
 #define SPAN_LEAST 0.15f
+/* a section with no @alone: above any probability */
+#define NEVER_ALONE 2.0f
 
 /* Words that carry weight in a reading but explain nothing shown alone:
  * a span holds at least one other word when it can. */
@@ -35,7 +37,7 @@ struct feature {
 struct word_model {
 	struct {
 		unsigned category;
-		float bias, threshold;
+		float bias, threshold, alone;
 	} cats[MODEL_MAX_CATEGORIES];
 	size_t cat_count;
 	struct feature *features;
@@ -73,6 +75,14 @@ size_t word_model_category_count(const struct word_model *m)
 unsigned word_model_category(const struct word_model *m, size_t k)
 {
 	return m->cats[k].category;
+}
+
+bool word_model_reads_alone(const struct word_model *m)
+{
+	for (size_t k = 0; m && k < m->cat_count; k++)
+		if (m->cats[k].alone <= 1)
+			return true;
+	return false;
 }
 
 static bool is_number(const struct token *tok)
@@ -249,8 +259,13 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 				section = (int)m->cat_count++;
 				m->cats[section].category = cat;
 				m->cats[section].threshold = 1.0f;
+				m->cats[section].alone = NEVER_ALONE;
 			} else if (is_directive(line, n, "@bias", &arg) ||
-				   is_directive(line, n, "@threshold", &arg)) {
+				   is_directive(line, n, "@threshold", &arg) ||
+				   is_directive(line, n, "@alone", &arg)) {
+				const char *what = line[1] == 'b'   ? "@bias"
+						   : line[1] == 't' ? "@threshold"
+								    : "@alone";
 				bool bias = line[1] == 'b';
 				float v;
 				an = n - (size_t)(arg - line);
@@ -258,19 +273,20 @@ struct word_model *word_model_parse(const char *name, const char *data, size_t l
 					goto no_value;
 				if (section < 0) {
 					problems_add(problems, "%s:%zu: %s before any @category", name,
-						     line_no, bias ? "@bias" : "@threshold");
+						     line_no, what);
 					goto err;
 				}
 				if (!parse_number(arg, an, &v) || (!bias && (v <= 0 || v > 1))) {
 					problems_add(problems, "%s:%zu: %s needs a number%s", name, line_no,
-						     bias ? "@bias" : "@threshold",
-						     bias ? "" : " above 0 and at most 1");
+						     what, bias ? "" : " above 0 and at most 1");
 					goto err;
 				}
 				if (bias)
 					m->cats[section].bias = v;
-				else
+				else if (line[1] == 't')
 					m->cats[section].threshold = v;
+				else
+					m->cats[section].alone = v;
 			} else {
 				const char *sp = memchr(line, ' ', n);
 				problems_add(problems, "%s:%zu: \"%.*s\" is not a model directive", name,
@@ -356,15 +372,34 @@ static uint32_t token_hash(const struct word_model *m, const struct token *tok)
 	return is_number(tok) ? m->number_hash : tok->hash;
 }
 
-/* whether the feature's text is the token (or pair) at i */
+/* the text token i stands for in a feature (put_word's, in place) */
+static const char *feature_word(const struct tokens *t, size_t i, size_t *len)
+{
+	const struct token *tok = &t->items[i];
+	if (is_number(tok)) {
+		*len = sizeof(NUMBER_FEATURE) - 1;
+		return NUMBER_FEATURE;
+	}
+	*len = tok->norm_len;
+	return token_text(t, tok);
+}
+
+/* whether the feature's text is the token (or pair) at i, as
+ * word_model_feature writes it, compared where the words are */
 static bool same_feature(const struct word_model *m, const struct feature *f,
 			 const struct tokens *t, size_t i, bool pair)
 {
-	char buf[2 * MODEL_MAX_FEATURE_BYTES + 2];
-	if (f->len > sizeof(buf))
-		return false;
-	size_t n = word_model_feature(t, i, pair, buf, sizeof(buf));
-	return n == f->len && !memcmp(buf, m->arena.data + f->text, n);
+	const char *s = m->arena.data + f->text, *w;
+	size_t len = f->len, n;
+	if (pair) {
+		w = feature_word(t, i - 1, &n);
+		if (n >= len || s[n] != ' ' || memcmp(s, w, n))
+			return false;
+		s += n + 1;
+		len -= n + 1;
+	}
+	w = feature_word(t, i, &n);
+	return n == len && !memcmp(s, w, n);
 }
 
 /* the index of the feature of token i (or of tokens i - 1 and i) + 1, or 0 */
@@ -477,6 +512,7 @@ void word_model_read(struct word_model *m, const struct tokens *t, const uint8_t
 	for (size_t k = 0; k < m->cat_count; k++) {
 		out[k].probability = 1.0f / (1.0f + expf(-z[k]));
 		out[k].threshold = m->cats[k].threshold;
+		out[k].alone = m->cats[k].alone;
 		out[k].weight = z[k] - m->cats[k].bias;
 	}
 }

@@ -13,6 +13,8 @@
  *   @category confidential      a section: this category's bias, threshold
  *   @bias -2.5                  and the weights that follow
  *   @threshold 0.8
+ *   @alone 0.9                  optional: the probability it needs in a
+ *                               post with no word of school (else never)
  *   looked into<TAB>1.25        a word or two words, folded as tokens are
  *
  * Features are the folded tokens of text.h, a token of digits alone being
@@ -55,10 +57,16 @@ size_t word_model_category_count(const struct word_model *m);
 /* The warning category (enum category) of a model section. */
 unsigned word_model_category(const struct word_model *m, size_t k);
 
+/* Whether any section has an @alone threshold. */
+bool word_model_reads_alone(const struct word_model *m);
+
 /* What the model makes of a text for each of its sections. */
 struct word_model_reading {
 	float probability;
 	float threshold;
+	/* the probability needed where nothing says the post is about school,
+	 * above 1 where the section never speaks there */
+	float alone;
 	/* what the post's known words and pairs weigh, the bias left out */
 	float weight;
 	/* set by word_model_explain: the run of at most MODEL_SPAN_TOKENS

@@ -772,12 +772,12 @@ static void find_keywords(struct patterns *p, const char *text, size_t len)
 }
 
 /* How far a keyword may be before the date's first digits: "date of birth"
- * and four words of ten letters, "is on the", a colon (95 bytes with the
- * spaces), then a day and month in words before the year ("twenty-seventh
- * of September, ", 39); or the b of "d.o.b.'s" (a curly apostrophe) and
- * seven words of twelve letters with a comma and two spaces before each,
- * then "reads" (120 bytes). */
-#define BIRTH_KEYWORD_REACH 144
+ * and four words of fourteen letters ("DOB for the club registration"),
+ * "is on the", a colon (110 bytes with the spaces), then a day and month in
+ * words before the year ("twenty-seventh of September, ", 39); or the b of
+ * "d.o.b.'s" (a curly apostrophe) and seven words of twelve letters with a
+ * comma and two spaces before each, then "reads" (120 bytes). */
+#define BIRTH_KEYWORD_REACH 152
 
 /* a keyword up to BIRTH_KEYWORD_REACH bytes before the date's first digits,
  * which reach at most 40 bytes on ("3rd of September 2015") */
@@ -875,7 +875,7 @@ static const struct pattern_def defs[] = {
 	 * after "is", "be", "as" or "says" ("the DOB on the Year 4 register,
 	 * it should be 12/09/2015", not "DOB needed by Friday 12/09/2025"),
 	 * and is then the warning's span */
-	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,10}){0,4}?|"
+	{"(?i)\\b(?:(?:(?:d\\.?o\\.?b\\.?(?:'s|\u2019s)?|date of birth)(?:\\s{1,4}[a-z']{1,14}){0,4}?|"
 	 "born(?: on)?|birthday(?:'s|\u2019s)?)(?:\\s{1,4}(?:is|was|on|is on|was on))?"
 	 "(?:\\s{1,4}the)?\\s{0,4}[:=-]?\\s{0,4}"
 	 "(?:(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2}))|"

@@ -17,8 +17,11 @@
  *   --cases FILE                 tests/data/classify/cases.txt: "text<TAB>
  *                                expected warnings", the categories of
  *                                which are its labels
- *   --category NAME[=THRESHOLD]  a category to learn and the probability
- *                                from which it warns (0.8 if not given)
+ *   --category NAME[=THRESHOLD[,ALONE]]
+ *                                a category to learn, the probability from
+ *                                which it warns in a post about school (0.8
+ *                                if not given) and, if given, in any other
+ *                                post (model.h's @alone)
  *   --cost C                     liblinear's C (1)
  *   --min-count N                (2)
  *   --prune W                    (0.05) */
@@ -139,7 +142,7 @@ static void quiet(const char *s)
 
 static int usage(void)
 {
-	fputs("usage: prepost-train [--category NAME[=THRESHOLD]]... [--clean FILE]... "
+	fputs("usage: prepost-train [--category NAME[=THRESHOLD[,ALONE]]]... [--clean FILE]... "
 	      "[--cases FILE]... [--cost C] "
 	      "[--min-count N] [--prune W] SET.tsv...\n",
 	      stderr);
@@ -149,7 +152,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	const char *cat_names[MODEL_MAX_CATEGORIES];
-	double thresholds[MODEL_MAX_CATEGORIES];
+	double thresholds[MODEL_MAX_CATEGORIES], alone[MODEL_MAX_CATEGORIES];
 	size_t cat_count = 0;
 	const char *clean_files[8], *case_files[8];
 	size_t clean_count = 0, case_count = 0;
@@ -167,9 +170,15 @@ int main(int argc, char **argv)
 				return usage();
 			char *name = xstrdup(val), *eq = strchr(name, '=');
 			thresholds[cat_count] = 0.8;
+			alone[cat_count] = 0; /* none */
 			if (eq) {
 				*eq = 0;
 				thresholds[cat_count] = strtod(eq + 1, &end);
+				if (*end == ',') {
+					alone[cat_count] = strtod(end + 1, &end);
+					if (!(alone[cat_count] > 0 && alone[cat_count] <= 1))
+						return usage();
+				}
 				if (*end || !(thresholds[cat_count] > 0 && thresholds[cat_count] <= 1))
 					return usage();
 			}
@@ -305,6 +314,8 @@ int main(int argc, char **argv)
 			weights[c][j] = sign * m->w[j];
 		printf("\n@category %s\n@bias %.4f\n@threshold %.2f\n", cat_names[c], weights[c][n],
 		       thresholds[c]);
+		if (alone[c] > 0)
+			printf("@alone %.2f\n", alone[c]);
 		for (size_t i = 0; i < v.count; i++) {
 			int index = v.items[i].index;
 			size_t len;

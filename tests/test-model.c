@@ -76,6 +76,9 @@ static void sections_and_weights(void **state)
 	assert_float_equal(r[0].threshold, 0.5, 1e-6);
 	assert_float_equal(r[1].probability, sigmoid(-1 - 0.5f), 1e-6);
 	assert_float_equal(r[1].threshold, 1.0, 1e-6); /* none given: never */
+	/* no @alone: neither section speaks in a post not about school */
+	assert_true(r[0].alone > 1 && r[1].alone > 1);
+	assert_false(word_model_reads_alone(m));
 	/* the run that weighs most: "TOLD me 3" (told 0.5, told me 1.5, <number> 0.25) */
 	assert_int_equal(r[0].first, 1);
 	assert_int_equal(r[0].last, 3);
@@ -201,6 +204,9 @@ static void bad_files(void **state)
 		 "t.model:3: category derogatory comes twice"},
 		{"@model 1\n@category derogatory\n@threshold 1.5\n",
 		 "t.model:3: @threshold needs a number above 0 and at most 1"},
+		{"@model 1\n@category derogatory\n@alone 0\n",
+		 "t.model:3: @alone needs a number above 0 and at most 1"},
+		{"@model 1\n@alone 0.9\n", "t.model:2: @alone before any @category"},
 		{"@model 1\n@category derogatory\n@bias lots\n", "t.model:3: @bias needs a number"},
 		{"@model 1\n@category derogatory\n@bias nan\n", "t.model:3: @bias needs a number"},
 		{"word\t1\n", "t.model:1: a weight before \"@model 1\""},
@@ -490,6 +496,73 @@ static void classifier_doubts(void **state)
 	finish(k, c, &p, &w, lexdir, dir);
 }
 
+/* A section with @alone warns in a post with nothing of school in it,
+ * from that surer reading; never on words a list has judged (a hint stays
+ * a hint), nor on a year and number the lists did not take as a year
+ * group; and a section without @alone stays silent there. */
+static void classifier_reads_alone(void **state)
+{
+	(void)state;
+	char *dir = tmpdir_create();
+	char *lexdir = lexicon_dir(dir, "@category work_detail\nassembly | context=school\n",
+				   "@model 1\n@category confidential\n@bias -3\n@threshold 0.6\n"
+				   "told me\t6\n@category work_detail\n@bias -3\n@threshold 0.6\n"
+				   "@alone 0.9\ninspectors\t6\ncall\t1\nassembly\t6\n"
+				   "year\t1\nyear <number>\t6\n");
+	struct word_model *m;
+	struct problems p;
+	struct config *c;
+	struct classifier *k = classifier_from(lexdir, &c, &p);
+	struct warnings w;
+	warnings_init(&w);
+	static const struct {
+		const char *text, *match; /* NULL: nothing at medium or above */
+	} cases[] = {
+		/* -3 + 6: 0.95, over 0.9 */
+		{"Two days, four inspectors, one tired staff", "inspectors"},
+		/* -3 + 1: far under */
+		{"The call came at noon", NULL},
+		/* confidential has no @alone: -3 + 6 is not enough here */
+		{"A friend told me about her holiday", NULL},
+		/* the lists made "assembly" a hint here: the model cannot raise it */
+		{"Morning assembly at the abbey", NULL},
+		/* a count of years, not a year group, by the lists' judgement */
+		{"Year 9 of lockdown baking", NULL},
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *t = cases[i].text;
+		classifier_check(k, t, strlen(t), &w);
+		size_t medium = 0;
+		for (size_t j = 0; j < w.count; j++) {
+			if (w.items[j].severity < SEV_MEDIUM)
+				continue;
+			medium++;
+			if (!cases[i].match ||
+			    w.items[j].end - w.items[j].start != strlen(cases[i].match) ||
+			    memcmp(t + w.items[j].start, cases[i].match, strlen(cases[i].match)))
+				fail_msg("\"%s\": a warning on \"%.*s\"", t,
+					 (int)(w.items[j].end - w.items[j].start), t + w.items[j].start);
+			assert_int_equal(w.items[j].category, CAT_WORK_DETAIL);
+		}
+		assert_int_equal(medium, cases[i].match ? 1 : 0);
+	}
+	/* word_model_read gives the threshold for a post read alone */
+	struct problems p2;
+	m = parse("@model 1\n@category work_detail\n@bias 0\n@threshold 0.45\n@alone 0.7\n", &p2);
+	assert_non_null(m);
+	assert_true(word_model_reads_alone(m));
+	struct tokens t;
+	tokens_init(&t);
+	struct word_model_reading r[MODEL_MAX_CATEGORIES];
+	read_text(m, "anything", NULL, r, &t);
+	assert_float_equal(r[0].alone, 0.7, 1e-6);
+	assert_float_equal(r[0].threshold, 0.45, 1e-6);
+	tokens_finish(&t);
+	word_model_destroy(m);
+	problems_finish(&p2);
+	finish(k, c, &p, &w, lexdir, dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +573,7 @@ int main(void)
 		cmocka_unit_test(shipped_model),
 		cmocka_unit_test(classifier_reads),
 		cmocka_unit_test(classifier_doubts),
+		cmocka_unit_test(classifier_reads_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -402,7 +402,7 @@ static void gated_scan_is_exhaustive(void **state)
 		"0", "7", "1", "12", "07700", "900123", "+44", "(0)", "0044", "20", "7946", "0018",
 		" ", "  ", "   ", "-", "/", ".", ",", ":", "\n", "\t", "(", ")", "+", "_",
 		"born", "Born on", "DOB", "d.o.b.", "date of birth", "birthday is", "was on",
-		"for the", "booking", "abcdefghij", "form", "is on the",
+		"for the", "booking", "abcdefghij", "abcdefghijklmn", "form", "is on the",
 		"3rd", "of", "September", "Sept", "march", "2015", "12/03/2014",
 		"Year", "years", "yr", "Y", "KS", "key stage", "and", "&", "'s",
 		"Elm", "Grove", "Road", "St", "Acacia", "Avenue", "12a,",
@@ -413,7 +413,7 @@ static void gated_scan_is_exhaustive(void **state)
 		"a", "x", "Z", "\xC3\xA9", "\xF0\x9F\x96\x95", "\xFF", "a@b.com", "@", "sch.uk",
 		/* whole matches at their longest */
 		"born on  3rd  of  September  2015", "DOB:  12/03/2014", "d.o.b - 1/2/15",
-		"date of birth    abcdefghij    abcdefghij    abcdefghij    abcdefghij    is on    the    :    ",
+		"date of birth    abcdefghijklmn    abcdefghijklmn    abcdefghijklmn    abcdefghijklmn    is on    the    :    ",
 		"birthday was on    September    3rd,    2015", "date of birth -  1st march",
 		"d.o.b.\xE2\x80\x99s,  abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  "
 		"abcdefghijkl,  abcdefghijkl,  abcdefghijkl,  reads  12/03/2014", "should be", " says ",
@@ -431,8 +431,8 @@ static void gated_scan_is_exhaustive(void **state)
 		"+1 415 ", "555-0132",
 		"fourth", "twenty-seventh", "thirty second", " of June ", "account number is ",
 		"3141 5926", "card ending ",
-		"date of birth    abcdefghij    abcdefghij    abcdefghij    abcdefghij    is on    "
-		"the    :    twenty-seventh    of    September,    2015",
+		"date of birth    abcdefghijklmn    abcdefghijklmn    abcdefghijklmn    abcdefghijklmn    "
+		"is on    the    :    twenty-seventh    of    September,    2015",
 		"account    number    is    3141 5926", "number    1234a    on    ", "Number 27 in ",
 		"number    1234a    on    Acacia    Gardenvillesmeadow    Grovehurst    Crescent.",
 	};
