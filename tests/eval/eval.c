@@ -3,9 +3,11 @@
  *   prepost-eval [--config F] [--roster F] [--lexicons DIR] [--show N] MODE ...
  *
  * MODE is one of
- *   labelled FILE.tsv   lines "labels<TAB>text", labels a comma list of
+ *   labelled FILE.tsv...
+ *                       lines "labels<TAB>text", labels a comma list of
  *                       categories or "clean": per-category precision and
- *                       recall, and the share of clean texts flagged
+ *                       recall, and the share of clean texts flagged, for
+ *                       each file in turn (one classifier for them all)
  *   olid TEXT LABELS    OLID tweets: derogatory recall on offensive ones and
  *                       the false-positive rate on the others
  *   ordinary TEXT       everyday tweets: the share flagged pupil_name
@@ -336,8 +338,11 @@ int main(int argc, char **argv)
 
 	const char *mode = argv[optind];
 	int rc;
-	if (strcmp(mode, "labelled") == 0 && optind + 1 < argc)
-		rc = run_labelled(c, argv[optind + 1]);
+	if (strcmp(mode, "labelled") == 0 && optind + 1 < argc) {
+		rc = 0;
+		for (int i = optind + 1; i < argc && !rc; i++)
+			rc = run_labelled(c, argv[i]);
+	}
 	else if (strcmp(mode, "olid") == 0 && optind + 2 < argc)
 		rc = run_olid(c, argv[optind + 1], argv[optind + 2]);
 	else if (strcmp(mode, "ordinary") == 0 && optind + 1 < argc)

@@ -28,7 +28,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (size_t k = 0; k < word_model_category_count(m); k++)
 				word_model_explain(m, &t, i & 1 ? marks : NULL, k, &r[k]);
 			for (size_t k = 0; k < word_model_category_count(m); k++)
-				if (r[k].first <= r[k].last && r[k].last >= t.count)
+				/* a span inside the text; an @alone threshold in
+				 * (0, 1], or none (above 1) */
+				if ((r[k].first <= r[k].last && r[k].last >= t.count) ||
+				    !(r[k].alone > 0) ||
+				    (r[k].alone <= 1 && !word_model_reads_alone(m)))
 					abort();
 		}
 		tokens_finish(&t);
