@@ -90,11 +90,23 @@ static bool is_number(const struct token *tok)
 	return (tok->flags & TOKEN_HAS_DIGIT) && !(tok->flags & TOKEN_HAS_LETTER);
 }
 
-static size_t put_word(const struct tokens *t, size_t i, char *out, size_t cap)
+/* the text token i stands for in a feature: its folded word, or
+ * NUMBER_FEATURE for digits alone */
+static const char *feature_word(const struct tokens *t, size_t i, size_t *len)
 {
 	const struct token *tok = &t->items[i];
-	const char *s = is_number(tok) ? NUMBER_FEATURE : token_text(t, tok);
-	size_t n = is_number(tok) ? strlen(NUMBER_FEATURE) : tok->norm_len;
+	if (is_number(tok)) {
+		*len = sizeof(NUMBER_FEATURE) - 1;
+		return NUMBER_FEATURE;
+	}
+	*len = tok->norm_len;
+	return token_text(t, tok);
+}
+
+static size_t put_word(const struct tokens *t, size_t i, char *out, size_t cap)
+{
+	size_t n;
+	const char *s = feature_word(t, i, &n);
 	if (n > cap)
 		n = cap;
 	memcpy(out, s, n);
@@ -370,18 +382,6 @@ void word_model_destroy(struct word_model *m)
 static uint32_t token_hash(const struct word_model *m, const struct token *tok)
 {
 	return is_number(tok) ? m->number_hash : tok->hash;
-}
-
-/* the text token i stands for in a feature (put_word's, in place) */
-static const char *feature_word(const struct tokens *t, size_t i, size_t *len)
-{
-	const struct token *tok = &t->items[i];
-	if (is_number(tok)) {
-		*len = sizeof(NUMBER_FEATURE) - 1;
-		return NUMBER_FEATURE;
-	}
-	*len = tok->norm_len;
-	return token_text(t, tok);
 }
 
 /* whether the feature's text is the token (or pair) at i, as
