@@ -2501,6 +2501,14 @@ static bool business_after(const struct tokens *t, size_t a, size_t reach)
 	return listed_after(t, a, reach, business, ARRAY_SIZE(business));
 }
 
+/* Whether token j is "is" (or "was") with a word after it: what the name
+ * before it is said to be follows ("Gareth is the kindest postman") */
+static bool said_is(const struct tokens *t, size_t j)
+{
+	return j + 1 < t->count && token_is(t, j, is_word, ARRAY_SIZE(is_word)) &&
+	       t->items[j + 1].gap == GAP_SPACE;
+}
+
 static bool grown_up_or_pet(const struct tokens *t, size_t last)
 {
 	size_t j = last + 1;
@@ -2535,8 +2543,7 @@ static bool grown_up_or_pet(const struct tokens *t, size_t last)
 		return true;
 	/* "Gareth is the kindest postman": a trade after "is a" or "is the";
 	 * "Bello is a beautiful restaurant in Leeds": a business */
-	if (token_is(t, j, is_word, ARRAY_SIZE(is_word)) && t->items[j + 1].gap == GAP_SPACE &&
-	    (trade_after(t, j + 1, 3) || business_after(t, j + 1, 3)))
+	if (said_is(t, j) && (trade_after(t, j + 1, 3) || business_after(t, j + 1, 3)))
 		return true;
 	/* "Grace on her new role", "Frank on his retirement" */
 	if (j + 2 < t->count && token_is(t, j, on_word, ARRAY_SIZE(on_word)) &&
@@ -3230,8 +3237,7 @@ static bool surname_names_a_place(const struct tokens *t, size_t last)
 	/* "Bello is a beautiful restaurant in Leeds" */
 	if (t->items[j].gap == GAP_SPACE)
 		return token_is(t, j, place_word, ARRAY_SIZE(place_word)) ||
-		       (j + 1 < t->count && token_is(t, j, is_word, ARRAY_SIZE(is_word)) &&
-			t->items[j + 1].gap == GAP_SPACE && business_after(t, j + 1, 3));
+		       (said_is(t, j) && business_after(t, j + 1, 3));
 	return possessive_s(t, j) && j + 1 < t->count && t->items[j + 1].gap == GAP_SPACE &&
 	       business_at(t, j + 1);
 }
@@ -4223,6 +4229,14 @@ static void decide(const struct classifier *c, struct candidate *k, struct text_
 	}
 }
 
+/* Decides the first phrases candidates (the lists' phrases), and again
+ * when something learnt afterwards changes what they mean. */
+static void decide_phrases(const struct classifier *c, size_t phrases, struct text_shape shape)
+{
+	for (size_t i = 0; i < phrases; i++)
+		decide(c, &c->cands.items[i], shape);
+}
+
 /* Whether a phrase judged a pupil's name at medium or above is among the
  * first phrases candidates. */
 static bool names_a_pupil(const struct classifier *c, size_t phrases)
@@ -4505,8 +4519,7 @@ static bool year_and_number(const struct tokens *t, size_t first, size_t last)
 {
 	for (size_t i = first; i <= last && i + 1 < t->count; i++)
 		if (token_is(t, i, year_or_yr, ARRAY_SIZE(year_or_yr)) &&
-		    (t->items[i + 1].flags & TOKEN_HAS_DIGIT) &&
-		    !(t->items[i + 1].flags & TOKEN_HAS_LETTER))
+		    digits_only(&t->items[i + 1]))
 			return true;
 	return false;
 }
@@ -4830,8 +4843,7 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	scan_not_yet(c, text, len);
 	find_parent_sentences(c);
 	lower_year_groups_everywhere(c);
-	for (size_t i = 0; i < phrases; i++)
-		decide(c, &c->cands.items[i], shape);
+	decide_phrases(c, phrases, shape);
 	/* "Finn's Year 2 teacher is amazing" said by a parent: their child's
 	 * year group */
 	for (size_t i = phrases; c->parent_span_count && i < c->cands.count; i++) {
@@ -4847,15 +4859,13 @@ void classifier_check(struct classifier *c, const char *text, size_t len, struct
 	 * terms that need one; they are judged again once that is known */
 	if (!c->cands.child && names_a_pupil(c, phrases)) {
 		c->cands.child = true;
-		for (size_t i = 0; i < phrases; i++)
-			decide(c, &c->cands.items[i], shape);
+		decide_phrases(c, phrases, shape);
 	}
 	/* "one of my colleagues" is a work detail beside "is being
 	 * investigated", and is judged again once that is known */
 	if (c->cands.concern_term && says_concern(c, phrases)) {
 		c->cands.concern = true;
-		for (size_t i = 0; i < phrases; i++)
-			decide(c, &c->cands.items[i], shape);
+		decide_phrases(c, phrases, shape);
 	}
 	note_own_pupil(c, phrases);
 	lower_generic_insults(c, phrases);
