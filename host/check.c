@@ -1256,7 +1256,8 @@ enum { DENIAL_REACH = 4, YET_REACH = 3 };
 
 static const char *const known_word[] = {
     "know",     "knows",    "known",     "told",  "announced", "public",  "official", "shared",
-    "aware",    "informed", "confirmed", "share", "say",       "discuss", "comment", "published"};
+    "aware",    "informed", "confirmed", "share", "say",       "discuss", "comment", "published",
+    "tell"};
 
 /* One bit for each knowing word's hash (see text_hash()): every token of a
  * post comes to knowing_word(), and one test of its hash turns most away
@@ -1292,6 +1293,21 @@ static bool present_denial(const struct tokens *t, size_t j)
 	return j > 0 && clitic(t, j, 't') && token_is(t, j - 1, present_nt, ARRAY_SIZE(present_nt));
 }
 
+static const char *const surprise_word[] = {"surprise"};
+enum { SURPRISE_REACH = 6 };
+
+/* Whether "surprise" follows token i in its sentence, within a few words. */
+static bool surprise_after(const struct tokens *t, size_t i)
+{
+	for (size_t j = i + 1; j < t->count && j <= i + SURPRISE_REACH; j++) {
+		if (t->items[j].gap & (GAP_BREAK | GAP_STOP))
+			return false;
+		if (token_is(t, j, surprise_word, 1))
+			return true;
+	}
+	return false;
+}
+
 static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 {
 	const struct tokens *t = &c->tokens;
@@ -1324,8 +1340,11 @@ static void scan_not_yet(struct classifier *c, const char *text, size_t len)
 		 * time are in one clause */
 		if (to == t->count)
 			continue;
-		/* "kids don't know yet!": a treat kept for them, not a secret */
-		if (t->items[to].end < len && text[t->items[to].end] == '!')
+		/* "kids don't know yet!": a treat kept for them, not a secret;
+		 * so is one called a surprise in the same sentence ("her mum
+		 * doesn't know yet, it's a surprise") */
+		if ((t->items[to].end < len && text[t->items[to].end] == '!') ||
+		    surprise_after(t, to))
 			continue;
 		/* "don't": the span starts at "don" */
 		size_t start = clitic(t, from, 't') ? from - 1 : from;
@@ -3953,6 +3972,7 @@ static const char *const in_general[] = {
 	"generally", "government",
 };
 static const char *const any_word[] = {"any"};
+static const char *const according_word[] = {"according"};
 static const char *const best_worst[] = {"best", "worst", "greatest"};
 static const char *const kinds_of_staff[] = {
 	"teachers", "headteachers", "heads", "leaders", "schools", "parents", "tas",
@@ -3974,6 +3994,9 @@ static bool general_word(const struct tokens *t, size_t i)
 	bool after_word = i > 0 && !(t->items[i].gap & (GAP_BREAK | GAP_STOP));
 	if (token_is(t, i, in_general, ARRAY_SIZE(in_general)))
 		return !after_word || !token_is(t, i - 1, this_or_ours, ARRAY_SIZE(this_or_ours));
+	/* "according to the news": news told of others, not the writer's own */
+	if (token_is(t, i, according_word, 1))
+		return i + 1 < t->count && token_is(t, i + 1, to_word, 1);
 	if (!after_word)
 		return false;
 	if (token_is(t, i, schools_word, ARRAY_SIZE(schools_word)))
