@@ -2049,17 +2049,25 @@ static const char *const claim_word[] = {
 	"insists", "assumed", "assuming", "decided",
 };
 
+static const char *const one_person[] = {"he", "she", "him", "her", "his"};
+
 /* Whether what starts at token first is someone's claim the writer
- * reports: "they kept saying he was just naughty", "the school claimed
- * she was just lazy". A word of saying at most three words before, with
- * no break between. */
+ * reports about one person: "they kept saying he was just naughty", "the
+ * school claimed she was just lazy". A word of saying at most three words
+ * before, with no break between, and "he" or "she" after it: a claim
+ * about a whole group ("a colleague said girls just aren't wired for
+ * physics") is the prejudice itself, reported. */
 static bool reported_claim(const struct tokens *t, size_t first)
 {
 	for (size_t back = 1; back <= 3 && back <= first; back++) {
 		if (t->items[first - back + 1].gap & (GAP_BREAK | GAP_STOP))
 			return false;
-		if (token_is(t, first - back, claim_word, ARRAY_SIZE(claim_word)))
-			return true;
+		if (token_is(t, first - back, claim_word, ARRAY_SIZE(claim_word))) {
+			for (size_t j = first - back + 1; j <= first; j++)
+				if (token_is(t, j, one_person, ARRAY_SIZE(one_person)))
+					return true;
+			return false;
+		}
 	}
 	return false;
 }
