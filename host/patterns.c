@@ -933,8 +933,8 @@ static const struct pattern_def defs[] = {
 	 PL_YEAR_GROUP, SEV_MEDIUM, CAT_WORK_DETAIL, accept, NEED_RUN, gate_year, {0}},
 	/* ten digits named as an NHS number, 3-3-4 or run together, with a
 	 * valid check digit; up to three short words may come between ("NHS
-	 * number for the form is") */
-	{"(?i)\\bNHS(?:\\s{1,4}(?:number|no\\.?|num)(?:\\s{1,4}[a-z']{1,8}){0,3}?)?\\s{0,4}(?:is|:|-)?\\s{0,4}"
+	 * number for the form is", "NHS number, it's") */
+	{"(?i)\\bNHS(?:\\s{1,4}(?:number|no\\.?|num)(?:,?\\s{1,4}[a-z']{1,8}){0,3}?)?,?\\s{0,4}(?:is|:|-)?\\s{0,4}"
 	 "\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?![\\d-])",
 	 PL_NHS_NUMBER, SEV_HIGH, CAT_PERSONAL_DATA, check_nhs, NEED_CHAIN, NULL,
 	 /* "NHS", "number", three words of eight letters and "is", each

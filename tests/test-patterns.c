@@ -151,6 +151,7 @@ static void bank_and_identity_numbers(void **state)
 	static const char *const nhs[] = {
 		"NHS number is 943 476 5919", "NHS no. 9434765919", "NHS: 943-476-5919",
 		"nhs number 401 023 2137", "NHS number for the form is 943 476 5919",
+		"NHS number, it's 943 476 5919", "NHS number, 943 476 5919",
 	};
 	expect_whole(p, nhs, ARRAY_SIZE(nhs), PL_NHS_NUMBER);
 	static const char *const dbs[] = {"DBS number is 001712345678",
